@@ -1,0 +1,59 @@
+/*
+ * Browser smoke test: the portal starts, a guest signs in in real Chromium,
+ * and the catalog (mounted at /) lists this portal's own entities.
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { startPortal } from './support/portal.mjs';
+import { ensureChromium, launchBrowser, screenshotDir } from './support/browser.mjs';
+
+const skipReason = ensureChromium();
+if (skipReason) console.log(`browser tests skipped: ${skipReason}`);
+
+describe('portal smoke', { skip: skipReason }, () => {
+  let portal;
+  let browser;
+  let page;
+
+  before(async () => {
+    portal = await startPortal();
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await portal?.stop();
+  });
+
+  it('shows the Flux Portal sign-in page and signs in as guest', async () => {
+    await page.goto(portal.baseUrl);
+    await page.getByText('Flux Portal').first().waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: 'Enter' }).click();
+    // After sign-in the catalog is the landing page.
+    await page.getByRole('heading', { name: /Flux Portal Catalog/ }).waitFor({ timeout: 60_000 });
+  });
+
+  it('lists the portal entities in the catalog', async () => {
+    await page.getByRole('cell', { name: /The portal itself/ }).waitFor({ timeout: 60_000 });
+    await page.screenshot({ path: join(screenshotDir, 'smoke-catalog.png'), fullPage: true });
+    assert.match(await page.title(), /Flux Portal/);
+  });
+
+  it('answers an authenticated catalog API request', async () => {
+    const refresh = await fetch(`${portal.baseUrl}/api/auth/guest/refresh`, {
+      headers: { 'X-Requested-With': 'XMLHttpRequest' },
+    });
+    assert.equal(refresh.status, 200);
+    const { backstageIdentity } = await refresh.json();
+    const entities = await fetch(`${portal.baseUrl}/api/catalog/entities/by-query?filter=kind=component`, {
+      headers: { Authorization: `Bearer ${backstageIdentity.token}` },
+    });
+    assert.equal(entities.status, 200);
+    const body = await entities.json();
+    assert.ok(body.items.some(e => e.metadata.name === 'flux-portal'), 'flux-portal component in the catalog');
+    const anonymous = await fetch(`${portal.baseUrl}/api/catalog/entities/by-query`);
+    assert.equal(anonymous.status, 401, 'the catalog API refuses unauthenticated requests');
+  });
+});

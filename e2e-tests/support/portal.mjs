@@ -1,0 +1,72 @@
+/*
+ * Starts the portal for browser tests: builds the app (production bundle),
+ * runs the backend that serves it, and waits until the backend is ready.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const e2eBaseUrl = 'http://localhost:7017';
+
+function buildApp() {
+  const dist = join(repoRoot, 'packages/app/dist/index.html');
+  if (existsSync(dist) && !process.env.CI && !process.env.E2E_REBUILD) return;
+  const res = spawnSync('yarn', ['workspace', 'app', 'build'], { cwd: repoRoot, stdio: 'inherit' });
+  if (res.status !== 0) throw new Error(`building the app failed (exit ${res.status})`);
+}
+
+async function waitForReady(url, child, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the backend exited early with code ${child.exitCode}`);
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise(r => setTimeout(r, 1000));
+  }
+  throw new Error(`the backend was not ready within ${timeoutMs / 1000}s (${url})`);
+}
+
+/** Builds and starts the portal; resolves to { baseUrl, logs, stop }. */
+export async function startPortal() {
+  buildApp();
+  const logs = [];
+  const child = spawn(
+    'yarn',
+    ['workspace', 'backend', 'start', '--config', '../../app-config.yaml', '--config', '../../e2e-tests/app-config.e2e.yaml'],
+    { cwd: repoRoot, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'development' } },
+  );
+  const keep = chunk => {
+    logs.push(chunk.toString());
+    if (logs.length > 2000) logs.shift();
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  const stop = async () => {
+    if (child.exitCode !== null) return;
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      return;
+    }
+    await new Promise(r => {
+      const t = setTimeout(() => {
+        try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ }
+        r();
+      }, 10000);
+      child.once('exit', () => { clearTimeout(t); r(); });
+    });
+  };
+  try {
+    await waitForReady(`${e2eBaseUrl}/.backstage/health/v1/readiness`, child, 240_000);
+  } catch (e) {
+    await stop();
+    throw new Error(`${e.message}\n--- backend log (tail) ---\n${logs.join('').slice(-4000)}`);
+  }
+  return { baseUrl: e2eBaseUrl, logs, stop };
+}
