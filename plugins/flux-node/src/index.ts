@@ -1,0 +1,10 @@
+/**
+ * Node engine of Flux Portal.
+ *
+ * @packageDocumentation
+ */
+
+export * from './problems';
+export * from './tree';
+export * from './yaml';
+export * from './kustomize';

@@ -1,0 +1,110 @@
+import { EngineProblem } from '../problems';
+import { FileTree, TreeError } from '../tree';
+import { parseManifests, ParseResult } from '../yaml';
+import {
+  Kustomization,
+  KUSTOMIZATION_FILE_NAMES,
+  parseKustomizationFile,
+} from './kustomizationFile';
+
+/** A file's parse result, or why it could not be read. */
+export type CachedFile =
+  | { ok: true; result: ParseResult }
+  | { ok: false; error: TreeError };
+
+/** A directory's kustomization file, parsed ('none' when the dir has none). */
+export type CachedKustomization =
+  | {
+      found: true;
+      kustomization: Kustomization | undefined;
+      problems: EngineProblem[];
+    }
+  | { found: false; error?: TreeError };
+
+/**
+ * Parsed-file cache keyed by tree path. One load renders many overlapping
+ * kustomizations (a cluster's tree includes every app); each file is read and
+ * parsed once. Cached objects are shared, so the renderer copies each object
+ * once when it enters a render and never mutates cached data.
+ */
+export class ManifestCache {
+  private readonly files = new WeakMap<
+    FileTree,
+    Map<string, Promise<CachedFile>>
+  >();
+  private readonly kustomizations = new WeakMap<
+    FileTree,
+    Map<string, Promise<CachedKustomization>>
+  >();
+
+  /** Reads and parses manifest file `path` of `tree` once; later calls share the result. */
+  load(tree: FileTree, path: string): Promise<CachedFile> {
+    return memo(this.files, tree, path, () => readManifests(tree, path));
+  }
+
+  /** Finds and parses the kustomization file of directory `dir` once. */
+  loadKustomization(tree: FileTree, dir: string): Promise<CachedKustomization> {
+    return memo(this.kustomizations, tree, dir, () =>
+      readKustomization(tree, dir),
+    );
+  }
+}
+
+function memo<T>(
+  store: WeakMap<FileTree, Map<string, Promise<T>>>,
+  tree: FileTree,
+  key: string,
+  make: () => Promise<T>,
+): Promise<T> {
+  let byPath = store.get(tree);
+  if (!byPath) {
+    byPath = new Map();
+    store.set(tree, byPath);
+  }
+  let entry = byPath.get(key);
+  if (!entry) {
+    entry = make();
+    byPath.set(key, entry);
+  }
+  return entry;
+}
+
+function asTreeError(e: unknown, path: string): TreeError {
+  if (e instanceof TreeError) return e;
+  return new TreeError(
+    'not-found',
+    path,
+    `cannot read '${path}': ${(e as Error).message}`,
+  );
+}
+
+async function readManifests(
+  tree: FileTree,
+  path: string,
+): Promise<CachedFile> {
+  try {
+    const bytes = await tree.readFile(path);
+    return { ok: true, result: parseManifests(bytes, path) };
+  } catch (e) {
+    return { ok: false, error: asTreeError(e, path) };
+  }
+}
+
+async function readKustomization(
+  tree: FileTree,
+  dir: string,
+): Promise<CachedKustomization> {
+  for (const name of KUSTOMIZATION_FILE_NAMES) {
+    const file = dir === '' ? name : `${dir}/${name}`;
+    try {
+      if ((await tree.stat(file)) !== 'file') continue;
+      const bytes = await tree.readFile(file);
+      const problems: EngineProblem[] = [];
+      const kustomization = parseKustomizationFile(bytes, file, dir, problems);
+      return { found: true, kustomization, problems };
+    } catch (e) {
+      return { found: false, error: asTreeError(e, file) };
+    }
+  }
+  return { found: false };
+}

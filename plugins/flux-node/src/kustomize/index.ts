@@ -1,0 +1,11 @@
+export type {
+  Selector,
+  RenderedObject,
+  FluxOverlay,
+  RenderOptions,
+  RenderResult,
+  UnresolvedReference,
+} from './types';
+export { ManifestCache } from './ManifestCache';
+export type { CachedFile } from './ManifestCache';
+export { renderKustomization } from './renderKustomization';

@@ -1,0 +1,129 @@
+import { parseAllDocuments } from 'yaml';
+import { EngineProblem } from '../../problems';
+import { FileTree, resolveTreePath, TreeError } from '../../tree';
+import { MAX_ALIAS_COUNT } from '../../yaml';
+import { decodeUtf8 } from '../../yaml/decodeUtf8';
+import { isMap, JsonMap } from '../json';
+import { PatchEntry } from '../kustomizationFile';
+import { JsonPatchOperation } from './json6902';
+
+/** A patch ready to apply, with where it was written for messages. */
+export type LoadedPatch =
+  | { type: 'smp'; docs: JsonMap[]; file: string; line: number }
+  | { type: 'json6902'; ops: JsonPatchOperation[]; file: string; line: number };
+
+/**
+ * Reads a patch (inline or from a file next to the kustomization) and tells
+ * strategic-merge patches (mappings) from JSON 6902 patches (lists), as
+ * kustomize does. Returns undefined after recording a problem.
+ */
+export async function loadPatch(
+  tree: FileTree,
+  entry: PatchEntry,
+  kustomizationFile: string,
+  kustomizationDir: string,
+  line: number,
+  problems: EngineProblem[],
+): Promise<LoadedPatch | undefined> {
+  let text: string;
+  let file = kustomizationFile;
+  let baseLine = line;
+  if (entry.patch !== undefined) {
+    text = entry.patch;
+  } else {
+    try {
+      file = resolveTreePath(kustomizationDir, entry.path!);
+      const decoded = decodeUtf8(await tree.readFile(file), file);
+      if ('problem' in decoded) {
+        problems.push(decoded.problem);
+        return undefined;
+      }
+      text = decoded.text;
+      baseLine = 1;
+    } catch (e) {
+      const code = e instanceof TreeError ? e.code : 'not-found';
+      problems.push({
+        code: code === 'not-found' ? 'file-not-found' : code,
+        severity: 'error',
+        file: kustomizationFile,
+        line,
+        message: `patch '${entry.path}': ${(e as Error).message}`,
+      });
+      return undefined;
+    }
+  }
+  const docs: unknown[] = [];
+  for (const doc of parseAllDocuments(text, { uniqueKeys: true }) as any[]) {
+    if (doc.errors?.length) {
+      problems.push({
+        code: 'yaml-invalid',
+        severity: 'error',
+        file,
+        line: baseLine,
+        message: `invalid patch YAML: ${
+          String(doc.errors[0].message).split('\n')[0]
+        }`,
+      });
+      return undefined;
+    }
+    try {
+      const value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+      if (value !== null && value !== undefined) docs.push(value);
+    } catch (e) {
+      problems.push({
+        code: 'yaml-invalid',
+        severity: 'error',
+        file,
+        line: baseLine,
+        message: `invalid patch: ${(e as Error).message}`,
+      });
+      return undefined;
+    }
+  }
+  if (docs.length === 0) {
+    problems.push({
+      code: 'patch-invalid',
+      severity: 'error',
+      file,
+      line: baseLine,
+      message: 'patch is empty',
+    });
+    return undefined;
+  }
+  if (entry.legacy === 'json6902' || Array.isArray(docs[0])) {
+    const ops = docs[0];
+    if (
+      !Array.isArray(ops) ||
+      !ops.every(
+        op =>
+          isMap(op) && typeof op.op === 'string' && typeof op.path === 'string',
+      )
+    ) {
+      problems.push({
+        code: 'patch-invalid',
+        severity: 'error',
+        file,
+        line: baseLine,
+        message: 'JSON 6902 patch must be a list of {op, path} operations',
+      });
+      return undefined;
+    }
+    return {
+      type: 'json6902',
+      ops: ops as JsonPatchOperation[],
+      file,
+      line: baseLine,
+    };
+  }
+  if (!docs.every(isMap)) {
+    problems.push({
+      code: 'patch-invalid',
+      severity: 'error',
+      file,
+      line: baseLine,
+      message: 'strategic merge patch must be a mapping',
+    });
+    return undefined;
+  }
+  return { type: 'smp', docs: docs as JsonMap[], file, line: baseLine };
+}

@@ -1,0 +1,117 @@
+import { EngineProblem } from '../problems';
+import { FileTree, resolveTreePath } from '../tree';
+import { accumulate, RenderContext } from './accumulate';
+import { applyCommonMetadata, mergeFluxOverlay } from './fluxOverlay';
+import { generatedNameHash } from './generators/nameHash';
+import { Kustomization } from './kustomizationFile';
+import { legacySort } from './legacySort';
+import { ManifestCache } from './ManifestCache';
+import { fixNameReferences } from './nameReference';
+import { ResMap } from './ResMap';
+import { scanPlainFolder } from './scanPlainFolder';
+import { RenderedObject, RenderOptions, RenderResult } from './types';
+
+/**
+ * Renders the kustomization at tree path `dir` like `kustomize build` v5
+ * (as kustomize-controller runs it: files anywhere inside the tree may be
+ * loaded, nothing outside). A folder without kustomization.yaml renders as
+ * the kustomization Flux would generate for it. Never throws for bad input:
+ * problems are reported and everything else is still rendered.
+ */
+export async function renderKustomization(
+  tree: FileTree,
+  dir: string,
+  options?: RenderOptions,
+): Promise<RenderResult> {
+  const ctx: RenderContext = {
+    tree,
+    cache: options?.cache ?? new ManifestCache(),
+    problems: [],
+    unresolved: [],
+    stack: [],
+  };
+  let root: string;
+  try {
+    root = resolveTreePath('', dir);
+  } catch (e) {
+    return {
+      objects: [],
+      problems: [
+        {
+          code: 'path-escape',
+          severity: 'error',
+          file: '',
+          message: (e as Error).message,
+        },
+      ],
+      unresolved: [],
+    };
+  }
+
+  const k = await rootKustomization(ctx, root);
+  if (!k) return finish(ctx, []);
+  const resMap = await accumulate(ctx, mergeFluxOverlay(k, options?.overlay));
+  addNameHashes(resMap);
+  fixNameReferences(resMap);
+  const objects: RenderedObject[] = legacySort(resMap.resources).map(r => ({
+    object: r.object,
+    origin: r.origin,
+  }));
+  applyCommonMetadata(objects, options?.overlay);
+  return finish(ctx, objects);
+}
+
+async function rootKustomization(
+  ctx: RenderContext,
+  root: string,
+): Promise<Kustomization | undefined> {
+  const loaded = await ctx.cache.loadKustomization(ctx.tree, root);
+  if (loaded.found) {
+    ctx.problems.push(...loaded.problems);
+    return loaded.kustomization;
+  }
+  if (loaded.error) {
+    ctx.problems.push({
+      code: loaded.error.code,
+      severity: 'error',
+      file: loaded.error.path,
+      message: loaded.error.message,
+    });
+    return undefined;
+  }
+  const type = await ctx.tree.stat(root).catch(() => undefined);
+  if (type !== 'dir') {
+    ctx.problems.push({
+      code: 'file-not-found',
+      severity: 'error',
+      file: root,
+      message: `directory '${root || '.'}' does not exist`,
+    });
+    return undefined;
+  }
+  return scanPlainFolder(ctx.tree, root, ctx.problems);
+}
+
+/** Generated ConfigMaps/Secrets get their content hash as a name suffix, last. */
+function addNameHashes(resMap: ResMap): void {
+  let changed = false;
+  for (const r of resMap.resources) {
+    if (!r.needsHash) continue;
+    r.setName(`${r.name}-${generatedNameHash(r.object)}`);
+    changed = true;
+  }
+  if (changed) resMap.reindex();
+}
+
+function finish(ctx: RenderContext, objects: RenderedObject[]): RenderResult {
+  // A file used twice in one render reports its problems once.
+  const seen = new Set<string>();
+  const problems: EngineProblem[] = [];
+  for (const p of ctx.problems) {
+    const key = `${p.code}|${p.file}|${p.line}|${p.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    problems.push(p);
+  }
+  return { objects, problems, unresolved: ctx.unresolved };
+}
