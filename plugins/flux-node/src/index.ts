@@ -8,3 +8,6 @@ export * from './problems';
 export * from './tree';
 export * from './yaml';
 export * from './kustomize';
+export * from './flux';
+export * from './model';
+export { runFluxPortalCli } from './cli';

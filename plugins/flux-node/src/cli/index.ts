@@ -1,0 +1,3 @@
+export { runFluxPortalCli } from './runFluxPortalCli';
+export type { CliIo } from './runFluxPortalCli';
+export { findRepoRoot } from './findRepoRoot';

@@ -1,0 +1,68 @@
+/**
+ * Turns the CLI's folder arguments into a tree and load options: the
+ * repository root (--root, or the git top level containing --path, or --path
+ * itself outside git), the entry path inside it, and --source NAME=DIR
+ * mappings (a folder inside the repository shares its tree; one outside gets
+ * a tree of its own, so nothing is ever read outside the given folders).
+ */
+import * as nodePath from 'node:path';
+import { FileTree, createLocalTree } from '../tree';
+import type { SourceMapping } from '../flux/sources';
+import { findRepoRoot } from './findRepoRoot';
+
+export interface RepositoryArgs {
+  cwd: string;
+  path?: string;
+  root?: string;
+  source?: string[];
+}
+
+export interface OpenedRepository {
+  root: string;
+  tree: FileTree;
+  path: string;
+  sources: SourceMapping[];
+}
+
+export class UsageError extends Error {}
+
+function toTreePath(root: string, abs: string): string | undefined {
+  const rel = nodePath.relative(root, abs);
+  if (rel.startsWith('..') || nodePath.isAbsolute(rel)) return undefined;
+  return rel.split(nodePath.sep).join('/');
+}
+
+export function openRepository(args: RepositoryArgs): OpenedRepository {
+  const absPath = nodePath.resolve(args.cwd, args.path ?? '.');
+  const root = args.root
+    ? nodePath.resolve(args.cwd, args.root)
+    : findRepoRoot(absPath) ?? absPath;
+  const path = toTreePath(root, absPath);
+  if (path === undefined) {
+    throw new UsageError(
+      `--path ${absPath} is outside the repository root ${root}`,
+    );
+  }
+  const tree = createLocalTree(root);
+  const sources: SourceMapping[] = [];
+  for (const spec of args.source ?? []) {
+    const eq = spec.indexOf('=');
+    if (eq <= 0 || eq === spec.length - 1) {
+      throw new UsageError(
+        `--source must be NAME=DIR or NAMESPACE/NAME=DIR, got '${spec}'`,
+      );
+    }
+    const ref = spec.slice(0, eq);
+    const dir = nodePath.resolve(args.cwd, spec.slice(eq + 1));
+    const [namespace, name] = ref.includes('/')
+      ? ref.split('/', 2)
+      : [undefined, ref];
+    const inside = toTreePath(root, dir);
+    sources.push(
+      inside !== undefined
+        ? { name, namespace, tree, dir: inside }
+        : { name, namespace, tree: createLocalTree(dir), dir: '' },
+    );
+  }
+  return { root, tree, path, sources };
+}
