@@ -152,7 +152,9 @@ export function parseKustomizationFile(
   const lineCounter = new LineCounter();
   const doc = parseDocument(decoded.text, { lineCounter, uniqueKeys: true });
   if (doc.errors.length > 0) {
-    problems.push(syntaxProblem(doc.errors[0], lineCounter, file, 'kustomization YAML'));
+    problems.push(
+      syntaxProblem(doc.errors[0], lineCounter, file, 'kustomization YAML'),
+    );
     return undefined;
   }
   let data: unknown;

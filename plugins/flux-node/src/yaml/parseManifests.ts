@@ -67,7 +67,8 @@ export function parseManifests(
     const start = doc.contents?.range?.[0] ?? doc.range[0];
     const line = lineCounter.linePos(start).line;
     if (doc.errors.length > 0) {
-      for (const err of doc.errors.slice(0, 3)) problems.push(syntaxProblem(err, lineCounter, file));
+      for (const err of doc.errors.slice(0, 3))
+        problems.push(syntaxProblem(err, lineCounter, file));
       continue;
     }
     let value: unknown;

@@ -5,7 +5,12 @@ import { MAX_ALIAS_COUNT } from './limits';
 const firstLine = (message: string) => message.split('\n')[0];
 
 /** A YAML syntax error as a problem at its line and column. */
-export function syntaxProblem(err: YAMLError, lineCounter: LineCounter, file: string, what = 'YAML'): EngineProblem {
+export function syntaxProblem(
+  err: YAMLError,
+  lineCounter: LineCounter,
+  file: string,
+  what = 'YAML',
+): EngineProblem {
   const pos = err.linePos?.[0] ?? lineCounter.linePos(err.pos[0]);
   return {
     code: 'yaml-invalid',
@@ -18,7 +23,11 @@ export function syntaxProblem(err: YAMLError, lineCounter: LineCounter, file: st
 }
 
 /** A failure converting a parsed document to JSON (alias bombs, mostly). */
-export function conversionProblem(e: unknown, file: string, line: number): EngineProblem {
+export function conversionProblem(
+  e: unknown,
+  file: string,
+  line: number,
+): EngineProblem {
   const message = (e as Error)?.message ?? String(e);
   const bomb = /alias/i.test(message);
   return {

@@ -24,7 +24,9 @@ export async function applyPatches(
   source: PatchSource,
   problems: EngineProblem[],
 ): Promise<void> {
-  for (const { value: entry, line } of entries) {
+  for (const { value: entry, line: entryLine } of entries) {
+    // Overlay patches from a Flux Kustomization have no line in the folder.
+    const line = entryLine > 0 ? entryLine : (undefined as unknown as number);
     const patch = await loadPatch(
       source.tree,
       entry,
