@@ -1,0 +1,103 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { readObjectsFile, runClusterSimulatorCli } from './cli';
+import { fluxFixture } from './testHelpers';
+
+describe('cluster-simulator CLI', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'cluster-sim-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reads JSON arrays, v1 Lists and multi-document YAML', async () => {
+    const json = join(dir, 'objects.json');
+    writeFileSync(
+      json,
+      JSON.stringify({ apiVersion: 'v1', kind: 'List', items: fluxFixture() }),
+    );
+    expect(await readObjectsFile(json)).toEqual(fluxFixture());
+    const yaml = join(dir, 'objects.yaml');
+    writeFileSync(
+      yaml,
+      'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n---\n---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: b\n',
+    );
+    expect((await readObjectsFile(yaml)).map(o => o.metadata?.name)).toEqual([
+      'a',
+      'b',
+    ]);
+  });
+
+  it('names the file and line of broken YAML', async () => {
+    const yaml = join(dir, 'broken.yaml');
+    writeFileSync(
+      yaml,
+      'apiVersion: v1\nkind: Namespace\n---\nmetadata: {\n  name: [b\n',
+    );
+    await expect(readObjectsFile(yaml)).rejects.toThrow(/broken\.yaml:\d+: /);
+  });
+
+  it('starts a seeded cluster from a file that answers with the given token', async () => {
+    const json = join(dir, 'objects.json');
+    writeFileSync(json, JSON.stringify(fluxFixture()));
+    const lines: string[] = [];
+    const stop = await runClusterSimulatorCli(
+      ['--port', '0', '--token', 't0k', '--name', 'contour', '--objects', json],
+      l => lines.push(l),
+    );
+    try {
+      const url = /listening on (\S+)/.exec(lines[0])![1];
+      expect(lines[0]).toMatch(
+        /^cluster-simulator "contour" listening on http:\/\/127\.0\.0\.1:\d+ \(\d+ objects; .*1 Suspended/,
+      );
+      const res = await fetch(
+        `${url}/apis/kustomize.toolkit.fluxcd.io/v1/kustomizations`,
+        { headers: { Authorization: 'Bearer t0k' } },
+      );
+      const body = await res.json();
+      expect(body.items.length).toBe(
+        fluxFixture().filter(o => o.kind === 'Kustomization').length,
+      );
+      expect(body.items.every((i: any) => i.status.conditions.length > 0)).toBe(
+        true,
+      );
+    } finally {
+      await stop();
+    }
+  });
+
+  it('runs as the bin script (TypeScript sources through the Backstage node transform)', async () => {
+    const bin = resolve(__dirname, '../bin/cluster-simulator');
+    const child = spawn(
+      process.execPath,
+      [bin, '--port', '0', '--token', 'bin-token'],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    try {
+      const url = await new Promise<string>((resolveUrl, reject) => {
+        let out = '';
+        child.stdout.on('data', d => {
+          out += d;
+          const m = /listening on (\S+)/.exec(out);
+          if (m) resolveUrl(m[1]);
+        });
+        child.on('exit', code => reject(new Error(`exited ${code}`)));
+      });
+      const res = await fetch(`${url}/api`, {
+        headers: { Authorization: 'Bearer bin-token' },
+      });
+      expect((await res.json()).kind).toBe('APIVersions');
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise(r => child.once('exit', r));
+    }
+  }, 60_000);
+
+  it('rejects a bad port', async () => {
+    await expect(
+      runClusterSimulatorCli(['--port', '99999'], () => undefined),
+    ).rejects.toThrow('invalid --port 99999');
+  });
+});

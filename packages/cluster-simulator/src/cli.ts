@@ -1,0 +1,115 @@
+/**
+ * `cluster-simulator --port 7777 --token TOKEN --name contour --objects FILE`
+ * Starts a simulated cluster for the portal's start command and the demo.
+ * FILE is JSON (an object, an array or a v1 List) or YAML (multi-document);
+ * Flux objects without a status are given seeded statuses.
+ */
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { parseAllDocuments } from 'yaml';
+import { seedFluxStatuses } from './seed/seedFluxStatuses';
+import { startClusterSimulator } from './server';
+import { KubeObject } from './types';
+
+const USAGE = `Usage: cluster-simulator [--port 7777] [--host 127.0.0.1] [--token TOKEN] [--name NAME]
+                         [--objects FILE.json|FILE.yaml] [--seed N] [--no-seed-statuses]`;
+
+function asObjects(value: unknown, file: string): KubeObject[] {
+  if (value === null || value === undefined) return [];
+  if (Array.isArray(value)) return value.flatMap(v => asObjects(v, file));
+  if (typeof value !== 'object')
+    throw new Error(
+      `${file}: expected Kubernetes objects, got ${typeof value}`,
+    );
+  const obj = value as KubeObject;
+  if (
+    obj.kind === 'List' ||
+    (typeof obj.kind === 'string' &&
+      obj.kind.endsWith('List') &&
+      Array.isArray(obj.items))
+  ) {
+    return asObjects(obj.items, file);
+  }
+  return [obj];
+}
+
+/** Reads objects from a JSON or YAML file, naming the file and line of a bad document. */
+export async function readObjectsFile(file: string): Promise<KubeObject[]> {
+  const text = await readFile(file, 'utf8');
+  if (/\.json$/i.test(file)) {
+    try {
+      return asObjects(JSON.parse(text), file);
+    } catch (e: any) {
+      throw new Error(`${file}: invalid JSON: ${e.message}`);
+    }
+  }
+  const objects: KubeObject[] = [];
+  for (const doc of parseAllDocuments(text)) {
+    if (doc.errors.length > 0) {
+      const error = doc.errors[0];
+      throw new Error(
+        `${file}:${error.linePos?.[0]?.line ?? '?'}: ${
+          error.message.split('\n')[0]
+        }`,
+      );
+    }
+    objects.push(...asObjects(doc.toJSON(), file));
+  }
+  return objects;
+}
+
+/** Runs the CLI; resolves with the running simulator's stop function. @public */
+export async function runClusterSimulatorCli(
+  argv: string[],
+  log: (line: string) => void = line => process.stdout.write(`${line}\n`),
+): Promise<() => Promise<void>> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: 'string', default: '7777' },
+      host: { type: 'string', default: '127.0.0.1' },
+      token: { type: 'string' },
+      name: { type: 'string', default: 'simulated' },
+      objects: { type: 'string' },
+      seed: { type: 'string', default: '1' },
+      'no-seed-statuses': { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    log(USAGE);
+    return async () => undefined;
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`invalid --port ${values.port}\n${USAGE}`);
+  let objects = values.objects ? await readObjectsFile(values.objects) : [];
+  let summary = '';
+  if (!values['no-seed-statuses']) {
+    const withStatus = objects.filter(o => o.status !== undefined);
+    const seeded = seedFluxStatuses(
+      objects.filter(o => o.status === undefined),
+      { seed: values.seed },
+    );
+    objects = [...withStatus, ...seeded.objects];
+    const counts: Record<string, number> = {};
+    seeded.states.forEach(s => (counts[s.state] = (counts[s.state] ?? 0) + 1));
+    summary = Object.entries(counts)
+      .map(([k, v]) => `${v} ${k}`)
+      .join(', ');
+  }
+  const sim = await startClusterSimulator({
+    name: values.name,
+    host: values.host,
+    port,
+    token: values.token,
+    objects,
+  });
+  log(
+    `cluster-simulator "${sim.name}" listening on ${sim.url} (${
+      objects.length
+    } objects${summary ? `; ${summary}` : ''})`,
+  );
+  if (!values.token) log(`token: ${sim.token}`);
+  return () => sim.stop();
+}

@@ -1,0 +1,281 @@
+/**
+ * Simulated Flux controllers. They watch the store like the real ones: a new
+ * `reconcile.fluxcd.io/requestedAt` annotation or a new generation on a
+ * non-suspended Flux object starts a reconciliation that first marks it
+ * Reconciling=True / Ready=Unknown, then after another delay Ready=True with
+ * `lastHandledReconcileAt` set to the requested value and an Event. A failed
+ * object becomes Ready this way, so an end-to-end test can "fix" it.
+ * Suspended objects are left alone, as Flux does.
+ */
+import { makeEvent } from './events';
+import {
+  condition,
+  goDuration,
+  isFluxObject,
+  readySuccess,
+  removeCondition,
+  REQUESTED_AT_ANNOTATION,
+  setCondition,
+} from './fluxConditions';
+import { findTypeByKind, ResourceType, SOURCE_GROUP } from './resources';
+import { ObjectStore, StoreEvent } from './store';
+import { kubeTime } from './time';
+import { KubeObject } from './types';
+
+/** @public */
+export interface ReconcileDelays {
+  /** From the trigger to Reconciling=True (ms). */
+  startMs: number;
+  /** From Reconciling=True to Ready=True (ms). */
+  finishMs: number;
+}
+
+function key(obj: KubeObject): string {
+  return `${obj.apiVersion}/${obj.kind}/${obj.metadata?.namespace}/${obj.metadata?.name}`;
+}
+
+function needsReconcile(event: StoreEvent): boolean {
+  if (event.eventType !== 'MODIFIED' || !isFluxObject(event.object))
+    return false;
+  if (event.object.spec?.suspend === true) return false;
+  const before = event.previous!;
+  const requested =
+    event.object.metadata?.annotations?.[REQUESTED_AT_ANNOTATION];
+  const requestedBefore =
+    before.metadata?.annotations?.[REQUESTED_AT_ANNOTATION];
+  const newRequest = requested !== undefined && requested !== requestedBefore;
+  const newGeneration =
+    event.object.metadata?.generation !== before.metadata?.generation;
+  return newRequest || newGeneration;
+}
+
+export class SimulatedControllers {
+  private readonly timers = new Set<ReturnType<typeof setTimeout>>();
+  private readonly inFlight = new Set<string>();
+  private eventSerial = 1_000_000;
+  private readonly unsubscribe: () => void;
+
+  constructor(
+    private readonly store: ObjectStore,
+    private readonly delays: ReconcileDelays,
+    private readonly now: () => Date,
+  ) {
+    this.unsubscribe = store.subscribe(event => {
+      if (needsReconcile(event)) this.schedule(event.object);
+    });
+  }
+
+  stop(): void {
+    this.unsubscribe();
+    this.timers.forEach(t => clearTimeout(t));
+    this.timers.clear();
+  }
+
+  private later(ms: number, fn: () => void) {
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      fn();
+    }, ms);
+    this.timers.add(timer);
+  }
+
+  private schedule(obj: KubeObject) {
+    const k = key(obj);
+    // A reconciliation already running picks up the newest request when it finishes.
+    if (this.inFlight.has(k)) return;
+    this.inFlight.add(k);
+    const type = findTypeByKind(obj.apiVersion!.split('/')[0], obj.kind!)!;
+    const ns = obj.metadata!.namespace;
+    const name = obj.metadata!.name!;
+    this.later(this.delays.startMs, () => {
+      if (!this.markProgressing(type, ns, name)) {
+        this.inFlight.delete(k);
+        return;
+      }
+      const started = this.now().getTime();
+      this.later(this.delays.finishMs, () => {
+        this.inFlight.delete(k);
+        this.markReady(type, ns, name, started);
+      });
+    });
+  }
+
+  private current(type: ResourceType, ns: string | undefined, name: string) {
+    const obj = this.store.get(type, ns, name);
+    return obj && obj.spec?.suspend !== true ? obj : undefined;
+  }
+
+  private markProgressing(
+    type: ResourceType,
+    ns: string | undefined,
+    name: string,
+  ): boolean {
+    if (!this.current(type, ns, name)) return false;
+    const time = kubeTime(this.now());
+    this.store.update(type, ns, name, obj => {
+      const gen = obj.metadata?.generation;
+      let conditions = setCondition(
+        obj.status?.conditions,
+        condition(
+          'Reconciling',
+          'True',
+          'Progressing',
+          'Reconciliation in progress',
+          time,
+          gen,
+        ),
+      );
+      conditions = setCondition(
+        conditions,
+        condition(
+          'Ready',
+          'Unknown',
+          'Progressing',
+          'Reconciliation in progress',
+          time,
+          gen,
+        ),
+      );
+      conditions = removeCondition(conditions, 'Stalled');
+      return { ...obj, status: { ...obj.status, conditions } };
+    });
+    return true;
+  }
+
+  /** The artifact revision of the object's source, when the source exists. */
+  private sourceRevision(obj: KubeObject): string | undefined {
+    const ref =
+      obj.spec?.sourceRef ??
+      obj.spec?.chart?.spec?.sourceRef ??
+      obj.spec?.chartRef;
+    if (!ref?.kind || !ref?.name) return undefined;
+    if (obj.kind === 'HelmRelease' && obj.spec?.chart?.spec) {
+      const chartType = findTypeByKind(SOURCE_GROUP, 'HelmChart')!;
+      const chart = this.store.get(
+        chartType,
+        ref.namespace ?? obj.metadata!.namespace,
+        `${obj.metadata!.namespace}-${obj.metadata!.name}`,
+      );
+      return chart?.status?.artifact?.revision;
+    }
+    const sourceType = findTypeByKind(SOURCE_GROUP, ref.kind);
+    if (!sourceType) return undefined;
+    return this.store.get(
+      sourceType,
+      ref.namespace ?? obj.metadata!.namespace,
+      ref.name,
+    )?.status?.artifact?.revision;
+  }
+
+  private markReady(
+    type: ResourceType,
+    ns: string | undefined,
+    name: string,
+    startedMs: number,
+  ) {
+    const before = this.current(type, ns, name);
+    if (!before) return;
+    const time = kubeTime(this.now());
+    const status = { ...before.status };
+    const gen = before.metadata?.generation;
+    let revision: string;
+    let releaseVersion = 1;
+    if (before.kind === 'HelmRelease') {
+      revision =
+        this.sourceRevision(before) ??
+        status.lastAttemptedRevision ??
+        status.history?.[0]?.chartVersion ??
+        before.spec?.chart?.spec?.version ??
+        '0.1.0';
+      const history = [...(status.history ?? [])];
+      releaseVersion = (history[0]?.version ?? 0) + 1;
+      const previous = history[0] ?? {};
+      history.unshift({
+        ...previous,
+        chartName: previous.chartName ?? before.spec?.chart?.spec?.chart,
+        chartVersion: revision,
+        version: releaseVersion,
+        status: 'deployed',
+        lastDeployed: time,
+        firstDeployed: previous.firstDeployed ?? time,
+        name: previous.name ?? before.spec?.releaseName ?? name,
+        namespace: previous.namespace ?? before.spec?.targetNamespace ?? ns,
+      });
+      history.forEach((h, i) => {
+        if (i > 0 && h.status === 'deployed')
+          history[i] = { ...h, status: 'superseded' };
+      });
+      status.history = history.slice(0, 5);
+      status.lastAttemptedRevision = revision;
+      delete status.installFailures;
+      delete status.upgradeFailures;
+    } else if (before.kind === 'Kustomization') {
+      revision =
+        this.sourceRevision(before) ??
+        status.lastAttemptedRevision ??
+        status.lastAppliedRevision ??
+        '';
+      status.lastAppliedRevision = revision;
+      status.lastAttemptedRevision = revision;
+    } else {
+      revision = status.artifact?.revision ?? '';
+      if (status.artifact)
+        status.artifact = { ...status.artifact, lastUpdateTime: time };
+    }
+    const requested = before.metadata?.annotations?.[REQUESTED_AT_ANNOTATION];
+    if (requested !== undefined) status.lastHandledReconcileAt = requested;
+    status.observedGeneration = gen;
+    const ready = readySuccess(before, revision, releaseVersion);
+    let conditions = removeCondition(status.conditions, 'Reconciling');
+    conditions = removeCondition(conditions, 'Stalled');
+    conditions = setCondition(
+      conditions,
+      condition('Ready', 'True', ready.reason, ready.message, time, gen),
+    );
+    if (before.kind === 'HelmRelease') {
+      conditions = setCondition(
+        conditions,
+        condition('Released', 'True', ready.reason, ready.message, time, gen),
+      );
+    }
+    if (conditions.some(c => c.type === 'Healthy')) {
+      conditions = setCondition(
+        conditions,
+        condition(
+          'Healthy',
+          'True',
+          'Succeeded',
+          'Health check passed',
+          time,
+          gen,
+        ),
+      );
+    }
+    status.conditions = conditions;
+    const updated = this.store.update(type, ns, name, obj => ({
+      ...obj,
+      status,
+    }));
+
+    const seconds = ((this.now().getTime() - startedMs) / 1000).toFixed(3);
+    const message =
+      before.kind === 'Kustomization'
+        ? `Reconciliation finished in ${seconds}s, next run in ${goDuration(
+            before.spec?.interval,
+          )}`
+        : ready.message;
+    this.store.upsert(
+      makeEvent({
+        involved: updated,
+        type: 'Normal',
+        reason:
+          before.kind === 'Kustomization'
+            ? 'ReconciliationSucceeded'
+            : ready.reason,
+        message,
+        firstTimestamp: time,
+        serial: this.eventSerial++,
+      }),
+    );
+  }
+}

@@ -1,0 +1,145 @@
+/**
+ * Condition and message shapes the Flux controllers write, shared by the
+ * seeding and the simulated controllers so both produce the same wording.
+ */
+import {
+  HELM_GROUP,
+  KUSTOMIZE_GROUP,
+  SOURCE_GROUP,
+  splitApiVersion,
+} from './resources';
+import { KubeCondition, KubeObject } from './types';
+
+export const REQUESTED_AT_ANNOTATION = 'reconcile.fluxcd.io/requestedAt';
+
+export function controllerOf(obj: KubeObject): string {
+  const { group } = splitApiVersion(obj.apiVersion ?? '');
+  if (group === KUSTOMIZE_GROUP) return 'kustomize-controller';
+  if (group === HELM_GROUP) return 'helm-controller';
+  if (group === SOURCE_GROUP) return 'source-controller';
+  return 'kube-controller-manager';
+}
+
+export function isFluxObject(obj: KubeObject): boolean {
+  const { group } = splitApiVersion(obj.apiVersion ?? '');
+  return (
+    group === KUSTOMIZE_GROUP || group === HELM_GROUP || group === SOURCE_GROUP
+  );
+}
+
+export function condition(
+  type: string,
+  status: KubeCondition['status'],
+  reason: string,
+  message: string,
+  lastTransitionTime: string,
+  observedGeneration?: number,
+): KubeCondition {
+  return {
+    type,
+    status,
+    reason,
+    message,
+    lastTransitionTime,
+    ...(observedGeneration !== undefined ? { observedGeneration } : {}),
+  };
+}
+
+/**
+ * Sets a condition by type. As in apimachinery's SetStatusCondition,
+ * lastTransitionTime only moves when the status changes.
+ */
+export function setCondition(
+  conditions: KubeCondition[] | undefined,
+  next: KubeCondition,
+): KubeCondition[] {
+  const list = [...(conditions ?? [])];
+  const index = list.findIndex(c => c.type === next.type);
+  if (index < 0) return [...list, next];
+  const keepTime = list[index].status === next.status;
+  list[index] = {
+    ...next,
+    lastTransitionTime: keepTime
+      ? list[index].lastTransitionTime
+      : next.lastTransitionTime,
+  };
+  return list;
+}
+
+export function removeCondition(
+  conditions: KubeCondition[] | undefined,
+  type: string,
+): KubeCondition[] {
+  return (conditions ?? []).filter(c => c.type !== type);
+}
+
+export function releaseNameOf(hr: KubeObject): string {
+  const spec = hr.spec ?? {};
+  if (spec.releaseName) return spec.releaseName;
+  return spec.targetNamespace
+    ? `${spec.targetNamespace}-${hr.metadata!.name}`
+    : hr.metadata!.name!;
+}
+
+export function chartNameOf(hr: KubeObject): string {
+  return (
+    hr.spec?.chart?.spec?.chart ?? hr.spec?.chartRef?.name ?? hr.metadata!.name!
+  );
+}
+
+/** Ready=True reason and message of a successful reconciliation, per kind. */
+export function readySuccess(
+  obj: KubeObject,
+  revision: string,
+  releaseVersion = 1,
+): { reason: string; message: string } {
+  const ns = obj.metadata?.namespace;
+  switch (obj.kind) {
+    case 'Kustomization':
+      return {
+        reason: 'ReconciliationSucceeded',
+        message: `Applied revision: ${revision}`,
+      };
+    case 'HelmRelease': {
+      const verb = releaseVersion > 1 ? 'upgrade' : 'install';
+      return {
+        reason: releaseVersion > 1 ? 'UpgradeSucceeded' : 'InstallSucceeded',
+        message: `Helm ${verb} succeeded for release ${
+          obj.spec?.targetNamespace ?? ns
+        }/${releaseNameOf(obj)}.v${releaseVersion} with chart ${chartNameOf(
+          obj,
+        )}@${revision}`,
+      };
+    }
+    case 'HelmChart':
+      return {
+        reason: 'ChartPullSucceeded',
+        message: `pulled '${obj.spec?.chart}' chart with version '${revision}'`,
+      };
+    case 'OCIRepository':
+      return {
+        reason: 'Succeeded',
+        message: `stored artifact for digest '${revision}'`,
+      };
+    case 'HelmRepository':
+      return {
+        reason: 'Succeeded',
+        message: `stored artifact: revision '${revision}'`,
+      };
+    default:
+      return {
+        reason: 'Succeeded',
+        message: `stored artifact for revision '${revision}'`,
+      };
+  }
+}
+
+/** Go's time.Duration formatting of a spec.interval for event messages ("10m0s"). */
+export function goDuration(interval: string | undefined): string {
+  const m = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/.exec(interval ?? '10m');
+  if (!m || !interval) return '10m0s';
+  const h = Number(m[1] ?? 0);
+  const min = Number(m[2] ?? 0);
+  const s = Number(m[3] ?? 0);
+  return h > 0 ? `${h}h${min}m${s}s` : `${min}m${s}s`;
+}

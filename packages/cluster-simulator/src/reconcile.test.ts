@@ -1,0 +1,240 @@
+import {
+  startClusterSimulator,
+  ClusterSimulator,
+  seedFluxStatuses,
+} from './index';
+import {
+  client,
+  FIXED_NOW,
+  fluxFixture,
+  RawWatch,
+  watchUrl,
+} from './testHelpers';
+
+const KS =
+  '/apis/kustomize.toolkit.fluxcd.io/v1/namespaces/flux-system/kustomizations';
+const HR = '/apis/helm.toolkit.fluxcd.io/v2/namespaces';
+const REQUESTED = 'reconcile.fluxcd.io/requestedAt';
+
+function ready(obj: any) {
+  return obj.status.conditions.find((c: any) => c.type === 'Ready');
+}
+
+describe('merge-patch and simulated controllers', () => {
+  let sim: ClusterSimulator;
+  let watch: RawWatch | undefined;
+  afterEach(async () => {
+    watch?.close();
+    await sim?.stop();
+  });
+
+  async function start() {
+    const seeded = seedFluxStatuses(fluxFixture(), { seed: 7, now: FIXED_NOW });
+    sim = await startClusterSimulator({
+      objects: seeded.objects,
+      reconcileDelays: { startMs: 20, finishMs: 60 },
+    });
+    return { api: client(sim), states: seeded.states };
+  }
+
+  it('reconciles on a new requestedAt annotation: Reconciling, then Ready with lastHandledReconcileAt and an Event', async () => {
+    const { api, states } = await start();
+    const failed = states.find(
+      s => s.kind === 'Kustomization' && s.state === 'Failed',
+    )!;
+    expect(failed).toBeDefined();
+    const path = `${KS}/${failed.name}`;
+    const before = (await api.get(path)).body;
+    expect(ready(before).status).toBe('False');
+
+    watch = new RawWatch(
+      watchUrl(sim, KS, {
+        resourceVersion: before.metadata.resourceVersion,
+        fieldSelector: `metadata.name=${failed.name}`,
+      }),
+      sim.token,
+    );
+    const requestedAt = '2026-11-20T12:34:56.789Z';
+    const patched = await api.patch(path, {
+      metadata: { annotations: { [REQUESTED]: requestedAt } },
+    });
+    expect(patched.status).toBe(200);
+    expect(patched.body.metadata.annotations[REQUESTED]).toBe(requestedAt);
+    // Annotations are metadata: no generation bump.
+    expect(patched.body.metadata.generation).toBe(before.metadata.generation);
+
+    const events = await watch.until(e => ready(e.object)?.status === 'True');
+    const progressing = events.find(e =>
+      e.object.status.conditions.some(
+        (c: any) =>
+          c.type === 'Reconciling' &&
+          c.status === 'True' &&
+          c.reason === 'Progressing',
+      ),
+    );
+    expect(progressing).toBeDefined();
+    expect(ready(progressing!.object).status).toBe('Unknown');
+
+    const done = events[events.length - 1].object;
+    expect(done.status.lastHandledReconcileAt).toBe(requestedAt);
+    expect(ready(done).reason).toBe('ReconciliationSucceeded');
+    const source = (
+      await api.get(
+        '/apis/source.toolkit.fluxcd.io/v1/namespaces/flux-system/gitrepositories/flux-system',
+      )
+    ).body;
+    expect(done.status.lastAppliedRevision).toBe(
+      source.status.artifact.revision,
+    );
+    expect(ready(done).message).toBe(
+      `Applied revision: ${source.status.artifact.revision}`,
+    );
+    expect(
+      done.status.conditions.some((c: any) => c.type === 'Reconciling'),
+    ).toBe(false);
+    const rvs = events.map(e => Number(e.object.metadata.resourceVersion));
+    expect([...rvs].sort((a, b) => a - b)).toEqual(rvs);
+
+    const evs = await api.get(
+      `/api/v1/namespaces/flux-system/events?fieldSelector=${encodeURIComponent(
+        `involvedObject.name=${failed.name},reason=ReconciliationSucceeded`,
+      )}`,
+    );
+    const next = before.spec.interval === '1h' ? '1h0m0s' : '10m0s';
+    expect(evs.body.items.map((e: any) => e.message)).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^Reconciliation finished in [\\d.]+s, next run in ${next}$`,
+        ),
+      ),
+    ]);
+    expect(evs.body.items[0].involvedObject).toMatchObject({
+      kind: 'Kustomization',
+      uid: before.metadata.uid,
+    });
+  });
+
+  it('reconciles a failed HelmRelease into a new deployed release', async () => {
+    const { api, states } = await start();
+    const failed = states.find(
+      s => s.kind === 'HelmRelease' && s.state === 'Failed',
+    )!;
+    const path = `${HR}/${failed.namespace}/helmreleases/${failed.name}`;
+    const before = (await api.get(path)).body;
+    await api.patch(path, {
+      metadata: { annotations: { [REQUESTED]: 'now-1' } },
+    });
+    let after = before;
+    for (let i = 0; i < 50 && ready(after).status !== 'True'; i++) {
+      await new Promise(r => setTimeout(r, 20));
+      after = (await api.get(path)).body;
+    }
+    expect(ready(after).status).toBe('True');
+    expect(ready(after).reason).toBe('UpgradeSucceeded');
+    expect(after.status.lastHandledReconcileAt).toBe('now-1');
+    expect(after.status.history[0]).toMatchObject({
+      status: 'deployed',
+      version: before.status.history[0].version + 1,
+    });
+    expect(after.status.history[0].chartVersion).toBe(
+      after.status.lastAttemptedRevision,
+    );
+    expect(after.status.conditions.some((c: any) => c.type === 'Stalled')).toBe(
+      false,
+    );
+  });
+
+  it('bumps generation on spec changes, keeps status out of main-resource patches, and leaves suspended objects alone', async () => {
+    const { api, states } = await start();
+    const readyKs = states.find(
+      s => s.kind === 'Kustomization' && s.state === 'Ready',
+    )!;
+    const path = `${KS}/${readyKs.name}`;
+    const before = (await api.get(path)).body;
+
+    const suspended = await api.patch(path, {
+      spec: { suspend: true },
+      status: { conditions: [] },
+    });
+    expect(suspended.body.spec.suspend).toBe(true);
+    expect(suspended.body.metadata.generation).toBe(
+      before.metadata.generation + 1,
+    );
+    expect(Number(suspended.body.metadata.resourceVersion)).toBeGreaterThan(
+      Number(before.metadata.resourceVersion),
+    );
+    expect(suspended.body.status).toEqual(before.status);
+
+    await api.patch(path, {
+      metadata: { annotations: { [REQUESTED]: 'while-suspended' } },
+    });
+    await new Promise(r => setTimeout(r, 200));
+    const still = (await api.get(path)).body;
+    expect(still.status).toEqual(before.status);
+    expect(still.status.observedGeneration).toBe(before.metadata.generation);
+
+    const resumed = await api.patch(path, { spec: { suspend: false } });
+    expect(resumed.body.metadata.generation).toBe(
+      before.metadata.generation + 2,
+    );
+    let after = resumed.body;
+    for (
+      let i = 0;
+      i < 50 &&
+      after.status.observedGeneration !== resumed.body.metadata.generation;
+      i++
+    ) {
+      await new Promise(r => setTimeout(r, 20));
+      after = (await api.get(path)).body;
+    }
+    expect(after.status.observedGeneration).toBe(
+      resumed.body.metadata.generation,
+    );
+    expect(ready(after).status).toBe('True');
+    expect(after.status.lastHandledReconcileAt).toBe('while-suspended');
+  });
+
+  it('writes nothing for a patch that changes nothing', async () => {
+    const { api, states } = await start();
+    const path = `${KS}/${states.find(s => s.kind === 'Kustomization')!.name}`;
+    const before = (await api.get(path)).body;
+    const same = await api.patch(path, {
+      spec: { interval: before.spec.interval },
+    });
+    expect(same.body.metadata.resourceVersion).toBe(
+      before.metadata.resourceVersion,
+    );
+  });
+
+  it('answers 415 for other patch types, 409 for a stale resourceVersion and 404 for a missing object', async () => {
+    const { api, states } = await start();
+    const path = `${KS}/${states.find(s => s.kind === 'Kustomization')!.name}`;
+    const json = await api.patch(
+      path,
+      [{ op: 'add', path: '/spec/suspend', value: true }],
+      'application/json-patch+json',
+    );
+    expect(json.status).toBe(415);
+    expect(json.body.reason).toBe('UnsupportedMediaType');
+    const stale = await api.patch(path, {
+      metadata: { resourceVersion: '1' },
+      spec: { suspend: true },
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.body.reason).toBe('Conflict');
+    const missing = await api.patch(`${KS}/nope`, { spec: { suspend: true } });
+    expect(missing.status).toBe(404);
+  });
+
+  it('patches status through the status subresource', async () => {
+    const { api, states } = await start();
+    const path = `${KS}/${states.find(s => s.kind === 'Kustomization')!.name}`;
+    const res = await api.patch(`${path}/status`, {
+      status: { lastAppliedRevision: 'main@sha1:abc' },
+      spec: { suspend: true },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.status.lastAppliedRevision).toBe('main@sha1:abc');
+    expect(res.body.spec.suspend).not.toBe(true);
+  });
+});

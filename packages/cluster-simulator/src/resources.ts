@@ -1,0 +1,136 @@
+/**
+ * The resource types the simulator knows, as an API server's discovery
+ * describes them. Which versions of each group are served is chosen per
+ * simulated cluster, so a backend can be tested on version discovery.
+ */
+
+/** @public */
+export interface ResourceType {
+  group: string; // '' for the core group
+  kind: string;
+  plural: string;
+  singular: string;
+  namespaced: boolean;
+  shortNames?: string[];
+  /** Whether patches of the main resource leave `status` alone (a status subresource exists). */
+  hasStatusSubresource: boolean;
+  /** Whether spec changes bump metadata.generation (CRDs and most built-ins do, Events do not). */
+  hasGeneration: boolean;
+}
+
+/** Served versions per API group, newest (preferred) first. @public */
+export type ServedVersions = Record<string, string[]>;
+
+export const KUSTOMIZE_GROUP = 'kustomize.toolkit.fluxcd.io';
+export const HELM_GROUP = 'helm.toolkit.fluxcd.io';
+export const SOURCE_GROUP = 'source.toolkit.fluxcd.io';
+
+/** The versions served when a cluster does not say otherwise. @public */
+export const DEFAULT_SERVED_VERSIONS: ServedVersions = {
+  '': ['v1'],
+  apps: ['v1'],
+  [KUSTOMIZE_GROUP]: ['v1', 'v1beta2'],
+  [HELM_GROUP]: ['v2', 'v2beta2'],
+  [SOURCE_GROUP]: ['v1', 'v1beta2'],
+};
+
+function crd(group: string, kind: string, plural: string, short: string[]) {
+  return {
+    group,
+    kind,
+    plural,
+    singular: kind.toLowerCase(),
+    namespaced: true,
+    shortNames: short,
+    hasStatusSubresource: true,
+    hasGeneration: true,
+  };
+}
+
+/** Every resource type the simulator can serve. @public */
+export const RESOURCE_TYPES: readonly ResourceType[] = [
+  {
+    group: '',
+    kind: 'Namespace',
+    plural: 'namespaces',
+    singular: 'namespace',
+    namespaced: false,
+    shortNames: ['ns'],
+    hasStatusSubresource: true,
+    hasGeneration: false,
+  },
+  {
+    group: '',
+    kind: 'Pod',
+    plural: 'pods',
+    singular: 'pod',
+    namespaced: true,
+    shortNames: ['po'],
+    hasStatusSubresource: true,
+    hasGeneration: false,
+  },
+  {
+    group: '',
+    kind: 'Event',
+    plural: 'events',
+    singular: 'event',
+    namespaced: true,
+    shortNames: ['ev'],
+    hasStatusSubresource: false,
+    hasGeneration: false,
+  },
+  {
+    group: 'apps',
+    kind: 'Deployment',
+    plural: 'deployments',
+    singular: 'deployment',
+    namespaced: true,
+    shortNames: ['deploy'],
+    hasStatusSubresource: true,
+    hasGeneration: true,
+  },
+  crd(KUSTOMIZE_GROUP, 'Kustomization', 'kustomizations', ['ks']),
+  crd(HELM_GROUP, 'HelmRelease', 'helmreleases', ['hr']),
+  crd(SOURCE_GROUP, 'GitRepository', 'gitrepositories', ['gitrepo']),
+  crd(SOURCE_GROUP, 'OCIRepository', 'ocirepositories', ['ocirepo']),
+  crd(SOURCE_GROUP, 'HelmRepository', 'helmrepositories', ['helmrepo']),
+  crd(SOURCE_GROUP, 'HelmChart', 'helmcharts', ['hc']),
+  crd(SOURCE_GROUP, 'Bucket', 'buckets', []),
+];
+
+export function groupVersionOf(group: string, version: string): string {
+  return group === '' ? version : `${group}/${version}`;
+}
+
+/** Splits 'group/version' (or core 'v1') into its parts. */
+export function splitApiVersion(apiVersion: string): {
+  group: string;
+  version: string;
+} {
+  const slash = apiVersion.indexOf('/');
+  return slash < 0
+    ? { group: '', version: apiVersion }
+    : {
+        group: apiVersion.slice(0, slash),
+        version: apiVersion.slice(slash + 1),
+      };
+}
+
+export function findTypeByKind(
+  group: string,
+  kind: string,
+): ResourceType | undefined {
+  return RESOURCE_TYPES.find(t => t.group === group && t.kind === kind);
+}
+
+export function findTypeByPlural(
+  group: string,
+  plural: string,
+): ResourceType | undefined {
+  return RESOURCE_TYPES.find(t => t.group === group && t.plural === plural);
+}
+
+/** Key of a resource type in the store: 'group/plural'. */
+export function typeKey(type: ResourceType): string {
+  return `${type.group}/${type.plural}`;
+}

@@ -1,0 +1,161 @@
+/** Deployments and Pods with readiness, for the workloads Flux objects deploy. */
+import { Rng } from './rng';
+import { KubeObject } from '../types';
+
+export function deploymentStatus(
+  dep: KubeObject,
+  ready: boolean,
+  hash: string,
+  time: string,
+) {
+  const replicas = dep.spec?.replicas ?? 1;
+  const name = dep.metadata!.name;
+  return {
+    observedGeneration: dep.metadata?.generation ?? 1,
+    replicas,
+    updatedReplicas: replicas,
+    readyReplicas: ready ? replicas : 0,
+    availableReplicas: ready ? replicas : 0,
+    ...(ready ? {} : { unavailableReplicas: replicas }),
+    conditions: [
+      ready
+        ? {
+            type: 'Available',
+            status: 'True',
+            reason: 'MinimumReplicasAvailable',
+            message: 'Deployment has minimum availability.',
+            lastUpdateTime: time,
+            lastTransitionTime: time,
+          }
+        : {
+            type: 'Available',
+            status: 'False',
+            reason: 'MinimumReplicasUnavailable',
+            message: 'Deployment does not have minimum availability.',
+            lastUpdateTime: time,
+            lastTransitionTime: time,
+          },
+      ready
+        ? {
+            type: 'Progressing',
+            status: 'True',
+            reason: 'NewReplicaSetAvailable',
+            message: `ReplicaSet "${name}-${hash}" has successfully progressed.`,
+            lastUpdateTime: time,
+            lastTransitionTime: time,
+          }
+        : {
+            type: 'Progressing',
+            status: 'True',
+            reason: 'ReplicaSetUpdated',
+            message: `ReplicaSet "${name}-${hash}" is progressing.`,
+            lastUpdateTime: time,
+            lastTransitionTime: time,
+          },
+    ],
+  };
+}
+
+/** A Deployment a HelmRelease or Kustomization would have created. */
+export function syntheticDeployment(
+  name: string,
+  namespace: string,
+  labels: Record<string, string>,
+  image: string,
+): KubeObject {
+  const selector = { 'app.kubernetes.io/name': name };
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name, namespace, labels: { ...selector, ...labels } },
+    spec: {
+      replicas: 1,
+      selector: { matchLabels: selector },
+      template: {
+        metadata: { labels: selector },
+        spec: { containers: [{ name, image }] },
+      },
+    },
+  };
+}
+
+export function podsFor(
+  dep: KubeObject,
+  ready: boolean,
+  hash: string,
+  time: string,
+  rng: Rng,
+): KubeObject[] {
+  const replicas = dep.spec?.replicas ?? 1;
+  const containers: any[] = dep.spec?.template?.spec?.containers ?? [];
+  const labels = {
+    ...(dep.spec?.template?.metadata?.labels ?? {}),
+    'pod-template-hash': hash,
+  };
+  const pods: KubeObject[] = [];
+  for (let i = 0; i < Math.min(replicas, 3); i++) {
+    pods.push({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: {
+        name: `${dep.metadata!.name}-${hash}-${rng.hex(5)}`,
+        namespace: dep.metadata!.namespace,
+        labels,
+        ownerReferences: [
+          {
+            apiVersion: 'apps/v1',
+            kind: 'ReplicaSet',
+            name: `${dep.metadata!.name}-${hash}`,
+            controller: true,
+          },
+        ],
+      },
+      spec: {
+        containers: containers.map(c => ({ name: c.name, image: c.image })),
+        nodeName: `node-${rng.int(1, 3)}`,
+      },
+      status: {
+        phase: 'Running',
+        startTime: time,
+        conditions: [
+          {
+            type: 'Ready',
+            status: ready ? 'True' : 'False',
+            lastTransitionTime: time,
+            ...(ready
+              ? {}
+              : {
+                  reason: 'ContainersNotReady',
+                  message: `containers with unready status: [${containers
+                    .map(c => c.name)
+                    .join(' ')}]`,
+                }),
+          },
+          {
+            type: 'ContainersReady',
+            status: ready ? 'True' : 'False',
+            lastTransitionTime: time,
+          },
+        ],
+        containerStatuses: containers.map(c => ({
+          name: c.name,
+          image: c.image,
+          ready,
+          restartCount: ready ? 0 : rng.int(3, 12),
+          started: ready,
+          state: ready
+            ? { running: { startedAt: time } }
+            : {
+                waiting: {
+                  reason: 'CrashLoopBackOff',
+                  message: `back-off 5m0s restarting failed container=${
+                    c.name
+                  } pod=${dep.metadata!.name}-${hash}`,
+                },
+              },
+        })),
+      },
+    });
+  }
+  return pods;
+}
