@@ -1,0 +1,26 @@
+/**
+ * Test helpers for Flux Portal: real `kubectl kustomize` builds, schema
+ * validation of Kubernetes, Flux, cert-manager and Istio objects, and the
+ * seed monorepo map as data.
+ *
+ * @packageDocumentation
+ */
+export { findKubectl } from './kubectl';
+export type { KubectlLookup } from './kubectl';
+export { kustomizeBuild } from './kustomizeBuild';
+export type { KubeObject } from './kustomizeBuild';
+export { validateKubeObject, knownKinds } from './validateKubeObject';
+export { parseSeedMap, INFRA_FOLDERS } from './seedMap';
+export type {
+  SeedMap,
+  SeedNode,
+  SeedNodeKind,
+  SeedGroup,
+  SeedArrow,
+  SeedArrowCategory,
+} from './seedMap';
+export {
+  EXAMPLE_MONOREPO_DIR,
+  loadExampleSeedMap,
+  findKustomizationDirs,
+} from './exampleRepo';

@@ -1,0 +1,112 @@
+import { knownKinds, validateKubeObject } from './validateKubeObject';
+
+const helmRelease = (spec: Record<string, unknown>) => ({
+  apiVersion: 'helm.toolkit.fluxcd.io/v2',
+  kind: 'HelmRelease',
+  metadata: { name: 'redis', namespace: 'redis' },
+  spec,
+});
+
+describe('validateKubeObject', () => {
+  it('accepts valid built-in, Flux, cert-manager and Istio objects', () => {
+    expect(
+      validateKubeObject({
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        metadata: { name: 'web', namespace: 'web' },
+        spec: {
+          selector: { matchLabels: { app: 'web' } },
+          template: {
+            metadata: { labels: { app: 'web' } },
+            spec: { containers: [{ name: 'web', image: 'nginx:1.27' }] },
+          },
+        },
+      }),
+    ).toEqual([]);
+    expect(
+      validateKubeObject(
+        helmRelease({
+          interval: '30m',
+          chart: {
+            spec: {
+              chart: 'redis',
+              sourceRef: { kind: 'HelmRepository', name: 'bitnami' },
+            },
+          },
+        }),
+      ),
+    ).toEqual([]);
+    expect(
+      validateKubeObject({
+        apiVersion: 'cert-manager.io/v1',
+        kind: 'ClusterIssuer',
+        metadata: { name: 'letsencrypt' },
+        spec: { selfSigned: {} },
+      }),
+    ).toEqual([]);
+    expect(
+      validateKubeObject({
+        apiVersion: 'networking.istio.io/v1',
+        kind: 'VirtualService',
+        metadata: { name: 'web', namespace: 'istio-system' },
+        spec: {
+          hosts: ['example.com'],
+          http: [{ route: [{ destination: { host: 'web' } }] }],
+        },
+      }),
+    ).toEqual([]);
+  });
+
+  it('reports schema violations with the object and the field', () => {
+    const errors = validateKubeObject(helmRelease({ interval: 5 }));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain(
+      'HelmRelease redis (helm.toolkit.fluxcd.io/v2)',
+    );
+    expect(errors[0]).toContain('/spec/interval');
+    expect(
+      validateKubeObject({
+        apiVersion: 'v1',
+        kind: 'Service',
+        metadata: { name: 'web' },
+        spec: { ports: [{ port: 'eighty' }] },
+      }).join(),
+    ).toContain('/spec/ports/0/port');
+  });
+
+  it('refuses kinds it has no schema for and bad names', () => {
+    expect(
+      validateKubeObject({
+        apiVersion: 'example.com/v1',
+        kind: 'Widget',
+        metadata: { name: 'w' },
+      }),
+    ).toEqual([
+      'Widget w (example.com/v1): no schema known for example.com/v1/Widget',
+    ]);
+    expect(
+      validateKubeObject({
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: { name: 'Bad_Name' },
+      }).join(),
+    ).toContain('metadata.name must be a DNS-1123 name');
+    expect(validateKubeObject('x')).toEqual(['not an object']);
+  });
+
+  it('knows the Flux, cert-manager and Istio kinds the example uses', () => {
+    expect(knownKinds()).toEqual(
+      expect.arrayContaining([
+        'kustomize.toolkit.fluxcd.io/v1/Kustomization',
+        'source.toolkit.fluxcd.io/v1/GitRepository',
+        'source.toolkit.fluxcd.io/v1/HelmRepository',
+        'helm.toolkit.fluxcd.io/v2/HelmRelease',
+        'cert-manager.io/v1/ClusterIssuer',
+        'cert-manager.io/v1/Certificate',
+        'networking.istio.io/v1/Gateway',
+        'networking.istio.io/v1/VirtualService',
+        'networking.istio.io/v1/DestinationRule',
+      ]),
+    );
+  });
+});
