@@ -1,0 +1,32 @@
+/**
+ * The Flux status engine: kstatus-compatible states of Kustomizations,
+ * HelmReleases and sources, revision drift and worst-first roll-ups.
+ * Pure and isomorphic (runs in the backend and the browser).
+ */
+export type {
+  DerivedStatus,
+  DeriveStatusOptions,
+  FluxCondition,
+  FluxObjectStatus,
+  FluxObjectWithStatus,
+  FluxState,
+  HelmReleaseSnapshot,
+  RevisionDrift,
+} from './types';
+export { deriveStatus } from './deriveStatus';
+export { detectRevisionDrift } from './drift';
+export {
+  appliedRevisionOf,
+  artifactRevisionOf,
+  parseRevision,
+  revisionsEqual,
+} from './revision';
+export type { ParsedRevision } from './revision';
+export { parseGoDuration } from './duration';
+export { findCondition } from './conditions';
+export {
+  compareStates,
+  countStates,
+  rollUpStates,
+  STATE_SEVERITY,
+} from './rollUp';
