@@ -4,7 +4,11 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { EXAMPLE_MONOREPO_DIR, findKustomizationDirs } from './exampleRepo';
 import { findKubectl } from './kubectl';
-import { KubeObject, kustomizeBuild } from './kustomizeBuild';
+import {
+  KubeObject,
+  kustomizeBuild,
+  kustomizeBuildMany,
+} from './kustomizeBuild';
 import { validateKubeObject } from './validateKubeObject';
 
 const ROOT = EXAMPLE_MONOREPO_DIR;
@@ -65,13 +69,15 @@ describeWithKubectl(
     const failures: string[] = [];
     let cluster: KubeObject[] = [];
 
-    beforeAll(() => {
+    beforeAll(async () => {
+      const results = await kustomizeBuildMany(
+        dirs.map(dir => path.join(ROOT, dir)),
+        { kubectl: kubectl.path },
+      );
       for (const dir of dirs) {
-        try {
-          builds.set(dir, kustomizeBuild(path.join(ROOT, dir), kubectl.path));
-        } catch (e) {
-          failures.push((e as Error).message);
-        }
+        const result = results.get(path.join(ROOT, dir))!;
+        if (result instanceof Error) failures.push(result.message);
+        else builds.set(dir, result);
       }
       cluster = buildClusterDir(path.join(ROOT, 'clusters/contour'));
     }, 300_000);

@@ -7,7 +7,11 @@
  */
 export { findKubectl } from './kubectl';
 export type { KubectlLookup } from './kubectl';
-export { kustomizeBuild } from './kustomizeBuild';
+export {
+  kustomizeBuild,
+  kustomizeBuildAsync,
+  kustomizeBuildMany,
+} from './kustomizeBuild';
 export type { KubeObject } from './kustomizeBuild';
 export { validateKubeObject, knownKinds } from './validateKubeObject';
 export { parseSeedMap, INFRA_FOLDERS } from './seedMap';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { findKubectl } from './kubectl';
-import { kustomizeBuild } from './kustomizeBuild';
+import { kustomizeBuild, kustomizeBuildMany } from './kustomizeBuild';
 
 const kubectl = findKubectl();
 const describeWithKubectl = kubectl.path ? describe : describe.skip;
@@ -76,5 +76,38 @@ describeWithKubectl('kustomizeBuild', () => {
     expect(() => kustomizeBuild(dir, kubectl.path)).toThrow(
       new RegExp(`kubectl kustomize ${dir} failed: .*missing\\.yaml`),
     );
+  });
+});
+
+describeWithKubectl('kustomizeBuildMany', () => {
+  it('renders every directory and reports a broken one without stopping', async () => {
+    const good = path.join(dir, 'good');
+    const bad = path.join(dir, 'bad');
+    fs.mkdirSync(good);
+    fs.mkdirSync(bad);
+    fs.writeFileSync(
+      path.join(good, 'kustomization.yaml'),
+      'resources:\n- ns.yaml\n',
+    );
+    fs.writeFileSync(
+      path.join(good, 'ns.yaml'),
+      'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n',
+    );
+    fs.writeFileSync(
+      path.join(bad, 'kustomization.yaml'),
+      'resources: [nope.yaml]\n',
+    );
+    const results = await kustomizeBuildMany([bad, good, good], {
+      kubectl: kubectl.path,
+      concurrency: 2,
+    });
+    expect([...results.keys()]).toEqual([bad, good]);
+    expect(results.get(bad)).toBeInstanceOf(Error);
+    expect((results.get(bad) as Error).message).toContain(
+      `kubectl kustomize ${bad} failed`,
+    );
+    expect(results.get(good)).toEqual([
+      { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'a' } },
+    ]);
   });
 });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { EXAMPLE_MONOREPO_DIR, loadExampleSeedMap } from './exampleRepo';
 import { findKubectl } from './kubectl';
-import { KubeObject, kustomizeBuild } from './kustomizeBuild';
+import { KubeObject, kustomizeBuildMany } from './kustomizeBuild';
 import { SeedArrow, SeedNode } from './seedMap';
 
 const ROOT = EXAMPLE_MONOREPO_DIR;
@@ -125,10 +125,17 @@ const matches = (pattern: string, name: string) =>
 
 describeWithKubectl('seed map arrows carried by the example manifests', () => {
   const rendered = new Map<string, KubeObject[]>();
-  beforeAll(() => {
-    for (const n of [...infraNodes, ...appNodes]) {
-      const dir = `${n.kind === 'app' ? 'apps' : 'infrastructure'}/${n.folder}`;
-      rendered.set(n.id, kustomizeBuild(path.join(ROOT, dir), kubectl.path));
+  beforeAll(async () => {
+    const nodes = [...infraNodes, ...appNodes];
+    const dirOf = (n: SeedNode) =>
+      path.join(ROOT, n.kind === 'app' ? 'apps' : 'infrastructure', n.folder!);
+    const results = await kustomizeBuildMany(nodes.map(dirOf), {
+      kubectl: kubectl.path,
+    });
+    for (const n of nodes) {
+      const result = results.get(dirOf(n))!;
+      if (result instanceof Error) throw result;
+      rendered.set(n.id, result);
     }
   }, 300_000);
 
