@@ -458,9 +458,13 @@ export const EXAMPLE_CLUSTER: ClusterSpec = {
     { name: 'zitadel', url: 'https://charts.zitadel.com' },
     { name: 'helm-openldap', url: 'https://jp-gouin.github.io/helm-openldap/' },
     { name: 'camunda', url: 'https://helm.camunda.io' },
-    // Mirror of oci://registry-1.docker.io/bitnamicharts in the team's
-    // Yandex Container Registry: same chart names and versions.
-    { name: 'cr-yandex', type: 'oci', url: `oci://${REGISTRY}/charts` },
+    {
+      name: 'cr-yandex',
+      type: 'oci',
+      url: `oci://${REGISTRY}/charts`,
+      comment:
+        "The team's Yandex Container Registry: a mirror of\noci://registry-1.docker.io/bitnamicharts (same chart names and versions).",
+    },
   ],
 };
 

@@ -156,3 +156,28 @@ describe('renderInfraComponentFiles', () => {
     ).not.toHaveProperty('patches');
   });
 });
+
+describe('renderClusterFiles comments', () => {
+  it('writes a repository comment above its object', () => {
+    const text = renderClusterFiles({
+      name: 'c',
+      gitUrl: 'ssh://git@example.com/r',
+      branch: 'main',
+      helmRepositories: [
+        {
+          name: 'mirror',
+          url: 'https://charts.example.com',
+          comment: 'Mirror of\nupstream charts',
+        },
+      ],
+    })['clusters/c/helm-repositories.yaml'];
+    expect(
+      text.startsWith(
+        '---\n# Mirror of\n# upstream charts\napiVersion: source.toolkit.fluxcd.io/v1\n',
+      ),
+    ).toBe(true);
+    expect(parseAllDocuments(text).map(d => d.toJS().metadata.name)).toEqual([
+      'mirror',
+    ]);
+  });
+});

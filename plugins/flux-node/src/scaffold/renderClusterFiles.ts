@@ -1,5 +1,5 @@
 import { ClusterSpec, HelmRepositorySpec } from './types';
-import { toYaml, toYamlDocuments } from './yamlText';
+import { toYaml, toYamlDocuments, withComment } from './yamlText';
 
 const FLUX_NAMESPACE = 'flux-system';
 
@@ -87,9 +87,16 @@ export function renderClusterFiles(spec: ClusterSpec): Record<string, string> {
       kind: 'Kustomization',
       resources: ['gotk-sync.yaml'],
     }),
-    [`${dir}/helm-repositories.yaml`]: toYamlDocuments(
-      spec.helmRepositories.map(helmRepository),
-    ),
+    [`${dir}/helm-repositories.yaml`]: spec.helmRepositories
+      .map(
+        repo =>
+          `---\n${
+            repo.comment
+              ? withComment(repo.comment, toYaml(helmRepository(repo)))
+              : toYaml(helmRepository(repo))
+          }`,
+      )
+      .join(''),
     [`${dir}/infrastructure.yaml`]: toYaml(
       fluxKustomization('infrastructure', './infrastructure', []),
     ),

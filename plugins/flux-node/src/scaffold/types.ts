@@ -74,6 +74,8 @@ export interface HelmRepositorySpec {
   /** `oci` for OCI registries; omitted for classic index.yaml repositories. */
   type?: 'oci';
   interval?: string;
+  /** Written as a `#` comment above the object, e.g. what a mirror mirrors. */
+  comment?: string;
 }
 
 /** A `clusters/<name>/` entry point. @public */
