@@ -160,3 +160,20 @@ describe('renderAppFiles', () => {
     );
   });
 });
+
+describe('renderAppFiles pod template', () => {
+  it('mounts the service account token only for Vault Kubernetes auth', () => {
+    const pod = (s: AppSpec) =>
+      parse(renderAppFiles(s)[`apps/${s.name}/base/deployment.yaml`]).spec
+        .template.spec;
+    expect(pod(spec).automountServiceAccountToken).toBe(false);
+    expect(
+      pod({
+        ...spec,
+        connections: {
+          vault: { authMethod: 'kubernetes', role: 'r', kvPath: 'kv/data/r' },
+        },
+      }).automountServiceAccountToken,
+    ).toBe(true);
+  });
+});

@@ -78,8 +78,18 @@ function deployment(spec: AppSpec) {
         rollingUpdate: { maxSurge: 1, maxUnavailable: 0 },
       },
       template: {
-        metadata: { labels: labels(spec) },
+        metadata: {
+          labels: labels(spec),
+          annotations: {
+            'prometheus.io/scrape': 'true',
+            'prometheus.io/port': String(spec.port),
+            'prometheus.io/path': '/metrics',
+          },
+        },
         spec: {
+          // Only Vault's Kubernetes auth needs the pod's token.
+          automountServiceAccountToken:
+            spec.connections.vault?.authMethod === 'kubernetes',
           securityContext: {
             runAsNonRoot: true,
             runAsUser: APP_UID,
