@@ -11,6 +11,10 @@ const PACKAGE = nodePath.resolve(__dirname, '../..');
 const BIN = nodePath.join(PACKAGE, 'bin/flux-portal');
 const FIXTURES = nodePath.join(PACKAGE, 'fixtures');
 
+// each test spawns the CLI (TypeScript loaded through the node transform)
+// one to four times; a busy machine needs more than jest's 5 s default
+jest.setTimeout(60_000);
+
 let work: string;
 const repos: Record<string, string> = {};
 
@@ -189,6 +193,19 @@ describe('flux-portal', () => {
     expect(missing.stderr).toBe(
       'Flux Kustomization flux-system/nope not found\n',
     );
+  });
+
+  it('asks for --cluster when the root holds several clusters', () => {
+    const repo = repos['kustomize-helm'];
+    const ambiguous = run(['build', 'ks', 'apps'], repo);
+    expect(ambiguous.code).toBe(1);
+    expect(ambiguous.stderr).toBe(
+      'Flux Kustomization flux-system/apps exists in clusters production, staging; choose one with --cluster\n',
+    );
+    const staging = run(['build', 'ks', 'apps', '--cluster', 'staging'], repo);
+    expect(staging.code).toBe(0);
+    expect(staging.stdout).toContain('host: podinfo.staging');
+    expect(staging.stdout).not.toContain('podinfo.production');
   });
 
   it('validate exits 1 with file:line problems, 0 when clean', () => {

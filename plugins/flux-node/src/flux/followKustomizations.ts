@@ -107,7 +107,15 @@ export async function followKustomizations(
     unresolved: [],
   };
   const known = result.kustomizations;
+  // a FIFO with a read index (shift() is linear) and a membership set
   const queue: FollowedKustomization[] = [];
+  let head = 0;
+  const queued = new Set<FollowedKustomization>();
+  const enqueue = (state: FollowedKustomization) => {
+    if (queued.has(state)) return;
+    queued.add(state);
+    queue.push(state);
+  };
   const report = (
     code: string,
     at: Origin,
@@ -155,7 +163,7 @@ export async function followKustomizations(
         renders: 0,
       };
       known.set(key, state);
-      queue.push(state);
+      enqueue(state);
       return;
     }
     if (key === parent) return; // a Kustomization applying itself (flux-system)
@@ -175,9 +183,7 @@ export async function followKustomizations(
       if (!same) {
         existing.spec = spec;
         existing.definedAt = definedAt;
-        if (existing.renders < MAX_RENDERS && !queue.includes(existing)) {
-          queue.push(existing);
-        }
+        if (existing.renders < MAX_RENDERS) enqueue(existing);
       }
       return;
     }
@@ -259,7 +265,11 @@ export async function followKustomizations(
   // Drain, then retry Kustomizations whose substituteFrom sources turned up
   // later in the walk (Flux would simply reconcile them again).
   for (;;) {
-    while (queue.length) await render(queue.shift()!);
+    while (head < queue.length) {
+      const next = queue[head++];
+      queued.delete(next);
+      await render(next);
+    }
     const retry = [...known.values()].filter(
       s =>
         s.renders < MAX_RENDERS &&
@@ -269,7 +279,7 @@ export async function followKustomizations(
         }),
     );
     if (!retry.length) break;
-    queue.push(...retry);
+    retry.forEach(enqueue);
   }
   for (const state of known.values()) {
     for (const ref of state.missingSources) {

@@ -73,6 +73,9 @@ export interface SourceSpec {
   url: string | null;
   /** 'branch:main', 'tag:v1.2.3', 'semver:>=1.0', 'digest:sha256:…', chart@version for HelmChart */
   ref: string | null;
+  /** HelmChart only */
+  chart: string | null;
+  version: string | null;
   object: KubeObject;
 }
 
@@ -412,7 +415,12 @@ export function readSource(obj: KubeObject, origin: Origin): Read<SourceSpec> {
   }
   let url: string | null = null;
   let ref: string | null = null;
+  let chart: string | null = null;
+  let version: string | null = null;
   if (type === 'HelmChart') {
+    chart = typeof spec.chart === 'string' ? spec.chart : null;
+    version =
+      typeof spec.version === 'string' && spec.version ? spec.version : null;
     if (typeof spec.chart !== 'string' || !readRef(spec.sourceRef, namespace)) {
       problems.push(
         problemAt(
@@ -451,7 +459,10 @@ export function readSource(obj: KubeObject, origin: Origin): Read<SourceSpec> {
     }
     if (type !== 'HelmRepository') ref = sourceRefText(type, spec);
   }
-  return { problems, value: { type, namespace, name, url, ref, object: obj } };
+  return {
+    problems,
+    value: { type, namespace, name, url, ref, chart, version, object: obj },
+  };
 }
 
 export type FluxObjectClass =

@@ -79,6 +79,39 @@ describe('bad Flux input', () => {
     expect(byName(model.kustomizations, 'apps').objectCount).toBe(1);
   });
 
+  it('records a remote resource once, unfetched, however often its folder is rendered', async () => {
+    const ks = (name: string) =>
+      [
+        'apiVersion: kustomize.toolkit.fluxcd.io/v1',
+        'kind: Kustomization',
+        `metadata: {name: ${name}, namespace: flux-system}`,
+        'spec:',
+        '  path: ./shared',
+        '  sourceRef: {kind: GitRepository, name: flux-system}',
+      ].join('\n');
+    const tree = createMemoryTree({
+      'clusters/c/ks.yaml': `${ks('one')}\n---\n${ks('two')}\n`,
+      'shared/kustomization.yaml': [
+        'resources:',
+        '  - https://github.com/example/repo//deploy?ref=v1',
+        '  - cm.yaml',
+      ].join('\n'),
+      'shared/cm.yaml':
+        'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n',
+    });
+    const model = await loadMonorepo(tree, { path: 'clusters/c' });
+    expect(model.unresolved).toEqual([
+      expect.objectContaining({
+        file: 'shared/kustomization.yaml',
+        reference: 'https://github.com/example/repo//deploy?ref=v1',
+      }),
+    ]);
+    expect(model.problems.map(p => [p.code, p.severity])).toEqual([
+      ['remote-resource', 'warning'],
+    ]);
+    expect(byName(model.kustomizations, 'two').objectCount).toBe(1);
+  });
+
   it('says when the path is not a folder', async () => {
     const model = await loadMonorepo(createMemoryTree({ 'a.yaml': '' }), {
       path: 'nope',

@@ -70,6 +70,8 @@ export async function loadMonorepo(
     problems: [],
   };
   const seenProblems = new Set<string>();
+  // a file rendered by several Kustomizations reports its references once
+  const seenUnresolved = new Set<string>();
   const addProblems = (problems: EngineProblem[]) => {
     for (const p of problems) {
       const id = problemId(p);
@@ -101,7 +103,13 @@ export async function loadMonorepo(
       caches,
     });
     addProblems(followed.problems);
-    model.unresolved.push(...followed.unresolved);
+    for (const u of followed.unresolved) {
+      const id = `${u.file}|${u.line ?? ''}|${u.reference}`;
+      if (!seenUnresolved.has(id)) {
+        seenUnresolved.add(id);
+        model.unresolved.push(u);
+      }
+    }
     addCluster(model, entry.cluster, followed, sources, addProblems);
   }
   return model;
@@ -237,13 +245,15 @@ function addCluster(
         name: s.name,
         url: s.url,
         ref: s.ref,
+        chart: s.chart,
+        version: s.version,
         local: resolveSource(ref, mappings) !== undefined,
         appliedBy: o.provenance.kustomization,
         definedAt,
       });
     }
   }
-  fillChartRefs(helmReleases, sources, objects);
+  fillChartRefs(helmReleases, sources);
   addProblems(
     checkDependsOn(
       'HelmRelease',
@@ -272,32 +282,23 @@ function addCluster(
 function fillChartRefs(
   helmReleases: ModelHelmRelease[],
   sources: ModelSource[],
-  objects: ModelObject[],
 ) {
+  const byRef = new Map(
+    sources.map(s => [`${s.type}/${s.namespace}/${s.name}`, s]),
+  );
   for (const hr of helmReleases) {
     if (!hr.chartRef) continue;
-    const target = sources.find(
-      s =>
-        s.type === hr.chartRef!.kind &&
-        s.namespace === hr.chartRef!.namespace &&
-        s.name === hr.chartRef!.name,
-    );
-    if (!target) continue;
-    if (target.type === 'OCIRepository') {
+    const { kind, namespace, name } = hr.chartRef;
+    const target = byRef.get(`${kind}/${namespace}/${name}`);
+    if (target?.type === 'OCIRepository') {
       hr.chart = target.url?.split('/').pop() ?? null;
       const refText = target.ref ?? '';
       hr.version = /^(tag|semver):/.test(refText)
         ? refText.slice(refText.indexOf(':') + 1)
         : null;
-    } else if (target.type === 'HelmChart') {
-      const obj = objects.find(
-        o =>
-          o.object.kind === 'HelmChart' &&
-          o.object.metadata?.name === target.name &&
-          (o.object.metadata?.namespace ?? 'flux-system') === target.namespace,
-      )?.object.spec as Record<string, unknown> | undefined;
-      hr.chart = typeof obj?.chart === 'string' ? obj.chart : null;
-      hr.version = typeof obj?.version === 'string' ? obj.version : null;
+    } else if (target?.type === 'HelmChart') {
+      hr.chart = target.chart;
+      hr.version = target.version;
     }
   }
 }

@@ -81,6 +81,9 @@ export interface ModelSource {
   name: string;
   url: string | null;
   ref: string | null;
+  /** HelmChart only: its chart and version (null when not set) */
+  chart: string | null;
+  version: string | null;
   /** for Git/OCI/Bucket sources: mapped to a local folder, or external */
   local: boolean;
   appliedBy: string | null;
