@@ -14,7 +14,7 @@ export {
 } from './kustomizeBuild';
 export type { KubeObject } from './kustomizeBuild';
 export { validateKubeObject, knownKinds } from './validateKubeObject';
-export { parseSeedMap, INFRA_FOLDERS } from './seedMap';
+export { parseSeedMap, seedEdges, INFRA_FOLDERS } from './seedMap';
 export type {
   SeedMap,
   SeedNode,
@@ -22,6 +22,8 @@ export type {
   SeedGroup,
   SeedArrow,
   SeedArrowCategory,
+  SeedEdge,
+  SeedEndpoint,
 } from './seedMap';
 export {
   EXAMPLE_MONOREPO_DIR,

@@ -1,5 +1,5 @@
 import { loadExampleSeedMap } from './exampleRepo';
-import { parseSeedMap } from './seedMap';
+import { parseSeedMap, seedEdges } from './seedMap';
 
 describe('parseSeedMap', () => {
   const map = loadExampleSeedMap();
@@ -97,5 +97,33 @@ describe('parseSeedMap', () => {
         'm.md',
       ),
     ).toThrow('m.md:3: no infrastructure folder known for node "Mongo"');
+  });
+});
+
+describe('seedEdges', () => {
+  it('lists the arrows between folders and leaves out actors, Flux and groups', () => {
+    const map = loadExampleSeedMap();
+    const edges = seedEdges(map);
+    const between = map.arrows.filter(a =>
+      [a.from, a.to].every(id =>
+        ['app', 'infra'].includes(map.nodes.find(n => n.id === id)?.kind ?? ''),
+      ),
+    );
+    expect(edges).toHaveLength(between.length);
+    expect(edges).toContainEqual({
+      from: { kind: 'app', folder: 'stamp-verification' },
+      to: { kind: 'infra', folder: 'rabbitmq' },
+      category: 'rabbitmq',
+      label: 'consume sign.jobs',
+      line: between.find(a => a.from === 'Stamp' && a.to === 'RMQ')!.line,
+    });
+    expect(
+      edges.some(
+        e =>
+          e.from.folder === 'istio-ingressgateway' &&
+          e.to.folder === 'control-interface',
+      ),
+    ).toBe(true);
+    expect(edges.every(e => e.from.folder && e.to.folder)).toBe(true);
   });
 });

@@ -264,3 +264,49 @@ export function parseSeedMap(
   });
   return { nodes, arrows, subgraphs };
 }
+
+/** One end of a {@link SeedEdge}: a folder of the monorepo. @public */
+export interface SeedEndpoint {
+  kind: 'app' | 'infra';
+  /** Folder under `apps/` (kind app) or `infrastructure/` (kind infra). */
+  folder: string;
+}
+
+/** An arrow between two monorepo folders, as a catalog should infer it. @public */
+export interface SeedEdge {
+  from: SeedEndpoint;
+  to: SeedEndpoint;
+  category: SeedArrowCategory;
+  label: string;
+  line: number;
+}
+
+/**
+ * The map's arrows between components and services, by folder: the
+ * dependency graph a tool reading the monorepo is expected to find. Arrows
+ * from or to external actors, Flux controllers or whole groups are left out.
+ */
+export function seedEdges(map: SeedMap): SeedEdge[] {
+  const byId = new Map(map.nodes.map(n => [n.id, n]));
+  const endpoint = (id: string): SeedEndpoint | undefined => {
+    const node = byId.get(id);
+    return node && (node.kind === 'app' || node.kind === 'infra') && node.folder
+      ? { kind: node.kind, folder: node.folder }
+      : undefined;
+  };
+  const edges: SeedEdge[] = [];
+  for (const arrow of map.arrows) {
+    const from = endpoint(arrow.from);
+    const to = endpoint(arrow.to);
+    if (from && to) {
+      edges.push({
+        from,
+        to,
+        category: arrow.category,
+        label: arrow.label,
+        line: arrow.line,
+      });
+    }
+  }
+  return edges;
+}
