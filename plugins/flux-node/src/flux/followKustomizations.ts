@@ -18,6 +18,7 @@ import {
   FluxOverlay,
   ManifestCache,
   RenderedObject,
+  RenderResult,
   renderKustomization,
 } from '../kustomize';
 import { ConfigIndex } from './ConfigIndex';
@@ -79,6 +80,15 @@ export interface FollowOptions {
 
 /** A Kustomization is rendered at most this many times (first render + retries). */
 const MAX_RENDERS = 3;
+/** Kustomizations rendered at once: overlaps one render's file reads with another's parsing. */
+const RENDERS_IN_FLIGHT = 8;
+
+interface RawRender {
+  status: KustomizationStatus;
+  problems: EngineProblem[];
+  dir?: string;
+  rendered?: RenderResult;
+}
 
 export async function followKustomizations(
   options: FollowOptions,
@@ -196,51 +206,72 @@ export async function followKustomizations(
     }
   };
 
-  const render = async (state: FollowedKustomization) => {
+  /**
+   * Renders a Kustomization's folder. Only reads; everything that depends on
+   * the walk so far (problems order, substitution variables, discovery) is
+   * left to settle(), which runs in queue order, so rendering a batch
+   * concurrently gives the same result as rendering one by one.
+   */
+  const renderOutput = async (
+    state: FollowedKustomization,
+  ): Promise<RawRender> => {
     state.renders++;
     const { spec, definedAt } = state;
     const mapping = resolveSource(spec.sourceRef, sources);
-    if (!mapping) {
-      state.status = 'external';
-      return;
-    }
+    if (!mapping) return { status: 'external', problems: [] };
     let dir: string;
     try {
       dir = resolveTreePath(mapping.dir, spec.path);
     } catch {
-      report(
-        'path-escape',
-        definedAt,
-        `Kustomization ${state.key}: spec.path escapes its source`,
-      );
-      state.status = 'path-not-found';
-      return;
+      return {
+        status: 'path-not-found',
+        problems: [
+          problemAt(
+            'path-escape',
+            definedAt,
+            `Kustomization ${state.key}: spec.path escapes its source`,
+          ),
+        ],
+      };
     }
     if ((await mapping.tree.stat(dir)) !== 'dir') {
-      report(
-        'path-not-found',
-        definedAt,
-        `Kustomization ${state.key}: spec.path './${
-          spec.path
-        }' is not a folder in ${sourceKey(spec.sourceRef)}`,
-      );
-      state.status = 'path-not-found';
-      return;
+      return {
+        status: 'path-not-found',
+        problems: [
+          problemAt(
+            'path-not-found',
+            definedAt,
+            `Kustomization ${state.key}: spec.path './${
+              spec.path
+            }' is not a folder in ${sourceKey(spec.sourceRef)}`,
+          ),
+        ],
+      };
     }
     const overlay = fluxOverlayOf(spec, definedAt);
-    result.problems.push(...overlay.problems);
     const rendered = await renderFolder(mapping.tree, dir, overlay.overlay);
-    result.problems.push(...rendered.problems);
-    result.unresolved.push(...rendered.unresolved);
+    return {
+      status: 'rendered',
+      dir,
+      rendered,
+      problems: [...overlay.problems, ...rendered.problems],
+    };
+  };
+
+  const settle = (state: FollowedKustomization, raw: RawRender) => {
+    result.problems.push(...raw.problems);
+    state.status = raw.status;
+    if (!raw.rendered) return;
+    const { spec, definedAt } = state;
+    result.unresolved.push(...raw.rendered.unresolved);
     const postBuild = applyPostBuild(
       spec,
       definedAt,
-      rendered.objects,
+      raw.rendered.objects,
       result.configs,
     );
     result.problems.push(...postBuild.problems);
-    state.status = 'rendered';
-    state.renderedDir = dir;
+    state.renderedDir = raw.dir ?? null;
     state.objects = postBuild.objects;
     state.variables = postBuild.variables;
     state.secretVariables = postBuild.secretVariables;
@@ -266,9 +297,11 @@ export async function followKustomizations(
   // later in the walk (Flux would simply reconcile them again).
   for (;;) {
     while (head < queue.length) {
-      const next = queue[head++];
-      queued.delete(next);
-      await render(next);
+      const batch = queue.slice(head, head + RENDERS_IN_FLIGHT);
+      head += batch.length;
+      batch.forEach(state => queued.delete(state));
+      const raws = await Promise.all(batch.map(renderOutput));
+      batch.forEach((state, k) => settle(state, raws[k]));
     }
     const retry = [...known.values()].filter(
       s =>
