@@ -95,6 +95,27 @@ describe('cluster-simulator CLI', () => {
     }
   }, 60_000);
 
+  it('leaves out kinds it does not serve and says which', async () => {
+    const yaml = join(dir, 'rendered.yaml');
+    writeFileSync(
+      yaml,
+      'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  namespace: a\n---\napiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: web\n  namespace: a\n---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n',
+    );
+    const lines: string[] = [];
+    const stop = await runClusterSimulatorCli(
+      ['--port', '0', '--objects', yaml],
+      l => lines.push(l),
+    );
+    await stop();
+    expect(lines[0]).toBe(
+      'skipped 2 objects of kinds not served: Service, VirtualService',
+    );
+    expect(lines[1]).toMatch(
+      /listening on http:\/\/127\.0\.0\.1:\d+ \(2 objects\)$/,
+    );
+    expect(lines[2]).toMatch(/^token: [0-9a-f]{48}$/);
+  });
+
   it('rejects a bad port', async () => {
     await expect(
       runClusterSimulatorCli(['--port', '99999'], () => undefined),

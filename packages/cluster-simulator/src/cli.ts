@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { parseAllDocuments } from 'yaml';
 import { seedFluxStatuses } from './seed/seedFluxStatuses';
 import { startClusterSimulator } from './server';
+import { findTypeByKind, splitApiVersion } from './resources';
 import { KubeObject } from './types';
 
 const USAGE = `Usage: cluster-simulator [--port 7777] [--host 127.0.0.1] [--token TOKEN] [--name NAME]
@@ -31,6 +32,15 @@ function asObjects(value: unknown, file: string): KubeObject[] {
     return asObjects(obj.items, file);
   }
   return [obj];
+}
+
+function isServed(obj: KubeObject): boolean {
+  if (typeof obj.apiVersion !== 'string' || typeof obj.kind !== 'string')
+    return false;
+  return (
+    findTypeByKind(splitApiVersion(obj.apiVersion).group, obj.kind) !==
+    undefined
+  );
 }
 
 /** Reads objects from a JSON or YAML file, naming the file and line of a bad document. */
@@ -83,7 +93,20 @@ export async function runClusterSimulatorCli(
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`invalid --port ${values.port}\n${USAGE}`);
-  let objects = values.objects ? await readObjectsFile(values.objects) : [];
+  const read = values.objects ? await readObjectsFile(values.objects) : [];
+  // Rendered manifests hold kinds the simulator does not serve (Services,
+  // Certificates, …): keep what it serves and say what was left out.
+  let objects = read.filter(o => isServed(o));
+  const skipped = [
+    ...new Set(read.filter(o => !isServed(o)).map(o => String(o.kind))),
+  ].sort();
+  if (skipped.length > 0) {
+    log(
+      `skipped ${
+        read.length - objects.length
+      } objects of kinds not served: ${skipped.join(', ')}`,
+    );
+  }
   let summary = '';
   if (!values['no-seed-statuses']) {
     const withStatus = objects.filter(o => o.status !== undefined);

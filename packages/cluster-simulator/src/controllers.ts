@@ -176,6 +176,11 @@ export class SimulatedControllers {
     const before = this.current(type, ns, name);
     if (!before) return;
     const time = kubeTime(this.now());
+    const blocker = this.notReadyDependency(type, before);
+    if (blocker) {
+      this.markWaiting(type, before, blocker, time);
+      return;
+    }
     const status = { ...before.status };
     const gen = before.metadata?.generation;
     let revision: string;
@@ -257,6 +262,7 @@ export class SimulatedControllers {
       status,
     }));
 
+    this.wakeDependents(type, updated);
     const seconds = ((this.now().getTime() - startedMs) / 1000).toFixed(3);
     const message =
       before.kind === 'Kustomization'
@@ -277,5 +283,88 @@ export class SimulatedControllers {
         serial: this.eventSerial++,
       }),
     );
+  }
+
+  private dependsOnOf(
+    obj: KubeObject,
+  ): Array<{ namespace: string; name: string }> {
+    const refs = Array.isArray(obj.spec?.dependsOn) ? obj.spec.dependsOn : [];
+    return refs
+      .filter((d: any) => typeof d?.name === 'string')
+      .map((d: any) => ({
+        name: d.name,
+        namespace: d.namespace ?? obj.metadata!.namespace!,
+      }));
+  }
+
+  /** The first dependency (same kind, as Flux's dependsOn) that is missing or not Ready. */
+  private notReadyDependency(
+    type: ResourceType,
+    obj: KubeObject,
+  ): string | undefined {
+    for (const dep of this.dependsOnOf(obj)) {
+      const found = this.store.get(type, dep.namespace, dep.name);
+      const ready = found?.status?.conditions?.find(
+        (c: any) => c.type === 'Ready',
+      );
+      const current =
+        (found?.status?.observedGeneration ?? 0) >=
+        (found?.metadata?.generation ?? 0);
+      if (!found || ready?.status !== 'True' || !current)
+        return `${dep.namespace}/${dep.name}`;
+    }
+    return undefined;
+  }
+
+  private markWaiting(
+    type: ResourceType,
+    before: KubeObject,
+    dependency: string,
+    time: string,
+  ) {
+    const gen = before.metadata?.generation;
+    const message = `dependency '${dependency}' is not ready`;
+    const requested = before.metadata?.annotations?.[REQUESTED_AT_ANNOTATION];
+    const updated = this.store.update(
+      type,
+      before.metadata!.namespace,
+      before.metadata!.name!,
+      obj => {
+        let conditions = removeCondition(obj.status?.conditions, 'Reconciling');
+        conditions = setCondition(
+          conditions,
+          condition('Ready', 'False', 'DependencyNotReady', message, time, gen),
+        );
+        const status = { ...obj.status, conditions, observedGeneration: gen };
+        if (requested !== undefined) status.lastHandledReconcileAt = requested;
+        return { ...obj, status };
+      },
+    );
+    this.store.upsert(
+      makeEvent({
+        involved: updated,
+        type: 'Normal',
+        reason: 'DependencyNotReady',
+        message,
+        firstTimestamp: time,
+        serial: this.eventSerial++,
+      }),
+    );
+  }
+
+  /** Dependents waiting on `ready` get reconciled again, as Flux requeues them. */
+  private wakeDependents(type: ResourceType, ready: KubeObject) {
+    for (const other of this.store.list(type)) {
+      const waiting = other.status?.conditions?.some(
+        (c: any) => c.type === 'Ready' && c.reason === 'DependencyNotReady',
+      );
+      const dependsOnReady = this.dependsOnOf(other).some(
+        d =>
+          d.namespace === ready.metadata!.namespace &&
+          d.name === ready.metadata!.name,
+      );
+      if (waiting && dependsOnReady && other.spec?.suspend !== true)
+        this.schedule(other);
+    }
   }
 }

@@ -194,6 +194,47 @@ describe('merge-patch and simulated controllers', () => {
     expect(after.status.lastHandledReconcileAt).toBe('while-suspended');
   });
 
+  it('keeps a dependent Waiting until its dependency is Ready, then reconciles it by itself', async () => {
+    const { api, states } = await start();
+    expect(states.find(s => s.name === 'apps')!.state).toBe('Waiting');
+    const waitFor = async (name: string, check: (obj: any) => boolean) => {
+      let obj = (await api.get(`${KS}/${name}`)).body;
+      for (let i = 0; i < 100 && !check(obj); i++) {
+        await new Promise(r => setTimeout(r, 20));
+        obj = (await api.get(`${KS}/${name}`)).body;
+      }
+      return obj;
+    };
+
+    await api.patch(`${KS}/apps`, {
+      metadata: { annotations: { [REQUESTED]: 'apps-1' } },
+    });
+    const stillWaiting = await waitFor(
+      'apps',
+      o => o.status.lastHandledReconcileAt === 'apps-1',
+    );
+    expect(ready(stillWaiting)).toMatchObject({
+      status: 'False',
+      reason: 'DependencyNotReady',
+      message: "dependency 'flux-system/infrastructure' is not ready",
+    });
+
+    await api.patch(`${KS}/infrastructure`, {
+      metadata: { annotations: { [REQUESTED]: 'infra-1' } },
+    });
+    expect(
+      ready(await waitFor('infrastructure', o => ready(o).status === 'True'))
+        .status,
+    ).toBe('True');
+    // Nobody asked apps to reconcile again: the controller requeued it.
+    const apps = await waitFor('apps', o => ready(o).status === 'True');
+    expect(apps.status.lastHandledReconcileAt).toBe('apps-1');
+    expect(ready(apps)).toMatchObject({
+      status: 'True',
+      reason: 'ReconciliationSucceeded',
+    });
+  });
+
   it('writes nothing for a patch that changes nothing', async () => {
     const { api, states } = await start();
     const path = `${KS}/${states.find(s => s.kind === 'Kustomization')!.name}`;

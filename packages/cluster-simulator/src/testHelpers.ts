@@ -96,6 +96,28 @@ export function fluxFixture(): KubeObject[] {
       },
     },
     {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: {
+        name: 'web',
+        namespace: 'team-a',
+        labels: {
+          'kustomize.toolkit.fluxcd.io/name': 'tenants',
+          'kustomize.toolkit.fluxcd.io/namespace': 'flux-system',
+        },
+      },
+      spec: {
+        replicas: 2,
+        selector: { matchLabels: { app: 'web' } },
+        template: {
+          metadata: { labels: { app: 'web' } },
+          spec: {
+            containers: [{ name: 'web', image: 'ghcr.io/example/web:1.4.2' }],
+          },
+        },
+      },
+    },
+    {
       apiVersion: 'source.toolkit.fluxcd.io/v1',
       kind: 'HelmRepository',
       metadata: { name: 'jetstack', namespace: 'flux-system' },

@@ -184,4 +184,47 @@ describe('seedFluxStatuses', () => {
       expect.arrayContaining(['flux-system', 'apps', 'cert-manager']),
     );
   });
+
+  it('varies failures across seeds, and a failed health check names an unready Deployment that exists', () => {
+    const reasons = new Set<string>();
+    let checkedHealth = 0;
+    const waitedForByTenants: string[] = [];
+    for (let seed = 1; seed <= 30; seed++) {
+      const run = seedFluxStatuses(fluxFixture(), { seed, now: FIXED_NOW });
+      const objects = run.objects as any[];
+      run.states
+        .filter(s => s.state === 'Failed')
+        .forEach(s => reasons.add(s.reason));
+      for (const s of run.states.filter(
+        x => x.reason === 'HealthCheckFailed',
+      )) {
+        const ks = find(objects, 'Kustomization', s.name);
+        const m = /\[Deployment\/([^/]+)\/([^ ]+) status: 'InProgress'\]$/.exec(
+          ready(ks).message,
+        )!;
+        const dep = objects.find(
+          o =>
+            o.kind === 'Deployment' &&
+            o.metadata.namespace === m[1] &&
+            o.metadata.name === m[2],
+        );
+        expect(dep.status).toMatchObject({
+          readyReplicas: 0,
+          unavailableReplicas: dep.spec.replicas,
+        });
+        // tenants labelled the input Deployment 'web' as its own: that is the one waited for.
+        if (s.name === 'tenants') waitedForByTenants.push(dep.metadata.name);
+        checkedHealth++;
+      }
+    }
+    expect([...reasons].sort()).toEqual([
+      'BuildFailed',
+      'HealthCheckFailed',
+      'InstallFailed',
+      'UpgradeFailed',
+    ]);
+    expect(checkedHealth).toBeGreaterThan(0);
+    expect(waitedForByTenants.length).toBeGreaterThan(0);
+    expect(new Set(waitedForByTenants)).toEqual(new Set(['web']));
+  });
 });

@@ -101,12 +101,6 @@ function olderVersion(version: string): string {
   return `${Math.max(0, major - 1)}.9.0`;
 }
 
-function failureOf(obj: KubeObject, index: number): Failure {
-  if (obj.kind === 'HelmRelease')
-    return index % 2 === 0 ? 'helm-install' : 'helm-upgrade';
-  return index % 2 === 0 ? 'build' : 'health';
-}
-
 /** A plausible spec for a source that objects refer to but the input lacks. */
 function missingSourceSpec(
   kind: string,
@@ -141,6 +135,13 @@ class Seeder {
   private readonly extra: KubeObject[] = [];
   private readonly events: KubeObject[] = [];
   private readonly sources = new Map<string, KubeObject>();
+  /** Deployments in the input, candidates for a failing health check. */
+  private inputDeployments: KubeObject[] = [];
+  /** The workload whose health check fails, per failed Kustomization id. */
+  private readonly unhealthy = new Map<
+    string,
+    { name: string; namespace: string }
+  >();
   private readonly revisions = new Map<
     string,
     { current: string; previous: string }
@@ -155,6 +156,9 @@ class Seeder {
 
   run(input: KubeObject[], failedShare: number): SeedResult {
     const objects = input.map(o => cloneJson(o));
+    this.inputDeployments = objects.filter(
+      o => o.kind === 'Deployment' && o.apiVersion === 'apps/v1',
+    );
     for (const obj of objects) {
       obj.metadata = { ...obj.metadata, namespace: ns(obj) };
       if (isFluxObject(obj)) obj.metadata.generation ??= this.rng.int(1, 4);
@@ -168,7 +172,6 @@ class Seeder {
     for (const source of [...this.sources.values()]) this.seedSource(source);
 
     const states = this.assignStates(appliers, failedShare);
-    let failIndex = 0;
     for (const obj of appliers) {
       const assigned = states.get(id(obj))!;
       const revision = this.revisionFor(obj);
@@ -177,7 +180,7 @@ class Seeder {
           assigned.reason = this.seedFailed(
             obj,
             revision,
-            failureOf(obj, failIndex++),
+            this.failureFor(obj),
           );
           break;
         case 'Waiting':
@@ -442,6 +445,26 @@ class Seeder {
     }
     for (const a of free())
       states.set(id(a), { state: 'Ready', reason: 'ReconciliationSucceeded' });
+    // Flux does not apply an object whose dependency is not Ready: whatever
+    // depends (transitively) on a Failed, Progressing or Waiting object waits.
+    const blocking: SeededState[] = ['Failed', 'Progressing', 'Waiting'];
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const a of appliers) {
+        if (states.get(id(a))!.state !== 'Ready') continue;
+        const blocked = ((a.spec?.dependsOn ?? []) as any[])
+          .map(d => byRef(a, d))
+          .find(d => d && blocking.includes(states.get(id(d))!.state));
+        if (blocked) {
+          states.set(id(a), {
+            state: 'Waiting',
+            reason: 'DependencyNotReady',
+            dependency: `${ns(blocked)}/${blocked.metadata!.name}`,
+          });
+          changed = true;
+        }
+      }
+    }
     return states;
   }
 
@@ -595,10 +618,14 @@ class Seeder {
         )}/${name}': no matches for Id Deployment.v1.apps/${name}.[noNs]; failed to find unique target for patch Deployment.v1.apps/${name}.[noNs]`;
       } else {
         reason = 'HealthCheckFailed';
+        const workload = this.unhealthyWorkload(obj, target);
+        this.unhealthy.set(id(obj), workload);
         message = `health check failed after 5m0.${this.rng.int(
           100,
           999,
-        )}s: timeout waiting for: [Deployment/${target}/${name} status: 'InProgress']`;
+        )}s: timeout waiting for: [Deployment/${workload.namespace}/${
+          workload.name
+        } status: 'InProgress']`;
         status.conditions.push(
           condition(
             'Healthy',
@@ -609,7 +636,6 @@ class Seeder {
             gen,
           ),
         );
-        (obj as any).__unhealthyDeployment = { name, namespace: target };
       }
       status.lastAppliedRevision = revision.previous;
       status.lastAttemptedRevision = revision.current;
@@ -711,6 +737,35 @@ class Seeder {
     return reason;
   }
 
+  private failureFor(obj: KubeObject): Failure {
+    return obj.kind === 'HelmRelease'
+      ? this.rng.pick(['helm-install', 'helm-upgrade'] as const)
+      : this.rng.pick(['build', 'health'] as const);
+  }
+
+  /**
+   * The Deployment a failing health check waits for: one the Kustomization
+   * applied (by kustomize-controller's labels), else one in its target
+   * namespace, else any from the input, else one named after it.
+   */
+  private unhealthyWorkload(obj: KubeObject, target: string) {
+    const labelled = this.inputDeployments.filter(
+      d =>
+        d.metadata?.labels?.['kustomize.toolkit.fluxcd.io/name'] ===
+          obj.metadata!.name &&
+        d.metadata?.labels?.['kustomize.toolkit.fluxcd.io/namespace'] ===
+          ns(obj),
+    );
+    const inTarget = this.inputDeployments.filter(d => ns(d) === target);
+    const pool = [labelled, inTarget, this.inputDeployments].find(
+      p => p.length > 0,
+    );
+    const chosen = pool ? this.rng.pick(pool) : undefined;
+    return chosen
+      ? { name: chosen.metadata!.name!, namespace: ns(chosen) }
+      : { name: obj.metadata!.name!, namespace: target };
+  }
+
   private seedWaiting(
     obj: KubeObject,
     revision: { current: string; previous: string },
@@ -810,9 +865,8 @@ class Seeder {
     );
     const unhealthy = new Set<string>();
     for (const obj of appliers) {
-      const marker = (obj as any).__unhealthyDeployment;
+      const marker = this.unhealthy.get(id(obj));
       if (marker) {
-        delete (obj as any).__unhealthyDeployment;
         unhealthy.add(`${marker.namespace}/${marker.name}`);
         if (
           !deployments.some(
