@@ -24,6 +24,8 @@ export interface RenderContext {
   unresolved: UnresolvedReference[];
   /** Kustomization dirs being accumulated, to detect include cycles. */
   stack: string[];
+  /** Paths whose reading has already been started. */
+  prefetched: Set<string>;
 }
 
 function treeProblem(
@@ -53,6 +55,7 @@ export async function accumulate(
   into?: ResMap,
 ): Promise<ResMap> {
   const resMap = into ?? new ResMap();
+  prefetch(ctx, k);
   ctx.stack.push(k.dir);
   try {
     for (const entry of k.resources)
@@ -110,6 +113,37 @@ async function transform(
   resMap.reindex();
 }
 
+/**
+ * Starts reading and parsing everything `k` includes, recursively, without
+ * waiting. The accumulation itself is sequential (kustomize's order matters),
+ * so without this the file system would be idle while each file is parsed;
+ * with it, reads overlap parsing. Results land in the cache; errors are
+ * reported later by the sequential pass that awaits the same promises.
+ */
+function prefetch(ctx: RenderContext, k: Kustomization): void {
+  for (const entry of [...k.resources, ...k.components]) {
+    if (isRemoteReference(entry.value)) continue;
+    let path: string;
+    try {
+      path = resolveTreePath(k.dir, entry.value);
+    } catch {
+      continue;
+    }
+    if (ctx.prefetched.has(path)) continue;
+    ctx.prefetched.add(path);
+    ctx.cache
+      .stat(ctx.tree, path)
+      .then(async type => {
+        if (type === 'file') await ctx.cache.load(ctx.tree, path);
+        if (type !== 'dir') return;
+        const loaded = await ctx.cache.loadKustomization(ctx.tree, path);
+        if (loaded.found && loaded.kustomization)
+          prefetch(ctx, loaded.kustomization);
+      })
+      .catch(() => undefined);
+  }
+}
+
 async function accumulateEntry(
   ctx: RenderContext,
   k: Kustomization,
@@ -137,7 +171,7 @@ async function accumulateEntry(
   let type: TreeEntryType | undefined;
   try {
     path = resolveTreePath(k.dir, entry.value);
-    type = await ctx.tree.stat(path);
+    type = await ctx.cache.stat(ctx.tree, path);
   } catch (e) {
     ctx.problems.push(
       treeProblem(e, k.file, entry.line, `${what} '${entry.value}'`),

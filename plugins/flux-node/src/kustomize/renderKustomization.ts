@@ -29,6 +29,7 @@ export async function renderKustomization(
     problems: [],
     unresolved: [],
     stack: [],
+    prefetched: new Set(),
   };
   let root: string;
   try {
@@ -79,7 +80,7 @@ async function rootKustomization(
     });
     return undefined;
   }
-  const type = await ctx.tree.stat(root).catch(() => undefined);
+  const type = await ctx.cache.stat(ctx.tree, root).catch(() => undefined);
   if (type !== 'dir') {
     ctx.problems.push({
       code: 'file-not-found',

@@ -1,4 +1,4 @@
-import { promises as fs, Stats } from 'fs';
+import { constants as fsConstants, promises as fs, Stats } from 'fs';
 import * as nodePath from 'path';
 import {
   DEFAULT_MAX_FILE_BYTES,
@@ -9,6 +9,7 @@ import {
 } from './FileTree';
 import { normaliseTreePath } from './resolveTreePath';
 import { compareNames } from './compareNames';
+import { limitConcurrency } from './limitConcurrency';
 
 function isWithin(root: string, candidate: string): boolean {
   return (
@@ -43,15 +44,32 @@ export function createLocalTree(
   // so caching keeps confinement to one lstat per file.
   const realDirs = new Map<string, Promise<string>>();
 
-  const toAbs = (treePath: string) =>
-    treePath === '' ? absRoot : nodePath.join(absRoot, ...treePath.split('/'));
+  // Bounded so prefetching renders cannot run out of file descriptors.
+  const limit = limitConcurrency(64);
 
   async function realDir(treeDir: string): Promise<string> {
     let cached = realDirs.get(treeDir);
     if (!cached) {
       cached = (async () => {
         const root = await getRealRoot();
-        const real = await fs.realpath(toAbs(treeDir));
+        if (treeDir === '') return root;
+        // Build on the parent's real path: one lstat per directory, and a
+        // realpath only where a symlink actually is.
+        const slash = treeDir.lastIndexOf('/');
+        const parentReal = await realDir(
+          slash < 0 ? '' : treeDir.slice(0, slash),
+        );
+        const candidate = nodePath.join(parentReal, treeDir.slice(slash + 1));
+        const stats = await fs.lstat(candidate);
+        if (!stats.isSymbolicLink()) {
+          if (!stats.isDirectory()) {
+            throw Object.assign(new Error(`'${treeDir}' is not a directory`), {
+              code: 'ENOTDIR',
+            });
+          }
+          return candidate;
+        }
+        const real = await fs.realpath(candidate);
         if (!isWithin(root, real)) {
           throw new TreeError(
             'symlink-escape',
@@ -62,6 +80,8 @@ export function createLocalTree(
         return real;
       })();
       realDirs.set(treeDir, cached);
+      // A failed lookup is not cached: the directory may appear later.
+      cached.catch(() => realDirs.delete(treeDir));
     }
     return cached;
   }
@@ -77,7 +97,6 @@ export function createLocalTree(
     try {
       dirReal = await realDir(parent);
     } catch (e) {
-      realDirs.delete(parent);
       if (isMissing(e)) return undefined;
       throw e;
     }
@@ -139,7 +158,9 @@ export function createLocalTree(
         );
       if (!found.stats.isDirectory())
         throw new TreeError('not-found', p, `'${p}' is not a directory`);
-      const dirents = await fs.readdir(found.abs, { withFileTypes: true });
+      const dirents = await limit(() =>
+        fs.readdir(found.abs, { withFileTypes: true }),
+      );
       const entries: TreeEntry[] = [];
       for (const d of dirents) {
         let type: TreeEntryType | undefined;
@@ -154,18 +175,63 @@ export function createLocalTree(
 
     async readFile(path) {
       const p = normaliseTreePath(path);
-      const found = await confinedStat(p);
-      if (!found) throw new TreeError('not-found', p, `file '${p}' not found`);
-      if (!found.stats.isFile())
+      const slash = p.lastIndexOf('/');
+      let dirReal: string;
+      try {
+        dirReal = await realDir(slash < 0 ? '' : p.slice(0, slash));
+      } catch (e) {
+        if (isMissing(e))
+          throw new TreeError('not-found', p, `file '${p}' not found`);
+        throw e;
+      }
+      return limit(() =>
+        readConfinedFile(p, nodePath.join(dirReal, p.slice(slash + 1))),
+      );
+    },
+  };
+
+  /**
+   * Opens with O_NOFOLLOW so the common case (a regular file) costs open,
+   * fstat, read, close; only a symlink takes the slower checked path.
+   */
+  async function readConfinedFile(p: string, abs: string): Promise<Buffer> {
+    let handle: fs.FileHandle;
+    try {
+      handle = await fs.open(
+        abs,
+        fsConstants.O_RDONLY | fsConstants.O_NOFOLLOW,
+      );
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (isMissing(e))
+        throw new TreeError('not-found', p, `file '${p}' not found`);
+      if (code !== 'ELOOP') throw e;
+      const real = await fs.realpath(abs).catch(() => undefined);
+      if (real === undefined)
+        throw new TreeError('not-found', p, `'${p}' is a dangling symlink`);
+      if (!isWithin(await getRealRoot(), real)) {
+        throw new TreeError(
+          'symlink-escape',
+          p,
+          `'${p}' is a symlink leading outside the tree`,
+        );
+      }
+      handle = await fs.open(real, fsConstants.O_RDONLY);
+    }
+    try {
+      const stats = await handle.stat();
+      if (!stats.isFile())
         throw new TreeError('not-a-file', p, `'${p}' is not a regular file`);
-      if (found.stats.size > maxFileBytes) {
+      if (stats.size > maxFileBytes) {
         throw new TreeError(
           'too-large',
           p,
-          `file '${p}' is ${found.stats.size} bytes, over the ${maxFileBytes}-byte cap`,
+          `file '${p}' is ${stats.size} bytes, over the ${maxFileBytes}-byte cap`,
         );
       }
-      return fs.readFile(found.abs);
-    },
-  };
+      return await handle.readFile();
+    } finally {
+      await handle.close();
+    }
+  }
 }
