@@ -110,3 +110,69 @@ describe('validateKubeObject', () => {
     );
   });
 });
+
+describe('validateKubeObject unknown fields', () => {
+  it('reports misspelt fields at any depth, like strict field validation', () => {
+    const errors = validateKubeObject({
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'web', labelz: { a: 'b' } },
+      spec: {
+        selector: { matchLabels: { app: 'web' } },
+        template: {
+          metadata: { labels: { app: 'web' } },
+          spec: {
+            containers: [
+              {
+                name: 'web',
+                image: 'nginx',
+                redinessProbe: {},
+                env: [{ name: 'A', valu: 'x' }],
+              },
+            ],
+          },
+        },
+      },
+    });
+    expect(errors).toEqual([
+      'Deployment web (apps/v1): Deployment.metadata.labelz: unknown field',
+      'Deployment web (apps/v1): Deployment.spec.template.spec.containers[0].redinessProbe: unknown field',
+      'Deployment web (apps/v1): Deployment.spec.template.spec.containers[0].env[0].valu: unknown field',
+    ]);
+  });
+
+  it('checks CRD kinds and leaves free-form JSON and maps alone', () => {
+    const release = helmRelease({
+      intreval: '5m',
+      interval: '5m',
+      chart: {
+        spec: {
+          chart: 'a',
+          sourceRef: { kind: 'HelmRepository', name: 'b' },
+          verison: '1',
+        },
+      },
+      values: { anything: { goes: [1, { deep: true }] } },
+    });
+    expect(validateKubeObject(release)).toEqual([
+      'HelmRelease redis (helm.toolkit.fluxcd.io/v2): HelmRelease.spec.intreval: unknown field',
+      'HelmRelease redis (helm.toolkit.fluxcd.io/v2): HelmRelease.spec.chart.spec.verison: unknown field',
+    ]);
+    expect(validateKubeObject(release, { unknownFields: false })).toEqual([]);
+    expect(
+      validateKubeObject({
+        apiVersion: 'networking.istio.io/v1',
+        kind: 'VirtualService',
+        metadata: { name: 'vs', annotations: { 'any.key/x': 'y' } },
+        spec: {
+          hosts: ['a'],
+          http: [
+            { route: [{ destination: { host: 'a', prot: { number: 1 } } }] },
+          ],
+        },
+      }),
+    ).toEqual([
+      'VirtualService vs (networking.istio.io/v1): VirtualService.spec.http[0].route[0].destination.prot: unknown field',
+    ]);
+  });
+});

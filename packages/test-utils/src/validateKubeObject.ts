@@ -21,6 +21,7 @@ import * as istioNetworkingV1 from '@kubernetes-models/istio/networking.istio.io
 import * as istioNetworkingV1beta1 from '@kubernetes-models/istio/networking.istio.io/v1beta1';
 import * as istioSecurityV1 from '@kubernetes-models/istio/security.istio.io/v1';
 import * as istioSecurityV1beta1 from '@kubernetes-models/istio/security.istio.io/v1beta1';
+import { findUnknownFields } from './unknownFields';
 
 interface ModelClass {
   apiVersion: string;
@@ -83,9 +84,14 @@ const NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
  * Validates one object against the schema of its kind: Kubernetes built-in
  * kinds, Flux (source, kustomize, helm, notification), cert-manager and
  * Istio networking/security. Returns human-readable errors, empty when
- * valid; a kind without a schema is an error, not a silent pass.
+ * valid; a kind without a schema is an error, not a silent pass. Unless
+ * `unknownFields: false`, fields the kind does not declare are errors too,
+ * as with kubectl's strict field validation.
  */
-export function validateKubeObject(obj: unknown): string[] {
+export function validateKubeObject(
+  obj: unknown,
+  options: { unknownFields?: boolean } = {},
+): string[] {
   if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) {
     return ['not an object'];
   }
@@ -110,6 +116,9 @@ export function validateKubeObject(obj: unknown): string[] {
     new Model(obj).validate();
   } catch (e) {
     errors.push(`${id}: ${(e as Error).message}`);
+  }
+  if (options.unknownFields !== false) {
+    errors.push(...findUnknownFields(obj as object).map(e => `${id}: ${e}`));
   }
   return errors;
 }
