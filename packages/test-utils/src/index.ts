@@ -14,6 +14,7 @@ export {
 } from './kustomizeBuild';
 export type { KubeObject } from './kustomizeBuild';
 export { validateKubeObject, knownKinds } from './validateKubeObject';
+export { findUnknownFields } from './unknownFields';
 export { parseSeedMap, seedEdges, INFRA_FOLDERS } from './seedMap';
 export type {
   SeedMap,
