@@ -103,10 +103,6 @@ export function expired(requested: number, oldest: number): KubeStatus {
   );
 }
 
-export function gone(message: string): KubeStatus {
-  return failure(410, 'Gone', message);
-}
-
 export function badRequest(message: string): KubeStatus {
   return failure(400, 'BadRequest', message);
 }

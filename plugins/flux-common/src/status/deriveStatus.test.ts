@@ -40,6 +40,32 @@ describe('deriveStatus', () => {
     expect(s.sourceRevision).toBeUndefined();
   });
 
+  it('takes sourceRevision and drift from the source when given', () => {
+    const failed = deriveStatus(kustomization(buildFailedKustomizationStatus), {
+      ...at,
+      source: gitRepository(SHA_B),
+    });
+    expect(failed).toMatchObject({
+      state: 'Failed',
+      appliedRevision: SHA_A,
+      sourceRevision: SHA_B,
+      drift: true,
+    });
+    const ready = deriveStatus(helmRelease(readyHelmReleaseStatus), {
+      ...at,
+      source: helmChart('6.6.1+0cc9a8446c95'),
+    });
+    expect(ready).toMatchObject({
+      state: 'Ready',
+      sourceRevision: '6.6.1+0cc9a8446c95',
+      drift: false,
+    });
+    expect(
+      deriveStatus(kustomization(buildFailedKustomizationStatus), at),
+    ).toMatchObject({ drift: false, sourceRevision: undefined });
+    expect(deriveStatus(gitRepository(SHA_B), at).drift).toBe(false);
+  });
+
   it('reads a deployed HelmRelease as Ready with the deployed chart version', () => {
     const s = deriveStatus(helmRelease(readyHelmReleaseStatus), at);
     expect(s).toMatchObject({

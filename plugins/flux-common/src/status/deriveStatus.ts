@@ -27,6 +27,7 @@
  */
 import { findCondition, isConditionTrue } from './conditions';
 import { parseGoDuration } from './duration';
+import { detectRevisionDrift } from './drift';
 import { appliedRevisionOf, artifactRevisionOf } from './revision';
 import { parseKubeTime, toEpochMs } from './time';
 import {
@@ -91,6 +92,9 @@ export function deriveStatus(
   const intervalMs = parseGoDuration(safe.spec?.interval);
   const activity = latestActivity(safe);
   const isSource = SOURCE_KINDS.includes(safe.kind ?? '');
+  const drift = isSource
+    ? undefined
+    : detectRevisionDrift(safe, options.source);
 
   const base = {
     observedGenerationCurrent,
@@ -102,7 +106,8 @@ export function deriveStatus(
       activity !== undefined ? new Date(activity).toISOString() : undefined,
     appliedRevision: isSource ? undefined : appliedRevisionOf(safe),
     attemptedRevision: status?.lastAttemptedRevision || undefined,
-    sourceRevision: isSource ? artifactRevisionOf(safe) : undefined,
+    sourceRevision: isSource ? artifactRevisionOf(safe) : drift?.sourceRevision,
+    drift: drift?.drift ?? false,
     intervalMs,
   };
   const result = (

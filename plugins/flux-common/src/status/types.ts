@@ -98,8 +98,10 @@ export interface DerivedStatus {
   appliedRevision?: string;
   /** The revision the controller last tried. */
   attemptedRevision?: string;
-  /** Sources: the revision of the stored artifact. */
+  /** A source's own artifact revision; for an applier, its source's (when `options.source` is given). */
   sourceRevision?: string;
+  /** The applier has not applied its source's artifact (see detectRevisionDrift); false when unknown. */
+  drift: boolean;
   /** spec.interval in milliseconds, when it parses. */
   intervalMs?: number;
 }
@@ -113,6 +115,12 @@ export interface DeriveStatusOptions {
    * spec.intervals is Stale (default 3). 0 or Infinity turns Stale off.
    */
   staleAfterIntervals?: number;
+  /**
+   * The applier's source (GitRepository/OCIRepository/Bucket of a
+   * Kustomization, HelmChart/OCIRepository of a HelmRelease), for
+   * sourceRevision and drift.
+   */
+  source?: FluxObjectWithStatus;
 }
 
 /** Revision drift between an applier and its source. @public */
