@@ -62,6 +62,7 @@ export function fluxFixture(): KubeObject[] {
       spec: {
         interval: '1h',
         path: './infrastructure/monitoring',
+        prune: true,
         sourceRef: { kind: 'GitRepository', name: 'flux-system' },
       },
     },
@@ -72,6 +73,7 @@ export function fluxFixture(): KubeObject[] {
       spec: {
         interval: '10m',
         path: `./infrastructure/${name}`,
+        prune: true,
         sourceRef: { kind: 'GitRepository', name: 'flux-system' },
       },
     })),
@@ -180,6 +182,7 @@ export function readyKustomization(
     spec: {
       interval: '10m',
       path: `./${name}`,
+      prune: true,
       sourceRef: { kind: 'GitRepository', name: 'flux-system' },
     },
     status: {

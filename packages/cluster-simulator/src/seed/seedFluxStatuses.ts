@@ -332,7 +332,6 @@ class Seeder {
         lastUpdateTime: time,
         size: this.rng.int(2_000, 900_000),
       },
-      url: `http://source-controller.flux-system.svc.cluster.local./${path}/latest.tar.gz`,
     };
     this.event(
       source,

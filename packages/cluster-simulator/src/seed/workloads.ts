@@ -106,7 +106,11 @@ export function podsFor(
             apiVersion: 'apps/v1',
             kind: 'ReplicaSet',
             name: `${dep.metadata!.name}-${hash}`,
+            uid: `${rng.hex(8)}-${rng.hex(4)}-4${rng.hex(3)}-8${rng.hex(
+              3,
+            )}-${rng.hex(12)}`,
             controller: true,
+            blockOwnerDeletion: true,
           },
         ],
       },
@@ -140,6 +144,7 @@ export function podsFor(
         containerStatuses: containers.map(c => ({
           name: c.name,
           image: c.image,
+          imageID: `${String(c.image).split(':')[0]}@sha256:${rng.hex(64)}`,
           ready,
           restartCount: ready ? 0 : rng.int(3, 12),
           started: ready,
