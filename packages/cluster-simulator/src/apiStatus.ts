@@ -15,7 +15,13 @@ export interface KubeStatus {
   message: string;
   reason: string;
   code: number;
-  details?: { name?: string; group?: string; kind?: string };
+  details?: {
+    name?: string;
+    group?: string;
+    kind?: string;
+    causes?: Array<{ reason: string; message: string }>;
+    retryAfterSeconds?: number;
+  };
 }
 
 /** An error that the HTTP layer turns into a Status response. */
@@ -101,6 +107,29 @@ export function expired(requested: number, oldest: number): KubeStatus {
     'Expired',
     `too old resource version: ${requested} (${oldest})`,
   );
+}
+
+/** What the watch cache answers for a resourceVersion it has not reached (e.g. after a restart). */
+export function tooLargeResourceVersion(
+  requested: number,
+  current: number,
+): KubeStatus {
+  return {
+    ...failure(
+      504,
+      'Timeout',
+      `Too large resource version: ${requested}, current: ${current}`,
+    ),
+    details: {
+      causes: [
+        {
+          reason: 'ResourceVersionTooLarge',
+          message: 'Too large resource version',
+        },
+      ],
+      retryAfterSeconds: 1,
+    },
+  } as KubeStatus;
 }
 
 export function badRequest(message: string): KubeStatus {

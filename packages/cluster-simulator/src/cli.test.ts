@@ -116,6 +116,44 @@ describe('cluster-simulator CLI', () => {
     expect(lines[2]).toMatch(/^token: [0-9a-f]{48}$/);
   });
 
+  it('serves the API versions given with --serve', async () => {
+    const lines: string[] = [];
+    const stop = await runClusterSimulatorCli(
+      [
+        '--port',
+        '0',
+        '--token',
+        't',
+        '--serve',
+        'helm.toolkit.fluxcd.io=v2beta2,v2beta1',
+        '--serve',
+        'source.toolkit.fluxcd.io=',
+      ],
+      l => lines.push(l),
+    );
+    try {
+      const url = /listening on (\S+)/.exec(lines[0])![1];
+      const groups = await (
+        await fetch(`${url}/apis`, { headers: { Authorization: 'Bearer t' } })
+      ).json();
+      const helm = groups.groups.find(
+        (g: any) => g.name === 'helm.toolkit.fluxcd.io',
+      );
+      expect(helm.versions.map((v: any) => v.version)).toEqual([
+        'v2beta2',
+        'v2beta1',
+      ]);
+      expect(
+        groups.groups.some((g: any) => g.name === 'source.toolkit.fluxcd.io'),
+      ).toBe(false);
+    } finally {
+      await stop();
+    }
+    await expect(
+      runClusterSimulatorCli(['--serve', 'nonsense'], () => undefined),
+    ).rejects.toThrow('invalid --serve nonsense');
+  });
+
   it('rejects a bad port', async () => {
     await expect(
       runClusterSimulatorCli(['--port', '99999'], () => undefined),

@@ -13,7 +13,8 @@ import { findTypeByKind, splitApiVersion } from './resources';
 import { KubeObject } from './types';
 
 const USAGE = `Usage: cluster-simulator [--port 7777] [--host 127.0.0.1] [--token TOKEN] [--name NAME]
-                         [--objects FILE.json|FILE.yaml] [--seed N] [--no-seed-statuses]`;
+                         [--objects FILE.json|FILE.yaml] [--seed N] [--no-seed-statuses]
+                         [--serve GROUP=VERSION[,VERSION…]]…`;
 
 function asObjects(value: unknown, file: string): KubeObject[] {
   if (value === null || value === undefined) return [];
@@ -32,6 +33,24 @@ function asObjects(value: unknown, file: string): KubeObject[] {
     return asObjects(obj.items, file);
   }
   return [obj];
+}
+
+/** `--serve helm.toolkit.fluxcd.io=v2beta2,v2beta1` (newest first; `GROUP=` stops serving it). */
+function parseServe(entries: string[]): Record<string, string[]> {
+  const served: Record<string, string[]> = {};
+  for (const entry of entries) {
+    const eq = entry.indexOf('=');
+    if (eq <= 0)
+      throw new Error(
+        `invalid --serve ${entry}: expected GROUP=VERSION[,VERSION…]\n${USAGE}`,
+      );
+    served[entry.slice(0, eq)] = entry
+      .slice(eq + 1)
+      .split(',')
+      .map(v => v.trim())
+      .filter(v => v !== '');
+  }
+  return served;
 }
 
 function isServed(obj: KubeObject): boolean {
@@ -83,6 +102,7 @@ export async function runClusterSimulatorCli(
       objects: { type: 'string' },
       seed: { type: 'string', default: '1' },
       'no-seed-statuses': { type: 'boolean', default: false },
+      serve: { type: 'string', multiple: true },
       help: { type: 'boolean', default: false },
     },
   });
@@ -121,7 +141,9 @@ export async function runClusterSimulatorCli(
       .map(([k, v]) => `${v} ${k}`)
       .join(', ');
   }
+  const servedVersions = parseServe(values.serve ?? []);
   const sim = await startClusterSimulator({
+    servedVersions,
     name: values.name,
     host: values.host,
     port,

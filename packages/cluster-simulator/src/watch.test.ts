@@ -119,6 +119,23 @@ describe('watch', () => {
     expect((await recent.next())!.type).toBe('MODIFIED');
   });
 
+  it('answers a resourceVersion from the future with a 504 ERROR event', async () => {
+    sim = await startClusterSimulator({
+      objects: [readyKustomization('apps')],
+    });
+    const w = open(`${KS}/kustomizations`, { resourceVersion: '999999' });
+    const e = await w.next();
+    expect(e!.type).toBe('ERROR');
+    expect(e!.object).toMatchObject({
+      kind: 'Status',
+      code: 504,
+      reason: 'Timeout',
+      message: `Too large resource version: 999999, current: ${sim.resourceVersion}`,
+    });
+    await w.done;
+    expect(w.ended).toBe(true);
+  });
+
   it('makes every earlier resourceVersion too old after compactHistory()', async () => {
     sim = await startClusterSimulator({
       objects: [readyKustomization('apps'), readyKustomization('infra')],

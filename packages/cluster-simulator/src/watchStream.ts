@@ -3,11 +3,13 @@
  * response. Without a resourceVersion (or with "0") it starts with ADDED for
  * every matching object; with one it replays retained history after it, or
  * sends a single ERROR event carrying a 410 Status when that history is gone,
- * then ends, as the apiserver's watch cache does. Selector-filtered watches
+ * then ends, as the apiserver's watch cache does; a resourceVersion newer
+ * than any it has (a client that outlived a restart) gets a 504
+ * "Too large resource version" ERROR event. Selector-filtered watches
  * see an object that starts or stops matching as ADDED or DELETED.
  */
 import { IncomingMessage, ServerResponse } from 'node:http';
-import { expired, KubeStatus } from './apiStatus';
+import { expired, KubeStatus, tooLargeResourceVersion } from './apiStatus';
 import { ObjectPredicate } from './selectors';
 import { ResourceType } from './resources';
 import { ObjectStore, StoreEvent } from './store';
@@ -52,6 +54,15 @@ export class WatchStream {
       for (const obj of this.store.list(request.type, request.namespace)) {
         if (request.matches(obj)) this.send('ADDED', obj);
       }
+    } else if (request.resourceVersion > this.store.resourceVersion) {
+      this.sendError(
+        tooLargeResourceVersion(
+          request.resourceVersion,
+          this.store.resourceVersion,
+        ),
+      );
+      this.end();
+      return;
     } else {
       const events = this.store.eventsSince(request.resourceVersion);
       if (events === 'expired') {
