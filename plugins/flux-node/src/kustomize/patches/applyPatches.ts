@@ -26,7 +26,7 @@ export async function applyPatches(
 ): Promise<void> {
   for (const { value: entry, line: entryLine } of entries) {
     // Overlay patches from a Flux Kustomization have no line in the folder.
-    const line = entryLine > 0 ? entryLine : (undefined as unknown as number);
+    const line = entryLine > 0 ? entryLine : undefined;
     const patch = await loadPatch(
       source.tree,
       entry,

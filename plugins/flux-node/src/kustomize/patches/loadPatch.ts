@@ -9,8 +9,13 @@ import { JsonPatchOperation } from './json6902';
 
 /** A patch ready to apply, with where it was written for messages. */
 export type LoadedPatch =
-  | { type: 'smp'; docs: JsonMap[]; file: string; line: number }
-  | { type: 'json6902'; ops: JsonPatchOperation[]; file: string; line: number };
+  | { type: 'smp'; docs: JsonMap[]; file: string; line?: number }
+  | {
+      type: 'json6902';
+      ops: JsonPatchOperation[];
+      file: string;
+      line?: number;
+    };
 
 /**
  * Reads a patch (inline or from a file next to the kustomization) and tells
@@ -22,7 +27,7 @@ export async function loadPatch(
   entry: PatchEntry,
   kustomizationFile: string,
   kustomizationDir: string,
-  line: number,
+  line: number | undefined,
   problems: EngineProblem[],
 ): Promise<LoadedPatch | undefined> {
   let text: string;
