@@ -10,6 +10,7 @@
  *   POST /_simulator/compact                forget history (older resourceVersions give 410)
  *   POST /_simulator/down?forMs=5000        refuse connections, come back on the same port after forMs
  *   POST /_simulator/objects                create or replace objects (one object or an array)
+ *   POST /_simulator/new-artifact           {kind, namespace, name, revision?}: a new commit/chart in a source
  */
 import {
   badRequest,
@@ -85,6 +86,24 @@ export async function handleAdmin(
           .then(() => setTimeout(() => sim.up().catch(() => undefined), forMs));
       }, 10);
       return { code: 202, body: { downForMs: forMs } };
+    }
+    case 'new-artifact': {
+      try {
+        const source = sim.newArtifact(
+          String(input.kind),
+          String(input.namespace),
+          String(input.name),
+          input.revision,
+        );
+        return {
+          code: 200,
+          body: { revision: source.status?.artifact?.revision },
+        };
+      } catch (e: any) {
+        return fail(
+          e.status ?? failure(400, 'BadRequest', String(e?.message ?? e)),
+        );
+      }
     }
     case 'objects': {
       try {

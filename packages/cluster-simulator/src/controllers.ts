@@ -17,7 +17,15 @@ import {
   REQUESTED_AT_ANNOTATION,
   setCondition,
 } from './fluxConditions';
-import { findTypeByKind, ResourceType, SOURCE_GROUP } from './resources';
+import { randomBytes } from 'node:crypto';
+import { ApiError, badRequest } from './apiStatus';
+import {
+  findTypeByKind,
+  HELM_GROUP,
+  KUSTOMIZE_GROUP,
+  ResourceType,
+  SOURCE_GROUP,
+} from './resources';
 import { ObjectStore, StoreEvent } from './store';
 import { kubeTime } from './time';
 import { KubeObject } from './types';
@@ -367,4 +375,97 @@ export class SimulatedControllers {
         this.schedule(other);
     }
   }
+
+  /**
+   * A new artifact in a source, as when a commit is pushed: the source gets
+   * the revision (a random one of the right shape when omitted) and an
+   * Event, and every non-suspended applier using it reconciles to it.
+   */
+  newArtifact(
+    kind: string,
+    namespace: string,
+    name: string,
+    revision?: string,
+  ): KubeObject {
+    const type = findTypeByKind(SOURCE_GROUP, kind);
+    if (!type)
+      throw new ApiError(badRequest(`${kind} is not a Flux source kind`));
+    const source = this.store.mustGet(type, namespace, name);
+    const next = revision ?? nextRevision(source);
+    const time = kubeTime(this.now());
+    const gen = source.metadata?.generation;
+    const ready = readySuccess(source, next);
+    const updated = this.store.update(type, namespace, name, obj => ({
+      ...obj,
+      status: {
+        ...obj.status,
+        artifact: {
+          ...obj.status?.artifact,
+          revision: next,
+          digest: `sha256:${randomBytes(32).toString('hex')}`,
+          lastUpdateTime: time,
+        },
+        conditions: setCondition(
+          obj.status?.conditions,
+          condition('Ready', 'True', ready.reason, ready.message, time, gen),
+        ),
+      },
+    }));
+    this.store.upsert(
+      makeEvent({
+        involved: updated,
+        type: 'Normal',
+        reason: kind === 'HelmChart' ? 'ChartPullSucceeded' : 'NewArtifact',
+        message: ready.message,
+        firstTimestamp: time,
+        serial: this.eventSerial++,
+      }),
+    );
+    for (const applier of this.usersOf(updated)) {
+      if (applier.spec?.suspend !== true) this.schedule(applier);
+    }
+    return updated;
+  }
+
+  /** Kustomizations whose sourceRef is this source; HelmReleases whose HelmChart or chartRef it is. */
+  private usersOf(source: KubeObject): KubeObject[] {
+    const ns = source.metadata!.namespace;
+    const name = source.metadata!.name;
+    const refersHere = (ref: any, ownerNs?: string) =>
+      ref?.kind === source.kind &&
+      ref?.name === name &&
+      (ref.namespace ?? ownerNs) === ns;
+    const kustomizations = this.store
+      .list(findTypeByKind(KUSTOMIZE_GROUP, 'Kustomization')!)
+      .filter(k => refersHere(k.spec?.sourceRef, k.metadata?.namespace));
+    const releases = this.store
+      .list(findTypeByKind(HELM_GROUP, 'HelmRelease')!)
+      .filter(hr => {
+        if (refersHere(hr.spec?.chartRef, hr.metadata?.namespace)) return true;
+        const chartRef = hr.spec?.chart?.spec?.sourceRef;
+        return (
+          source.kind === 'HelmChart' &&
+          name === `${hr.metadata!.namespace}-${hr.metadata!.name}` &&
+          (chartRef?.namespace ?? hr.metadata!.namespace) === ns
+        );
+      });
+    return [...kustomizations, ...releases];
+  }
+}
+
+/** A fresh revision in the source's own format. */
+function nextRevision(source: KubeObject): string {
+  const current: string = source.status?.artifact?.revision ?? '';
+  const sha1 = /^(.*)@sha1:[0-9a-f]{40}$/.exec(current);
+  if (sha1 || source.kind === 'GitRepository') {
+    return `${
+      sha1?.[1] ?? source.spec?.ref?.branch ?? 'main'
+    }@sha1:${randomBytes(20).toString('hex')}`;
+  }
+  const sha256 = /^(.*@)?sha256:[0-9a-f]{64}$/.exec(current);
+  if (sha256)
+    return `${sha256[1] ?? ''}sha256:${randomBytes(32).toString('hex')}`;
+  const version = /^(\d+)\.(\d+)\.(\d+)$/.exec(current);
+  if (version) return `${version[1]}.${version[2]}.${Number(version[3]) + 1}`;
+  return `sha256:${randomBytes(32).toString('hex')}`;
 }

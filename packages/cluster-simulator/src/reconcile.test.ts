@@ -16,6 +16,10 @@ const KS =
 const HR = '/apis/helm.toolkit.fluxcd.io/v2/namespaces';
 const REQUESTED = 'reconcile.fluxcd.io/requestedAt';
 
+function equal(a: unknown[], b: unknown[]) {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
 function ready(obj: any) {
   return obj.status.conditions.find((c: any) => c.type === 'Ready');
 }
@@ -233,6 +237,64 @@ describe('merge-patch and simulated controllers', () => {
       status: 'True',
       reason: 'ReconciliationSucceeded',
     });
+  });
+
+  it('reconciles every applier of a source to a new artifact (a pushed commit, a new chart)', async () => {
+    const { api, states } = await start();
+    const kustomizations = states.filter(s => s.kind === 'Kustomization');
+    const applied = () =>
+      Promise.all(
+        kustomizations.map(
+          async s =>
+            (await api.get(`${KS}/${s.name}`)).body.status.lastAppliedRevision,
+        ),
+      );
+    const before = await applied();
+    const pushed = await api.post('/_simulator/new-artifact', {
+      kind: 'GitRepository',
+      namespace: 'flux-system',
+      name: 'flux-system',
+    });
+    expect(pushed.status).toBe(200);
+    const revision = pushed.body.revision;
+    expect(revision).toMatch(/^main@sha1:[0-9a-f]{40}$/);
+    expect(before).not.toContain(revision);
+    const git = (
+      await api.get(
+        '/apis/source.toolkit.fluxcd.io/v1/namespaces/flux-system/gitrepositories/flux-system',
+      )
+    ).body;
+    expect(ready(git).message).toBe(
+      `stored artifact for revision '${revision}'`,
+    );
+
+    // All but the suspended one follow the new commit; that one keeps what it had.
+    const expected = kustomizations.map((s, k) =>
+      s.state === 'Suspended' ? before[k] : revision,
+    );
+    let revisions = await applied();
+    for (let i = 0; i < 100 && !equal(revisions, expected); i++) {
+      await new Promise(r => setTimeout(r, 20));
+      revisions = await applied();
+    }
+    expect(revisions).toEqual(expected);
+
+    sim.newArtifact('HelmChart', 'flux-system', 'apps-podinfo', '6.8.0');
+    const path = `${HR}/apps/helmreleases/podinfo`;
+    let hr = (await api.get(path)).body;
+    for (
+      let i = 0;
+      i < 100 && hr.status.history[0].chartVersion !== '6.8.0';
+      i++
+    ) {
+      await new Promise(r => setTimeout(r, 20));
+      hr = (await api.get(path)).body;
+    }
+    expect(hr.status.history[0]).toMatchObject({
+      chartVersion: '6.8.0',
+      status: 'deployed',
+    });
+    expect(ready(hr).message).toMatch(/with chart podinfo@6\.8\.0$/);
   });
 
   it('writes nothing for a patch that changes nothing', async () => {

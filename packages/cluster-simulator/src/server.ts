@@ -114,6 +114,16 @@ export interface ClusterSimulator {
     namespace: string | undefined,
     name: string,
   ): void;
+  /**
+   * A new artifact in a Flux source (a pushed commit, a new chart version):
+   * the appliers using it reconcile to it. `revision` defaults to a fresh one.
+   */
+  newArtifact(
+    kind: string,
+    namespace: string,
+    name: string,
+    revision?: string,
+  ): KubeObject;
   /** Ends open watch streams (abruptly: cut the sockets); returns how many. */
   dropWatches(options?: { abrupt?: boolean }): number;
   /** Forgets the change history: watches from older resourceVersions get 410. */
@@ -291,6 +301,15 @@ class SimulatorServer implements ClusterSimulator {
     name: string,
   ) {
     this.store.delete(this.typeFor(apiVersion, kind), namespace, name);
+  }
+
+  newArtifact(
+    kind: string,
+    namespace: string,
+    name: string,
+    revision?: string,
+  ) {
+    return this.controllers.newArtifact(kind, namespace, name, revision);
   }
 
   // ---- fault controls ------------------------------------------------------
