@@ -9,3 +9,6 @@ export type {
 export { ManifestCache } from './ManifestCache';
 export type { CachedFile } from './ManifestCache';
 export { renderKustomization } from './renderKustomization';
+export { KUSTOMIZATION_FILE_NAMES } from './kustomizationFile';
+export { isRemoteReference } from './remote';
+export type { CachedKustomization } from './ManifestCache';

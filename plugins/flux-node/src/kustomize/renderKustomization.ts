@@ -49,17 +49,31 @@ export async function renderKustomization(
     };
   }
 
-  const k = await rootKustomization(ctx, root);
-  if (!k) return finish(ctx, []);
-  const resMap = await accumulate(ctx, mergeFluxOverlay(k, options?.overlay));
-  addNameHashes(resMap);
-  fixNameReferences(resMap);
-  const objects: RenderedObject[] = legacySort(resMap.resources).map(r => ({
-    object: r.object,
-    origin: r.origin,
-  }));
-  applyCommonMetadata(objects, options?.overlay);
-  return finish(ctx, objects);
+  try {
+    const k = await rootKustomization(ctx, root);
+    if (!k) return finish(ctx, []);
+    const resMap = await accumulate(ctx, mergeFluxOverlay(k, options?.overlay));
+    addNameHashes(resMap);
+    fixNameReferences(resMap);
+    const objects: RenderedObject[] = legacySort(resMap.resources).map(r => ({
+      object: r.object,
+      origin: r.origin,
+    }));
+    applyCommonMetadata(objects, options?.overlay);
+    return finish(ctx, objects);
+  } catch (e) {
+    // Bad input never gets here (it becomes problems); this guards the
+    // promise of never throwing against I/O failures and engine bugs.
+    ctx.problems.push({
+      code: 'render-failed',
+      severity: 'error',
+      file: root,
+      message: `rendering '${root || '.'}' failed: ${
+        (e as Error)?.message ?? String(e)
+      }`,
+    });
+    return finish(ctx, []);
+  }
 }
 
 async function rootKustomization(
