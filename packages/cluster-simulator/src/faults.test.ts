@@ -169,7 +169,7 @@ describe('auth and fault injection', () => {
     await new Promise(r => setTimeout(r, 100));
     await expect(fetch(`${sim.url}/healthz`)).rejects.toThrow();
     let back = false;
-    for (let i = 0; i < 40 && !back; i++) {
+    for (let i = 0; i < 200 && !back; i++) {
       await new Promise(r => setTimeout(r, 50));
       back = await fetch(`${sim.url}/healthz`).then(
         r => r.ok,

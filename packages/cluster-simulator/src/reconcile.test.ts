@@ -129,7 +129,7 @@ describe('merge-patch and simulated controllers', () => {
       metadata: { annotations: { [REQUESTED]: 'now-1' } },
     });
     let after = before;
-    for (let i = 0; i < 50 && ready(after).status !== 'True'; i++) {
+    for (let i = 0; i < 250 && ready(after).status !== 'True'; i++) {
       await new Promise(r => setTimeout(r, 20));
       after = (await api.get(path)).body;
     }
@@ -184,7 +184,7 @@ describe('merge-patch and simulated controllers', () => {
     let after = resumed.body;
     for (
       let i = 0;
-      i < 50 &&
+      i < 250 &&
       after.status.observedGeneration !== resumed.body.metadata.generation;
       i++
     ) {
@@ -203,7 +203,7 @@ describe('merge-patch and simulated controllers', () => {
     expect(states.find(s => s.name === 'apps')!.state).toBe('Waiting');
     const waitFor = async (name: string, check: (obj: any) => boolean) => {
       let obj = (await api.get(`${KS}/${name}`)).body;
-      for (let i = 0; i < 100 && !check(obj); i++) {
+      for (let i = 0; i < 250 && !check(obj); i++) {
         await new Promise(r => setTimeout(r, 20));
         obj = (await api.get(`${KS}/${name}`)).body;
       }
@@ -273,7 +273,7 @@ describe('merge-patch and simulated controllers', () => {
       s.state === 'Suspended' ? before[k] : revision,
     );
     let revisions = await applied();
-    for (let i = 0; i < 100 && !equal(revisions, expected); i++) {
+    for (let i = 0; i < 250 && !equal(revisions, expected); i++) {
       await new Promise(r => setTimeout(r, 20));
       revisions = await applied();
     }
@@ -284,7 +284,7 @@ describe('merge-patch and simulated controllers', () => {
     let hr = (await api.get(path)).body;
     for (
       let i = 0;
-      i < 100 && hr.status.history[0].chartVersion !== '6.8.0';
+      i < 250 && hr.status.history[0].chartVersion !== '6.8.0';
       i++
     ) {
       await new Promise(r => setTimeout(r, 20));

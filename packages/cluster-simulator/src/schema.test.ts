@@ -49,15 +49,23 @@ describe('schema validity of simulated objects', () => {
           },
         );
       }
-      await new Promise(r => setTimeout(r, 300));
-      const all = [
+      const snapshot = () => [
         ...sim.list('kustomize.toolkit.fluxcd.io/v1', 'Kustomization'),
         ...sim.list('helm.toolkit.fluxcd.io/v2', 'HelmRelease'),
         ...sim.list('v1', 'Event'),
       ];
-      const handled = all.filter(
-        o => o.status?.lastHandledReconcileAt === '2026-11-20T12:30:00Z',
-      );
+      const handledIn = (objects: ReturnType<typeof snapshot>) =>
+        objects.filter(
+          o =>
+            o.status?.lastHandledReconcileAt === '2026-11-20T12:30:00Z' &&
+            !o.status?.conditions?.some((c: any) => c.type === 'Reconciling'),
+        );
+      let all = snapshot();
+      for (let i = 0; i < 250 && handledIn(all).length < targets.length; i++) {
+        await new Promise(r => setTimeout(r, 20));
+        all = snapshot();
+      }
+      const handled = handledIn(all);
       expect(handled.length).toBe(targets.length);
       expect(all.flatMap(o => validateKubeObject(o))).toEqual([]);
     } finally {
