@@ -211,6 +211,7 @@ class SimulatorServer implements ClusterSimulator {
   private readonly sockets = new Set<Socket>();
   private readonly watches = new Set<WatchStream>();
   private listening = false;
+  private stopped = false;
   private requests = 0;
   private boundPort = 0;
 
@@ -336,7 +337,8 @@ class SimulatorServer implements ClusterSimulator {
   }
 
   async up(): Promise<void> {
-    if (this.listening) return;
+    // A stopped simulator stays stopped (e.g. an admin "down for N ms" timer firing late).
+    if (this.listening || this.stopped) return;
     await this.listen(this.boundPort);
   }
 
@@ -355,6 +357,7 @@ class SimulatorServer implements ClusterSimulator {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     this.controllers.stop();
     await this.down();
   }
