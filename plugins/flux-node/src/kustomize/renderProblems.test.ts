@@ -199,6 +199,22 @@ describe('renderKustomization with bad input', () => {
     expect(r.names).toEqual(['good']);
   });
 
+  it('a strategic merge patch without kind or name, as kustomize refuses it', async () => {
+    const r = await render({
+      'app/kustomization.yaml': `${kustomization(
+        'good.yaml',
+      )}patches:\n  - target: {kind: ConfigMap}\n    patch: |-\n      data: {b: "2"}\n`,
+    });
+    expect(r.problems).toEqual([
+      expect.objectContaining({
+        code: 'patch-invalid',
+        file: 'app/kustomization.yaml',
+        line: 4,
+      }),
+    ]);
+    expect(r.objects.map(o => o.object.data)).toEqual([{ a: '1' }]);
+  });
+
   it('duplicate object ids', async () => {
     const r = await render({
       'app/kustomization.yaml': kustomization('good.yaml', 'again.yaml'),

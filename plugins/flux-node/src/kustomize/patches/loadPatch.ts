@@ -120,6 +120,24 @@ export async function loadPatch(
       line: baseLine,
     };
   }
+  // kustomize parses a strategic merge patch as an object: it needs a kind
+  // and a metadata.name, even when a target selects what it patches.
+  const named = (d: unknown) =>
+    isMap(d) &&
+    typeof d.kind === 'string' &&
+    isMap(d.metadata) &&
+    typeof d.metadata.name === 'string';
+  if (!docs.every(named)) {
+    problems.push({
+      code: 'patch-invalid',
+      severity: 'error',
+      file,
+      line: baseLine,
+      message:
+        'strategic merge patch needs kind and metadata.name (or is not a mapping)',
+    });
+    return undefined;
+  }
   if (!docs.every(isMap)) {
     problems.push({
       code: 'patch-invalid',
