@@ -109,3 +109,27 @@ describe('applyPostBuild', () => {
     expect(r.problems.map(p => p.code)).toEqual(['substitute-invalid-name']);
   });
 });
+
+describe('applyPostBuild on Secrets', () => {
+  it('never quotes a Secret value in a problem message', () => {
+    const r = applyPostBuild(
+      ks({ substitute: { A: 'x' } }),
+      origin,
+      [
+        {
+          object: {
+            apiVersion: 'v1',
+            kind: 'Secret',
+            metadata: { name: 'db' },
+            stringData: { password: 'pa55${word' },
+          },
+          origin: { file: 'apps/secret.yaml', line: 1 },
+        },
+      ],
+      configs,
+    );
+    expect(r.problems.map(p => p.code)).toEqual(['substitute-invalid']);
+    expect(JSON.stringify(r.problems)).not.toContain('pa55');
+    expect(JSON.stringify(r.problems)).not.toContain('word');
+  });
+});

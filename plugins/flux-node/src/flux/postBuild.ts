@@ -162,10 +162,15 @@ export function applyPostBuild(
     const id = `${rendered.object.kind ?? '?'} ${
       rendered.object.metadata?.name ?? '?'
     }`;
+    // expression text quoted from a Secret could carry part of its value
+    const quote = (text: string) =>
+      rendered.object.kind === 'Secret' ? '(in a Secret value)' : text;
     if (out.invalid.length) {
       report(
         'substitute-invalid',
-        `${id}: malformed variable expression ${out.invalid[0]} (applied by ${what}); left unsubstituted`,
+        `${id}: malformed variable expression ${quote(
+          out.invalid[0],
+        )} (applied by ${what}); left unsubstituted`,
         rendered.origin,
       );
       return rendered;
@@ -173,8 +178,8 @@ export function applyPostBuild(
     if (out.unsupported.length) {
       report(
         'substitute-unsupported',
-        `${id}: unsupported expression ${out.unsupported.join(
-          ', ',
+        `${id}: unsupported expression ${quote(
+          out.unsupported.join(', '),
         )} left as written`,
         rendered.origin,
         'warning',
