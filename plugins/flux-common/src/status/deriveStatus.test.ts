@@ -299,7 +299,39 @@ describe('deriveStatus', () => {
       );
     });
 
-    it('takes a HelmRelease deploy or a source artifact update as activity', () => {
+    it('judges only Kustomizations by default: HelmReleases and sources write only on change', () => {
+      const quietRelease = helmRelease({
+        ...readyHelmReleaseStatus,
+        conditions: [
+          {
+            ...readyHelmReleaseStatus.conditions[0],
+            lastTransitionTime: '2026-11-01T00:00:00Z',
+          },
+        ],
+        history: [
+          {
+            ...readyHelmReleaseStatus.history[0],
+            lastDeployed: '2026-11-01T00:00:00Z',
+          },
+        ],
+      });
+      const quietSource = gitRepository(SHA_A, '2026-11-01T00:00:00Z');
+      expect(deriveStatus(quietRelease, at).state).toBe('Ready');
+      expect(deriveStatus(quietSource, at).state).toBe('Ready');
+      const everything = {
+        ...at,
+        staleKinds: ['Kustomization', 'HelmRelease', 'GitRepository'],
+      };
+      expect(deriveStatus(quietRelease, everything).state).toBe('Stale');
+      expect(deriveStatus(quietSource, everything).state).toBe('Stale');
+      expect(
+        deriveStatus(old('2026-11-19T00:00:00Z'), { ...at, staleKinds: [] })
+          .state,
+      ).toBe('Ready');
+    });
+
+    it('takes a HelmRelease deploy or a source artifact update as activity when judged', () => {
+      const judgeAll = { ...at, staleKinds: ['HelmRelease', 'GitRepository'] };
       const hr = helmRelease(
         withConditions(readyHelmReleaseStatus, [
           {
@@ -308,12 +340,14 @@ describe('deriveStatus', () => {
           },
         ]),
       );
-      expect(deriveStatus(hr, at).state).toBe('Ready'); // history[0].lastDeployed is 11:57
+      expect(deriveStatus(hr, judgeAll).state).toBe('Ready'); // history[0].lastDeployed is 11:57
       expect(
-        deriveStatus(gitRepository(SHA_A, '2026-11-20T11:58:00Z'), at).state,
+        deriveStatus(gitRepository(SHA_A, '2026-11-20T11:58:00Z'), judgeAll)
+          .state,
       ).toBe('Ready');
       expect(
-        deriveStatus(gitRepository(SHA_A, '2026-11-20T11:50:00Z'), at).state,
+        deriveStatus(gitRepository(SHA_A, '2026-11-20T11:50:00Z'), judgeAll)
+          .state,
       ).toBe('Stale'); // 10 min > 3 × 1m
     });
 

@@ -14,11 +14,16 @@
  *                 reason ProgressingWithRetry, which Flux sets after a failure).
  *  6. Progressing Ready=Unknown (Flux sets it when a reconciliation starts).
  *  7. Stale       Ready=True, but no visible reconciliation within
- *                 staleAfterIntervals × spec.interval. Flux records no
- *                 per-run timestamp, so "visible" is the latest of
+ *                 staleAfterIntervals × spec.interval, for the staleKinds
+ *                 (default Kustomization). "Visible" is the latest of
  *                 lastHandledReconcileAt, any condition's lastTransitionTime,
- *                 the artifact's lastUpdateTime and the last Helm deploy: a
- *                 quiet repository with no commits can look Stale.
+ *                 the artifact's lastUpdateTime and the last Helm deploy.
+ *                 kustomize-controller sets Ready=Unknown at the start of
+ *                 every run and Ready=True at its end, so Ready's
+ *                 lastTransitionTime is the last run; helm-controller and
+ *                 source-controller only write when something changes, so
+ *                 their silence proves nothing and they are not judged
+ *                 Stale unless listed in staleKinds.
  *  8. Ready       Ready=True.
  *  9. Unknown     no Ready condition (not reconciled yet, or not a Flux object).
  *
@@ -38,6 +43,7 @@ import {
 
 const DEPENDENCY_NOT_READY = 'DependencyNotReady';
 const PROGRESSING_WITH_RETRY = 'ProgressingWithRetry';
+const DEFAULT_STALE_KINDS = ['Kustomization'];
 const SOURCE_KINDS = [
   'GitRepository',
   'OCIRepository',
@@ -170,7 +176,11 @@ export function deriveStatus(
   }
   if (ready?.status === 'True') {
     const staleAfter = options.staleAfterIntervals ?? 3;
+    const judged = (options.staleKinds ?? DEFAULT_STALE_KINDS).includes(
+      safe.kind ?? '',
+    );
     if (
+      judged &&
       intervalMs &&
       intervalMs > 0 &&
       staleAfter > 0 &&

@@ -116,6 +116,14 @@ export interface DeriveStatusOptions {
    */
   staleAfterIntervals?: number;
   /**
+   * Kinds whose status shows every reconciliation, so that silence means
+   * staleness (default ['Kustomization']: kustomize-controller turns Ready
+   * to Unknown and back on every run; helm-controller and source-controller
+   * only touch the status when something changes, so a quiet HelmRelease or
+   * source would look stale while healthy).
+   */
+  staleKinds?: readonly string[];
+  /**
    * The applier's source (GitRepository/OCIRepository/Bucket of a
    * Kustomization, HelmChart/OCIRepository of a HelmRelease), for
    * sourceRevision and drift.
