@@ -46,6 +46,37 @@ describe('Flux semantics', () => {
     ]);
   });
 
+  it('reports problems of a plain folder against the folder, without a line', async () => {
+    const tree = createMemoryTree({
+      'plain/ok.yaml': deployment('ok'),
+      'plain/sub/broken.yaml': 'kind: [',
+    });
+    const result = await renderKustomization(tree, 'plain');
+    expect(result.objects.map(o => o.object.metadata?.name)).toEqual(['ok']);
+    expect(result.problems).toEqual([
+      expect.objectContaining({
+        code: 'yaml-invalid',
+        file: 'plain/sub/broken.yaml',
+        line: 1,
+      }),
+    ]);
+    const big = await renderKustomization(
+      createMemoryTree(
+        { 'p/big.yaml': 'x'.repeat(2000), 'p/a.yaml': deployment('a') },
+        { maxFileBytes: 1000 },
+      ),
+      'p',
+    );
+    expect(big.problems).toEqual([
+      expect.objectContaining({
+        code: 'too-large',
+        file: 'p',
+        line: undefined,
+      }),
+    ]);
+    expect(big.objects).toHaveLength(1);
+  });
+
   it('applies a FluxOverlay like kustomize-controller (checked against kubectl with the generated kustomization)', async () => {
     const folderKustomization =
       'resources: [app.yaml]\nnamespace: original\nimages:\n  - name: registry/web\n    newTag: "2"\n';

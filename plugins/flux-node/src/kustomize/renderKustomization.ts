@@ -126,7 +126,8 @@ function finish(ctx: RenderContext, objects: RenderedObject[]): RenderResult {
     const key = `${p.code}|${p.file}|${p.line}|${p.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    problems.push(p);
+    // Entries without a line (generated for plain folders, Flux overlays) say none.
+    problems.push(p.line === 0 ? { ...p, line: undefined } : p);
   }
   return { objects, problems, unresolved: ctx.unresolved };
 }

@@ -56,7 +56,8 @@ export async function scanPlainFolder(
   };
   await walk('');
   return {
-    file: `${prefix}kustomization.yaml`,
+    // No file behind it: problems about its entries name the folder.
+    file: dir,
     dir,
     isComponent: false,
     resources,
