@@ -14,7 +14,7 @@ import { KubeObject } from './types';
 
 const USAGE = `Usage: cluster-simulator [--port 7777] [--host 127.0.0.1] [--token TOKEN] [--name NAME]
                          [--objects FILE.json|FILE.yaml] [--seed N] [--no-seed-statuses]
-                         [--serve GROUP=VERSION[,VERSION…]]…`;
+                         [--serve GROUP=VERSION[,VERSION…]]… [--no-periodic-reconcile]`;
 
 function asObjects(value: unknown, file: string): KubeObject[] {
   if (value === null || value === undefined) return [];
@@ -102,6 +102,7 @@ export async function runClusterSimulatorCli(
       objects: { type: 'string' },
       seed: { type: 'string', default: '1' },
       'no-seed-statuses': { type: 'boolean', default: false },
+      'no-periodic-reconcile': { type: 'boolean', default: false },
       serve: { type: 'string', multiple: true },
       help: { type: 'boolean', default: false },
     },
@@ -144,6 +145,7 @@ export async function runClusterSimulatorCli(
   const servedVersions = parseServe(values.serve ?? []);
   const sim = await startClusterSimulator({
     servedVersions,
+    periodicReconcile: !values['no-periodic-reconcile'],
     name: values.name,
     host: values.host,
     port,

@@ -11,6 +11,7 @@ import { makeEvent } from './events';
 import {
   condition,
   goDuration,
+  intervalMs,
   isFluxObject,
   readySuccess,
   removeCondition,
@@ -28,7 +29,7 @@ import {
 } from './resources';
 import { ObjectStore, StoreEvent } from './store';
 import { kubeTime } from './time';
-import { KubeObject } from './types';
+import { KubeCondition, KubeObject } from './types';
 
 /** @public */
 export interface ReconcileDelays {
@@ -60,6 +61,7 @@ function needsReconcile(event: StoreEvent): boolean {
 export class SimulatedControllers {
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
   private readonly inFlight = new Set<string>();
+  private readonly periodic = new Set<ReturnType<typeof setInterval>>();
   private eventSerial = 1_000_000;
   private readonly unsubscribe: () => void;
 
@@ -77,6 +79,8 @@ export class SimulatedControllers {
     this.unsubscribe();
     this.timers.forEach(t => clearTimeout(t));
     this.timers.clear();
+    this.periodic.forEach(t => clearInterval(t));
+    this.periodic.clear();
   }
 
   private later(ms: number, fn: () => void) {
@@ -87,7 +91,13 @@ export class SimulatedControllers {
     this.timers.add(timer);
   }
 
-  private schedule(obj: KubeObject) {
+  /**
+   * Reconciles `obj` after the configured delays. A periodic run of an
+   * object that is failing (not for want of a dependency) fails again the
+   * same way, as a real controller retrying a broken revision does; only a
+   * requested or spec-triggered run "fixes" it.
+   */
+  private schedule(obj: KubeObject, periodic = false) {
     const k = key(obj);
     // A reconciliation already running picks up the newest request when it finishes.
     if (this.inFlight.has(k)) return;
@@ -95,6 +105,13 @@ export class SimulatedControllers {
     const type = findTypeByKind(obj.apiVersion!.split('/')[0], obj.kind!)!;
     const ns = obj.metadata!.namespace;
     const name = obj.metadata!.name!;
+    const ready = obj.status?.conditions?.find((c: any) => c.type === 'Ready');
+    const failing =
+      periodic &&
+      ready?.status === 'False' &&
+      ready.reason !== 'DependencyNotReady'
+        ? (obj.status.conditions as KubeCondition[])
+        : undefined;
     this.later(this.delays.startMs, () => {
       if (!this.markProgressing(type, ns, name)) {
         this.inFlight.delete(k);
@@ -103,7 +120,8 @@ export class SimulatedControllers {
       const started = this.now().getTime();
       this.later(this.delays.finishMs, () => {
         this.inFlight.delete(k);
-        this.markReady(type, ns, name, started);
+        if (failing) this.failAgain(type, ns, name, failing);
+        else this.markReady(type, ns, name, started);
       });
     });
   }
@@ -122,16 +140,17 @@ export class SimulatedControllers {
     const time = kubeTime(this.now());
     this.store.update(type, ns, name, obj => {
       const gen = obj.metadata?.generation;
+      const revision = this.sourceRevision(obj);
+      // kustomize-controller's own wording while it fetches the artifact.
+      const progress =
+        obj.kind === 'Kustomization' && revision
+          ? `Fetching manifests for revision ${revision} with a timeout of ${goDuration(
+              obj.spec?.timeout ?? obj.spec?.interval,
+            )}`
+          : 'Reconciliation in progress';
       let conditions = setCondition(
         obj.status?.conditions,
-        condition(
-          'Reconciling',
-          'True',
-          'Progressing',
-          'Reconciliation in progress',
-          time,
-          gen,
-        ),
+        condition('Reconciling', 'True', 'Progressing', progress, time, gen),
       );
       conditions = setCondition(
         conditions,
@@ -450,6 +469,55 @@ export class SimulatedControllers {
         );
       });
     return [...kustomizations, ...releases];
+  }
+
+  /** The previous failure again, with a new transition time: a retry that failed the same way. */
+  private failAgain(
+    type: ResourceType,
+    ns: string | undefined,
+    name: string,
+    previous: KubeCondition[],
+  ) {
+    if (!this.current(type, ns, name)) return;
+    const time = kubeTime(this.now());
+    this.store.update(type, ns, name, obj => ({
+      ...obj,
+      status: {
+        ...obj.status,
+        conditions: previous.map(c =>
+          c.type === 'Ready' ? { ...c, lastTransitionTime: time } : c,
+        ),
+      },
+    }));
+  }
+
+  /**
+   * Runs every Kustomization again once its spec.interval has passed since
+   * its last run, as kustomize-controller does (its Ready condition turns
+   * Unknown and back each time, which is how a portal sees it is alive).
+   * Other kinds only write on change in Flux, so nothing is simulated for
+   * them. Returns a stop function.
+   */
+  startPeriodicReconciles(checkEveryMs: number, timeScale = 1): () => void {
+    const type = findTypeByKind(KUSTOMIZE_GROUP, 'Kustomization')!;
+    const timer = setInterval(() => {
+      const now = this.now().getTime();
+      for (const obj of this.store.list(type)) {
+        if (obj.spec?.suspend === true || this.inFlight.has(key(obj))) continue;
+        const interval = intervalMs(obj.spec?.interval) / timeScale;
+        const ready = obj.status?.conditions?.find(
+          (c: any) => c.type === 'Ready',
+        );
+        const last = Date.parse(ready?.lastTransitionTime ?? '');
+        if (!Number.isNaN(last) && now - last >= interval)
+          this.schedule(obj, true);
+      }
+    }, checkEveryMs);
+    this.periodic.add(timer);
+    return () => {
+      clearInterval(timer);
+      this.periodic.delete(timer);
+    };
   }
 }
 

@@ -134,6 +134,18 @@ export function readySuccess(
   }
 }
 
+/** Milliseconds of a spec.interval such as `10m`, `1h30m`, `30s`, `10m0s` (10 minutes when absent or unreadable). */
+export function intervalMs(interval: string | undefined): number {
+  const m = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+(?:\.\d+)?)s)?$/.exec(
+    interval ?? '',
+  );
+  if (!m || !interval) return 600_000;
+  const ms =
+    (Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0)) *
+    1000;
+  return ms > 0 ? ms : 600_000;
+}
+
 /** Go's time.Duration formatting of a spec.interval for event messages ("10m0s"). */
 export function goDuration(interval: string | undefined): string {
   const m = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/.exec(interval ?? '10m');

@@ -340,4 +340,67 @@ describe('merge-patch and simulated controllers', () => {
     expect(res.body.status.lastAppliedRevision).toBe('main@sha1:abc');
     expect(res.body.spec.suspend).not.toBe(true);
   });
+
+  it('re-runs Kustomizations every interval when periodic reconciles are on: Ready stays Ready, failures fail again', async () => {
+    const seeded = seedFluxStatuses(fluxFixture(), { seed: 7, now: FIXED_NOW });
+    sim = await startClusterSimulator({
+      objects: seeded.objects,
+      reconcileDelays: { startMs: 5, finishMs: 10 },
+      // The seeded times are days before the real clock: every run is due at once.
+      periodicReconcile: { checkEveryMs: 20 },
+    });
+    const api = client(sim);
+    const byState = (state: string) =>
+      seeded.states.find(s => s.kind === 'Kustomization' && s.state === state)!;
+    const get = async (name: string) => (await api.get(`${KS}/${name}`)).body;
+    const readyBefore = await get(byState('Ready').name);
+    const failedBefore = await get(byState('Failed').name);
+    const suspendedBefore = await get(byState('Suspended').name);
+    const releaseBefore = (await api.get(`${HR}/apps/helmreleases/podinfo`))
+      .body;
+
+    const moved = (before: any, after: any) =>
+      ready(after).lastTransitionTime !== ready(before).lastTransitionTime &&
+      !after.status.conditions.some(
+        (c: any) => c.type === 'Reconciling' && c.reason === 'Progressing',
+      );
+    let readyAfter = readyBefore;
+    let failedAfter = failedBefore;
+    for (
+      let i = 0;
+      i < 250 &&
+      !(moved(readyBefore, readyAfter) && moved(failedBefore, failedAfter));
+      i++
+    ) {
+      await new Promise(r => setTimeout(r, 20));
+      readyAfter = await get(byState('Ready').name);
+      failedAfter = await get(byState('Failed').name);
+    }
+    expect(ready(readyAfter)).toMatchObject({
+      status: 'True',
+      reason: 'ReconciliationSucceeded',
+    });
+    expect(Date.parse(ready(readyAfter).lastTransitionTime)).toBeGreaterThan(
+      Date.parse(ready(readyBefore).lastTransitionTime),
+    );
+    expect(readyAfter.status.lastHandledReconcileAt).toBe(
+      readyBefore.status.lastHandledReconcileAt,
+    );
+
+    expect(ready(failedAfter)).toMatchObject({
+      status: 'False',
+      reason: ready(failedBefore).reason,
+      message: ready(failedBefore).message,
+    });
+    expect(Date.parse(ready(failedAfter).lastTransitionTime)).toBeGreaterThan(
+      Date.parse(ready(failedBefore).lastTransitionTime),
+    );
+
+    expect((await get(byState('Suspended').name)).status).toEqual(
+      suspendedBefore.status,
+    );
+    expect(
+      (await api.get(`${HR}/apps/helmreleases/podinfo`)).body.status,
+    ).toEqual(releaseBefore.status);
+  });
 });

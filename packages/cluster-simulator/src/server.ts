@@ -68,6 +68,12 @@ export interface ClusterSimulatorOptions {
   /** Served versions per API group, newest first; groups not listed keep the defaults, [] stops serving a group. */
   servedVersions?: Partial<ServedVersions>;
   reconcileDelays?: Partial<ReconcileDelays>;
+  /**
+   * Re-run each Kustomization every spec.interval, as kustomize-controller
+   * does (off by default so tests are quiet). `timeScale` > 1 makes
+   * intervals pass faster; `checkEveryMs` is how often due runs are looked for.
+   */
+  periodicReconcile?: boolean | { checkEveryMs?: number; timeScale?: number };
   /** How many change events watches can replay (default 1000). */
   historyLimit?: number;
   /** How often watches with allowWatchBookmarks get a BOOKMARK (default 60 s, as kube-apiserver). */
@@ -235,6 +241,14 @@ class SimulatorServer implements ClusterSimulator {
       { startMs: 150, finishMs: 600, ...options.reconcileDelays },
       now,
     );
+    if (options.periodicReconcile) {
+      const periodic =
+        options.periodicReconcile === true ? {} : options.periodicReconcile;
+      this.controllers.startPeriodicReconciles(
+        periodic.checkEveryMs ?? 5000,
+        periodic.timeScale ?? 1,
+      );
+    }
     this.server = createServer((req, res) => {
       this.handle(req, res).catch(error => this.sendError(res, error));
     });

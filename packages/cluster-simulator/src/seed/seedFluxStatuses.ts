@@ -12,6 +12,7 @@ import {
   chartNameOf,
   condition,
   goDuration,
+  intervalMs,
   isFluxObject,
   readySuccess,
   releaseNameOf,
@@ -74,16 +75,7 @@ function minutesAgo(now: Date, minutes: number): string {
 }
 
 function intervalMinutes(obj: KubeObject): number {
-  const m = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/.exec(
-    obj.spec?.interval ?? '',
-  );
-  if (!m || !obj.spec?.interval) return 10;
-  return Math.max(
-    1,
-    Number(m[1] ?? 0) * 60 +
-      Number(m[2] ?? 0) +
-      Math.ceil(Number(m[3] ?? 0) / 60),
-  );
+  return Math.max(1, Math.ceil(intervalMs(obj.spec?.interval) / 60_000));
 }
 
 /** A concrete chart version for a version constraint ("1.x", ">=2.0.0", "*", "4.5.6"). */
@@ -524,11 +516,16 @@ class Seeder {
   private seedReady(obj: KubeObject, revision: { current: string }) {
     const gen = obj.metadata!.generation!;
     const interval = intervalMinutes(obj);
-    const readyAt = minutesAgo(this.now, this.rng.int(60, 60 * 24 * 7));
     const handled = minutesAgo(
       this.now,
       this.rng.int(0, Math.max(1, interval - 1)),
     );
+    // kustomize-controller turns Ready Unknown and back on every run, so its
+    // Ready time is the last run; the others keep the time of the last change.
+    const readyAt =
+      obj.kind === 'Kustomization'
+        ? minutesAgo(this.now, this.rng.int(0, Math.max(1, interval - 1)))
+        : minutesAgo(this.now, this.rng.int(60, 60 * 24 * 7));
     obj.metadata!.annotations = {
       ...obj.metadata!.annotations,
       [REQUESTED_AT_ANNOTATION]: handled,
