@@ -13,8 +13,10 @@ export function splitApiVersion(apiVersion: unknown): {
 }
 
 /**
- * Kinds kustomize treats as cluster-scoped (its built-in OpenAPI list, the
- * common part). Unknown kinds are namespaced, exactly as in kustomize.
+ * Kinds kustomize v5.5 treats as cluster-scoped (from its built-in OpenAPI
+ * data; checked against `kubectl kustomize`). Unknown kinds — including
+ * newer cluster-scoped built-ins such as FlowSchema or
+ * ValidatingAdmissionPolicy — are namespaced, exactly as in kustomize.
  */
 const CLUSTER_SCOPED = new Set([
   'APIService',
@@ -25,7 +27,6 @@ const CLUSTER_SCOPED = new Set([
   'CSIDriver',
   'CSINode',
   'CustomResourceDefinition',
-  'FlowSchema',
   'IngressClass',
   'MutatingWebhookConfiguration',
   'Namespace',
@@ -33,15 +34,8 @@ const CLUSTER_SCOPED = new Set([
   'PersistentVolume',
   'PodSecurityPolicy',
   'PriorityClass',
-  'PriorityLevelConfiguration',
   'RuntimeClass',
-  'SelfSubjectAccessReview',
-  'SelfSubjectRulesReview',
   'StorageClass',
-  'SubjectAccessReview',
-  'TokenReview',
-  'ValidatingAdmissionPolicy',
-  'ValidatingAdmissionPolicyBinding',
   'ValidatingWebhookConfiguration',
   'VolumeAttachment',
 ]);

@@ -27,11 +27,14 @@ export function applyNamespace(
           if (isMap(s) && s.name === 'default') s.namespace = namespace;
       }
     }
-    const spec = isMap(r.object.spec) ? r.object.spec : undefined;
-    if (kind === 'APIService' && group === 'apiregistration.k8s.io' && spec) {
+    if (kind === 'APIService' && group === 'apiregistration.k8s.io') {
+      // kustomize's field spec creates spec.service.namespace.
+      if (!isMap(r.object.spec)) r.object.spec = {};
+      const spec = r.object.spec as Record<string, unknown>;
       if (!isMap(spec.service)) spec.service = {};
       (spec.service as Record<string, unknown>).namespace = namespace;
     }
+    const spec = isMap(r.object.spec) ? r.object.spec : undefined;
     if (
       kind === 'CustomResourceDefinition' &&
       group === 'apiextensions.k8s.io' &&
