@@ -170,8 +170,20 @@ function mergeList(
       continue;
     }
     const index = current.findIndex(
-      (c, i) => !used.has(i) && isMap(c) && c[key] === p[key],
+      (c, i) =>
+        !used.has(i) &&
+        isMap(c) &&
+        c[key] === p[key] &&
+        sameProtocol(field, c, p) !== false,
     );
+    // kustomize (kyaml) keys ports by port and protocol; when only one side
+    // names the protocol it keeps the original element and drops the
+    // patch's, which we reproduce rather than guess better.
+    if (
+      index >= 0 &&
+      sameProtocol(field, current[index] as JsonMap, p) === undefined
+    )
+      continue;
     if (index >= 0) used.add(index);
     if (p[DIRECTIVE] === 'delete') continue;
     out.push(
@@ -184,6 +196,24 @@ function mergeList(
     if (!used.has(i)) out.push(c);
   });
   return out;
+}
+
+/**
+ * For `ports` lists: true when both elements name the same protocol or
+ * neither does, false when they name different ones, undefined when only
+ * one names it. Other lists have no second key (always true).
+ */
+function sameProtocol(
+  field: string,
+  a: JsonMap,
+  b: JsonMap,
+): boolean | undefined {
+  if (field !== 'ports') return true;
+  const pa = a.protocol;
+  const pb = b.protocol;
+  if (pa === undefined && pb === undefined) return true;
+  if (pa === undefined || pb === undefined) return undefined;
+  return pa === pb;
 }
 
 /** Removes `$…` directive keys from data copied verbatim out of a patch. */
