@@ -215,6 +215,22 @@ describe('renderKustomization with bad input', () => {
     expect(r.objects.map(o => o.object.data)).toEqual([{ a: '1' }]);
   });
 
+  it('a generator key given twice', async () => {
+    const r = await render({
+      'app/kustomization.yaml': `${kustomization(
+        'good.yaml',
+      )}configMapGenerator:\n  - name: gen\n    literals: [k=1, k=2]\n`,
+    });
+    expect(r.problems).toEqual([
+      expect.objectContaining({
+        code: 'generator-invalid',
+        file: 'app/kustomization.yaml',
+        line: 4,
+      }),
+    ]);
+    expect(r.objects.map(o => o.object.data)).toEqual([{ k: '1' }, { a: '1' }]);
+  });
+
   it('duplicate object ids', async () => {
     const r = await render({
       'app/kustomization.yaml': kustomization('good.yaml', 'again.yaml'),

@@ -47,6 +47,20 @@ async function collectData(
   problems: EngineProblem[],
 ): Promise<Map<string, string | Buffer>> {
   const data = new Map<string, string | Buffer>();
+  // kustomize refuses a key given twice (across envs, literals and files).
+  const put = (key: string, value: string | Buffer) => {
+    if (data.has(key)) {
+      problems.push({
+        code: 'generator-invalid',
+        severity: 'error',
+        file: k.file,
+        line,
+        message: `${args.kind} generator '${args.name}': key '${key}' is given more than once; the first value is kept`,
+      });
+      return;
+    }
+    data.set(key, value);
+  };
   for (const env of args.envs) {
     const bytes = await readSource(tree, k, env, line, problems);
     if (!bytes) continue;
@@ -60,7 +74,7 @@ async function collectData(
         message: 'env file line is not KEY=VALUE with a valid key',
       });
     }
-    for (const [key, value] of pairs) data.set(key, value);
+    for (const [key, value] of pairs) put(key, value);
   }
   for (const literal of args.literals) {
     const kv = parseLiteral(literal);
@@ -74,7 +88,7 @@ async function collectData(
       });
       continue;
     }
-    data.set(kv[0], kv[1]);
+    put(kv[0], kv[1]);
   }
   for (const entry of args.files) {
     const eq = entry.indexOf('=');
@@ -83,9 +97,9 @@ async function collectData(
     const bytes = await readSource(tree, k, rel, line, problems);
     if (!bytes) continue;
     try {
-      data.set(key, utf8.decode(bytes));
+      put(key, utf8.decode(bytes));
     } catch {
-      data.set(key, bytes);
+      put(key, bytes);
     }
   }
   return data;
