@@ -27,7 +27,7 @@ describe('parseKustomizationFile', () => {
         '    path: j.yaml',
         'imageTags:',
         '  - name: nginx',
-        '    newTag: 1',
+        '    newTag: "1"',
         'commonLabels: {a: b}',
         'vars: []',
       ].join('\n'),
@@ -80,6 +80,30 @@ describe('parseKustomizationFile', () => {
       ['kustomization-invalid', 4],
       ['kustomization-invalid', 5],
     ]);
+  });
+
+  it('reports numbers and booleans where kustomize wants strings (YAML 1.1, like kustomize)', () => {
+    const { k, problems } = parse(
+      'commonLabels:\n  version: 1.10\n  ok: "1.10"\nimages:\n  - name: nginx\n    newTag: 1.20\nnamePrefix: on\n',
+    );
+    expect(problems.map(p => [p.code, p.line, p.message])).toEqual([
+      [
+        'kustomization-invalid',
+        2,
+        "'commonLabels.version' must be a string, not 1.1 (quote it)",
+      ],
+      [
+        'kustomization-invalid',
+        7,
+        "'namePrefix' must be a string, not true (quote it)",
+      ],
+      [
+        'kustomization-invalid',
+        6,
+        "'images.0.newTag' must be a string, not 1.2 (quote it)",
+      ],
+    ]);
+    expect(k?.labels[0].pairs).toEqual({ version: '1.1', ok: '1.10' });
   });
 
   it('returns nothing for invalid YAML, with the position', () => {
