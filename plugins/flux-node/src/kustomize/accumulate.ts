@@ -14,6 +14,8 @@ import { applyImages } from './transformers/applyImages';
 import { applyNameAffixes } from './transformers/applyNameAffixes';
 import { applyNamespace } from './transformers/applyNamespace';
 import { applyReplicas } from './transformers/applyReplicas';
+import { applyReplacements } from './transformers/applyReplacements';
+import { loadReplacements } from './replacementsFile';
 import { UnresolvedReference } from './types';
 
 /** State shared by one render. */
@@ -110,6 +112,10 @@ async function transform(
     resMap.resources,
     k.images.map(i => i.value),
   );
+  if (k.replacements.length > 0) {
+    const replacements = await loadReplacements(ctx.tree, k, ctx.problems);
+    applyReplacements(resMap.resources, replacements, k.file, ctx.problems);
+  }
   resMap.reindex();
 }
 

@@ -5,6 +5,7 @@ import { MAX_ALIAS_COUNT } from '../yaml';
 import { conversionProblem, syntaxProblem } from '../yaml/yamlProblems';
 import { isMap, JsonMap } from './json';
 import { Selector } from './types';
+import { Replacement } from './transformers/applyReplacements';
 
 /** File names kustomize recognises, in its lookup order. */
 export const KUSTOMIZATION_FILE_NAMES = [
@@ -77,11 +78,12 @@ export interface Kustomization {
   replicas: Located<{ name: string; count: number }>[];
   generators: Located<GeneratorArgs>[];
   generatorOptions?: GeneratorOptions;
+  /** Inline replacements, or `path` entries to read next to the file. */
+  replacements: Located<Replacement | { path: string }>[];
 }
 
 const UNSUPPORTED = [
   'vars',
-  'replacements',
   'helmCharts',
   'helmGlobals',
   'generators',
@@ -280,6 +282,7 @@ export function parseKustomizationFile(
       ),
     ],
     generatorOptions: optionsOf(d.generatorOptions),
+    replacements: located('replacements', d.replacements, replacementOf),
   };
 
   // Transformer order inside kustomize: patchesStrategicMerge, then patches;
@@ -442,4 +445,47 @@ function checkStringFields(
       map([field, i, 'options', 'annotations'], g.options.annotations);
     });
   }
+}
+
+export function replacementOf(
+  v: unknown,
+): Replacement | { path: string } | undefined {
+  if (!isMap(v)) return undefined;
+  if (typeof v.path === 'string') return { path: v.path };
+  if (!isMap(v.source) || !Array.isArray(v.targets)) return undefined;
+  const sel = (x: unknown) => selectorOf(x) ?? {};
+  const targets: Replacement['targets'] = [];
+  for (const t of v.targets) {
+    if (!isMap(t) || !Array.isArray(t.fieldPaths)) return undefined;
+    targets.push({
+      select: sel(t.select),
+      reject: Array.isArray(t.reject) ? t.reject.map(sel) : undefined,
+      fieldPaths: strList(t.fieldPaths),
+      options: isMap(t.options)
+        ? {
+            delimiter: str(t.options.delimiter),
+            index:
+              typeof t.options.index === 'number' ? t.options.index : undefined,
+            create: t.options.create === true,
+          }
+        : undefined,
+    });
+  }
+  const src = v.source;
+  return {
+    source: {
+      ...sel(src),
+      fieldPath: str(src.fieldPath),
+      options: isMap(src.options)
+        ? {
+            delimiter: str(src.options.delimiter),
+            index:
+              typeof src.options.index === 'number'
+                ? src.options.index
+                : undefined,
+          }
+        : undefined,
+    },
+    targets,
+  };
 }

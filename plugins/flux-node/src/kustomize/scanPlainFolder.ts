@@ -67,5 +67,6 @@ export async function scanPlainFolder(
     images: [],
     replicas: [],
     generators: [],
+    replacements: [],
   };
 }
