@@ -1,5 +1,5 @@
 import { EngineProblem } from '../problems';
-import { FileTree, resolveTreePath, TreeEntryType, TreeError } from '../tree';
+import { FileTree, resolveTreePath, TreeEntryType } from '../tree';
 import { KubeObject } from '../yaml';
 import { runGenerators } from './generators/runGenerators';
 import { cloneJson, isMap } from './json';
@@ -17,6 +17,7 @@ import { applyReplicas } from './transformers/applyReplicas';
 import { applyReplacements } from './transformers/applyReplacements';
 import { loadReplacements } from './replacementsFile';
 import { UnresolvedReference } from './types';
+import { treeProblem } from './treeProblem';
 
 /** State shared by one render. */
 export interface RenderContext {
@@ -28,22 +29,6 @@ export interface RenderContext {
   stack: string[];
   /** Paths whose reading has already been started. */
   prefetched: Set<string>;
-}
-
-function treeProblem(
-  e: unknown,
-  file: string,
-  line: number,
-  what: string,
-): EngineProblem {
-  const code = e instanceof TreeError ? e.code : 'not-found';
-  return {
-    code: code === 'not-found' ? 'file-not-found' : code,
-    severity: 'error',
-    file,
-    line,
-    message: `${what}: ${(e as Error).message}`,
-  };
 }
 
 /**

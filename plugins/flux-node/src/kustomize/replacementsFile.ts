@@ -1,9 +1,10 @@
 import { parse } from 'yaml';
 import { EngineProblem } from '../problems';
-import { FileTree, resolveTreePath, TreeError } from '../tree';
+import { FileTree, resolveTreePath } from '../tree';
 import { MAX_ALIAS_COUNT } from '../yaml';
 import { Kustomization, replacementOf } from './kustomizationFile';
 import { Replacement } from './transformers/applyReplacements';
+import { treeProblem } from './treeProblem';
 
 /**
  * Resolves a kustomization's `replacements`: inline entries as they are,
@@ -28,16 +29,15 @@ export async function loadReplacements(
         maxAliasCount: MAX_ALIAS_COUNT,
       });
     } catch (e) {
-      const code = e instanceof TreeError ? e.code : 'replacement-failed';
-      problems.push({
-        code: code === 'not-found' ? 'file-not-found' : code,
-        severity: 'error',
-        file: k.file,
-        line,
-        message: `replacements file '${value.path}': ${
-          (e as Error).message.split('\n')[0]
-        }`,
-      });
+      problems.push(
+        treeProblem(
+          e,
+          k.file,
+          line,
+          `replacements file '${value.path}'`,
+          'replacement-failed',
+        ),
+      );
       continue;
     }
     for (const item of Array.isArray(parsed) ? parsed : [parsed]) {

@@ -1,6 +1,6 @@
 import * as nodePath from 'path';
 import { EngineProblem } from '../../problems';
-import { FileTree, resolveTreePath, TreeError } from '../../tree';
+import { FileTree, resolveTreePath } from '../../tree';
 import { KubeObject } from '../../yaml';
 import { isMap, JsonMap } from '../json';
 import {
@@ -12,6 +12,7 @@ import {
 import { ResMap } from '../ResMap';
 import { Resource } from '../Resource';
 import { parseEnvFile, parseLiteral } from './envFile';
+import { treeProblem } from '../treeProblem';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -26,14 +27,7 @@ async function readSource(
   try {
     return await tree.readFile(resolveTreePath(k.dir, rel));
   } catch (e) {
-    const code = e instanceof TreeError ? e.code : 'not-found';
-    problems.push({
-      code: code === 'not-found' ? 'file-not-found' : code,
-      severity: 'error',
-      file: k.file,
-      line,
-      message: `generator source '${rel}': ${(e as Error).message}`,
-    });
+    problems.push(treeProblem(e, k.file, line, `generator source '${rel}'`));
     return undefined;
   }
 }

@@ -1,11 +1,12 @@
 import { parseAllDocuments } from 'yaml';
 import { EngineProblem } from '../../problems';
-import { FileTree, resolveTreePath, TreeError } from '../../tree';
+import { FileTree, resolveTreePath } from '../../tree';
 import { MAX_ALIAS_COUNT } from '../../yaml';
 import { decodeUtf8 } from '../../yaml/decodeUtf8';
 import { isMap, JsonMap } from '../json';
 import { PatchEntry } from '../kustomizationFile';
 import { JsonPatchOperation } from './json6902';
+import { treeProblem } from '../treeProblem';
 
 /** A patch ready to apply, with where it was written for messages. */
 export type LoadedPatch =
@@ -46,14 +47,9 @@ export async function loadPatch(
       text = decoded.text;
       baseLine = 1;
     } catch (e) {
-      const code = e instanceof TreeError ? e.code : 'not-found';
-      problems.push({
-        code: code === 'not-found' ? 'file-not-found' : code,
-        severity: 'error',
-        file: kustomizationFile,
-        line,
-        message: `patch '${entry.path}': ${(e as Error).message}`,
-      });
+      problems.push(
+        treeProblem(e, kustomizationFile, line, `patch '${entry.path}'`),
+      );
       return undefined;
     }
   }
