@@ -78,6 +78,12 @@ export interface Kustomization {
   replicas: Located<{ name: string; count: number }>[];
   generators: Located<GeneratorArgs>[];
   generatorOptions?: GeneratorOptions;
+  /** Output order; only the top kustomization's counts, as in kustomize. */
+  sortOptions?: {
+    order: 'legacy' | 'fifo';
+    orderFirst?: string[];
+    orderLast?: string[];
+  };
   /** Inline replacements, or `path` entries to read next to the file. */
   replacements: Located<Replacement | { path: string }>[];
 }
@@ -92,7 +98,6 @@ const UNSUPPORTED = [
   'crds',
   'configurations',
   'openapi',
-  'sortOptions',
   'buildMetadata',
 ];
 
@@ -283,6 +288,12 @@ export function parseKustomizationFile(
     ],
     generatorOptions: optionsOf(d.generatorOptions),
     replacements: located('replacements', d.replacements, replacementOf),
+    sortOptions: sortOptionsOf(
+      d.sortOptions,
+      () => lineOf('sortOptions'),
+      file,
+      problems,
+    ),
   };
 
   // Transformer order inside kustomize: patchesStrategicMerge, then patches;
@@ -487,5 +498,32 @@ export function replacementOf(
         : undefined,
     },
     targets,
+  };
+}
+
+function sortOptionsOf(
+  v: unknown,
+  line: () => number,
+  file: string,
+  problems: EngineProblem[],
+): Kustomization['sortOptions'] {
+  if (!isMap(v)) return undefined;
+  const legacy = isMap(v.legacySortOptions) ? v.legacySortOptions : undefined;
+  if (v.order === 'fifo') {
+    if (legacy) {
+      problems.push({
+        code: 'kustomization-invalid',
+        severity: 'error',
+        file,
+        line: line(),
+        message: "sortOptions.legacySortOptions is set but the order is 'fifo'",
+      });
+    }
+    return { order: 'fifo' };
+  }
+  return {
+    order: 'legacy',
+    orderFirst: legacy ? strList(legacy.orderFirst) : undefined,
+    orderLast: legacy ? strList(legacy.orderLast) : undefined,
   };
 }

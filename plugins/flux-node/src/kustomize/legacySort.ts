@@ -32,11 +32,18 @@ const ORDER_LAST = [
   'MutatingWebhookConfiguration',
   'ValidatingWebhookConfiguration',
 ];
-const TYPE_ORDER = new Map<string, number>();
-ORDER_FIRST.forEach((k, i) => TYPE_ORDER.set(k, i - ORDER_FIRST.length));
-ORDER_LAST.forEach((k, i) => TYPE_ORDER.set(k, i + 1));
+function typeOrder(first: string[], last: string[]): Map<string, number> {
+  const order = new Map<string, number>();
+  first.forEach((k, i) => order.set(k, i - first.length));
+  last.forEach((k, i) => order.set(k, i + 1));
+  return order;
+}
+const DEFAULT_ORDER = typeOrder(ORDER_FIRST, ORDER_LAST);
 
-function sortKey(r: Resource): { order: number; gvk: string; rest: string } {
+function sortKey(
+  r: Resource,
+  order: Map<string, number>,
+): { order: number; gvk: string; rest: string } {
   const id = resIdOf(r.object);
   const gvk = [id.group || '~G', id.version || '~V', id.kind || '~K'].join('_');
   const ns =
@@ -45,15 +52,26 @@ function sortKey(r: Resource): { order: number; gvk: string; rest: string } {
       ? r.object.metadata.namespace
       : '~X';
   return {
-    order: TYPE_ORDER.get(id.kind) ?? 0,
+    order: order.get(id.kind) ?? 0,
     gvk,
     rest: `${gvk}|${ns}|${id.name || '~N'}`,
   };
 }
 
-/** Sorts resources in kustomize's legacy order (stable). */
-export function legacySort(resources: readonly Resource[]): Resource[] {
-  const keyed = resources.map(r => ({ r, k: sortKey(r) }));
+/**
+ * Sorts resources in kustomize's legacy order (stable); `sortOptions`
+ * legacySortOptions may replace the first/last kind lists.
+ */
+export function legacySort(
+  resources: readonly Resource[],
+  orderFirst: string[] = ORDER_FIRST,
+  orderLast: string[] = ORDER_LAST,
+): Resource[] {
+  const order =
+    orderFirst === ORDER_FIRST && orderLast === ORDER_LAST
+      ? DEFAULT_ORDER
+      : typeOrder(orderFirst, orderLast);
+  const keyed = resources.map(r => ({ r, k: sortKey(r, order) }));
   keyed.sort((a, b) => {
     if (a.k.gvk !== b.k.gvk) {
       if (a.k.order !== b.k.order) return a.k.order - b.k.order;

@@ -55,7 +55,12 @@ export async function renderKustomization(
     const resMap = await accumulate(ctx, mergeFluxOverlay(k, options?.overlay));
     addNameHashes(resMap);
     fixNameReferences(resMap);
-    const objects: RenderedObject[] = legacySort(resMap.resources).map(r => ({
+    const sort = k.sortOptions;
+    const ordered =
+      sort?.order === 'fifo'
+        ? resMap.resources
+        : legacySort(resMap.resources, sort?.orderFirst, sort?.orderLast);
+    const objects: RenderedObject[] = ordered.map(r => ({
       object: r.object,
       origin: r.origin,
     }));
