@@ -158,11 +158,24 @@ export function parseKustomizationFile(
   }
   const lineCounter = new LineCounter();
   // YAML 1.1 like kustomize's reader (sigs.k8s.io/yaml): yes/no/on/off are booleans.
-  const doc = parseDocument(decoded.text, {
-    lineCounter,
-    uniqueKeys: true,
-    version: '1.1',
-  });
+  let doc: ReturnType<typeof parseDocument>;
+  try {
+    doc = parseDocument(decoded.text, {
+      lineCounter,
+      uniqueKeys: true,
+      version: '1.1',
+    });
+  } catch (e) {
+    // The parser recurses per nesting level; absurd nesting overflows it.
+    problems.push({
+      code: 'yaml-too-deep',
+      severity: 'error',
+      file,
+      line: 1,
+      message: `kustomization could not be parsed: ${(e as Error).message}`,
+    });
+    return undefined;
+  }
   if (doc.errors.length > 0) {
     problems.push(
       syntaxProblem(doc.errors[0], lineCounter, file, 'kustomization YAML'),

@@ -115,6 +115,31 @@ describe('renderKustomization with bad input', () => {
     expect(r.names).toEqual(['good']);
   });
 
+  it('absurd nesting in a kustomization or patch does not stop its siblings', async () => {
+    const t = writeTempTree({
+      'app/good.yaml': GOOD,
+      'app/kustomization.yaml': kustomization('good.yaml', 'deep', 'patched'),
+      'app/deep/kustomization.yaml': `resources: ${'['.repeat(
+        100000,
+      )}${']'.repeat(100000)}`,
+      'app/patched/kustomization.yaml': `resources: [../good.yaml]\nnamePrefix: p-\npatches:\n  - path: deep.yaml\n`,
+      'app/patched/deep.yaml': `a: ${'['.repeat(100000)}${']'.repeat(100000)}`,
+    });
+    try {
+      const r = await renderKustomization(createLocalTree(t.root), 'app');
+      expect(r.problems.map(p => [p.code, p.file])).toEqual([
+        ['yaml-too-deep', 'app/deep/kustomization.yaml'],
+        ['yaml-too-deep', 'app/patched/deep.yaml'],
+      ]);
+      expect(r.objects.map(o => o.object.metadata?.name)).toEqual([
+        'good',
+        'p-good',
+      ]);
+    } finally {
+      t.cleanup();
+    }
+  });
+
   it('../ traversal and absolute paths', async () => {
     const r = await render({
       'app/kustomization.yaml': kustomization(

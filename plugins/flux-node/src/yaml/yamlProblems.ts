@@ -12,8 +12,10 @@ export function syntaxProblem(
   what = 'YAML',
 ): EngineProblem {
   const pos = err.linePos?.[0] ?? lineCounter.linePos(err.pos[0]);
+  // The parser reports its own stack overflow on absurd nesting as an error.
+  const tooDeep = /maximum call stack/i.test(err.message);
   return {
-    code: 'yaml-invalid',
+    code: tooDeep ? 'yaml-too-deep' : 'yaml-invalid',
     severity: 'error',
     file,
     line: pos.line,

@@ -54,10 +54,26 @@ export async function loadPatch(
     }
   }
   const docs: unknown[] = [];
-  for (const doc of parseAllDocuments(text, { uniqueKeys: true }) as any[]) {
+  let parsedDocs: any[];
+  try {
+    parsedDocs = parseAllDocuments(text, { uniqueKeys: true }) as any[];
+  } catch (e) {
+    // Absurd nesting overflows the parser's recursion.
+    problems.push({
+      code: 'yaml-too-deep',
+      severity: 'error',
+      file,
+      line: baseLine,
+      message: `patch could not be parsed: ${(e as Error).message}`,
+    });
+    return undefined;
+  }
+  for (const doc of parsedDocs) {
     if (doc.errors?.length) {
       problems.push({
-        code: 'yaml-invalid',
+        code: /maximum call stack/i.test(String(doc.errors[0].message))
+          ? 'yaml-too-deep'
+          : 'yaml-invalid',
         severity: 'error',
         file,
         line: baseLine,
