@@ -106,6 +106,18 @@ describe('parseKustomizationFile', () => {
     expect(k?.labels[0].pairs).toEqual({ version: '1.1', ok: '1.10' });
   });
 
+  it('warns about labels with custom fields', () => {
+    const { k, problems } = parse(
+      'labels:\n  - pairs: {a: b}\n    fields:\n      - path: spec/x\n',
+    );
+    expect(k?.labels).toEqual([
+      { pairs: { a: 'b' }, includeSelectors: false, includeTemplates: false },
+    ]);
+    expect(problems).toEqual([
+      expect.objectContaining({ code: 'unsupported-field', line: 4 }),
+    ]);
+  });
+
   it('returns nothing for invalid YAML, with the position', () => {
     const { k, problems } = parse('resources:\n  - a\n b: [\n');
     expect(k).toBeUndefined();

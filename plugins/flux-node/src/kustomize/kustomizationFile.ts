@@ -362,15 +362,25 @@ export function parseKustomizationFile(
       includeTemplates: true,
     });
   if (Array.isArray(d.labels)) {
-    for (const l of d.labels) {
-      if (!isMap(l)) continue;
+    d.labels.forEach((l, i) => {
+      if (!isMap(l)) return;
+      if (l.fields !== undefined) {
+        problems.push({
+          code: 'unsupported-field',
+          severity: 'warning',
+          file,
+          line: lineOf('labels', i, 'fields'),
+          message:
+            'labels[].fields (custom field specs) is not supported; the labels go to the default places',
+        });
+      }
       const pairs = stringMap(l.pairs) ?? {};
       k.labels.push({
         pairs,
         includeSelectors: l.includeSelectors === true,
         includeTemplates: l.includeTemplates === true,
       });
-    }
+    });
   }
   return k;
 }
