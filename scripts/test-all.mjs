@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startTestPostgres } from './postgres.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const results = join(root, 'test-results');
@@ -40,6 +41,11 @@ if (!args.has('--only-e2e')) {
   run('type check', 'yarn', ['tsc']);
   run('lint', 'yarn', ['backstage-cli', 'repo', 'lint']);
 
+  // Real PostgreSQL for the database integration tests (SQLite needs nothing).
+  const postgres = await startTestPostgres();
+  if (postgres.skipReason) console.log(`PostgreSQL tests will be skipped: ${postgres.skipReason}`);
+  else console.log(`PostgreSQL ${postgres.major} for the tests: ${Object.values(postgres.env)[0]}`);
+
   const jestJson = join(results, 'jest.json');
   rmSync(jestJson, { force: true });
   // One jest run over every package (Backstage's repo test): one summary to read.
@@ -49,7 +55,8 @@ if (!args.has('--only-e2e')) {
     'test',
     '--json',
     `--outputFile=${jestJson}`,
-  ]);
+  ], { env: postgres.env });
+  postgres.stop?.();
   if (existsSync(jestJson)) {
     const report = JSON.parse(readFileSync(jestJson, 'utf8'));
     totals.passed += report.numPassedTests;

@@ -8,3 +8,4 @@
 export * from './api';
 export * from './types';
 export * from './annotations';
+export * from './status';

@@ -10,4 +10,6 @@ export * from './yaml';
 export * from './kustomize';
 export * from './flux';
 export * from './model';
+export * from './catalog';
+export * from './scaffold';
 export { runFluxPortalCli } from './cli';

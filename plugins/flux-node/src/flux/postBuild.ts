@@ -163,8 +163,8 @@ export function applyPostBuild(
       rendered.object.metadata?.name ?? '?'
     }`;
     // expression text quoted from a Secret could carry part of its value
-    const quote = (text: string) =>
-      rendered.object.kind === 'Secret' ? '(in a Secret value)' : text;
+    const quote = (expression: string) =>
+      rendered.object.kind === 'Secret' ? '(in a Secret value)' : expression;
     if (out.invalid.length) {
       report(
         'substitute-invalid',
