@@ -1,0 +1,56 @@
+/**
+ * Handles `Location` entities of `type: flux-monorepo`, so a monorepo can be
+ * registered at run time (catalog import or API) and mapped exactly like the
+ * configured provider does. Only URL targets are accepted: they go through
+ * UrlReader, which enforces the backend's `reading.allow` list; a local path
+ * registered by a user would let anyone read the server's files.
+ */
+import type { LoggerService, UrlReaderService } from '@backstage/backend-plugin-api';
+import type { ScmIntegrationRegistry } from '@backstage/integration';
+import { CatalogProcessor, CatalogProcessorEmit, LocationSpec, processingResult } from '@backstage/plugin-catalog-node';
+import { formatProblem } from '@flux-portal/plugin-flux-node';
+import { ingestMonorepo } from './ingestMonorepo';
+import { createLocationAnnotator } from './locationAnnotations';
+import { isUrlTarget, readMonorepoTree } from './readMonorepoTree';
+
+export const FLUX_MONOREPO_LOCATION_TYPE = 'flux-monorepo';
+
+export class FluxMonorepoLocationProcessor implements CatalogProcessor {
+  constructor(
+    private readonly options: {
+      urlReader: UrlReaderService;
+      integrations: ScmIntegrationRegistry;
+      logger: LoggerService;
+    },
+  ) {}
+
+  getProcessorName(): string {
+    return 'FluxMonorepoLocationProcessor';
+  }
+
+  async readLocation(location: LocationSpec, optional: boolean, emit: CatalogProcessorEmit): Promise<boolean> {
+    if (location.type !== FLUX_MONOREPO_LOCATION_TYPE) return false;
+    if (!isUrlTarget(location.target)) {
+      emit(processingResult.inputError(location, `A ${FLUX_MONOREPO_LOCATION_TYPE} location needs a URL target, got '${location.target}'`));
+      return true;
+    }
+    try {
+      const read = await readMonorepoTree(location.target, this.options.urlReader);
+      if (read.status !== 'read') return true;
+      const ingestion = await ingestMonorepo(read.tree, {
+        locationAnnotations: createLocationAnnotator({ target: location.target, integrations: this.options.integrations }),
+      });
+      for (const problem of ingestion.problems) {
+        this.options.logger.warn(`${location.target}: ${formatProblem(problem)}`, { code: problem.code });
+      }
+      for (const entity of ingestion.entities) emit(processingResult.entity(location, entity));
+    } catch (error) {
+      if ((error as Error).name === 'NotFoundError') {
+        if (!optional) emit(processingResult.notFoundError(location, `${location.target} was not found`));
+      } else {
+        emit(processingResult.generalError(location, `Could not read flux monorepo ${location.target}: ${(error as Error).message}`));
+      }
+    }
+    return true;
+  }
+}

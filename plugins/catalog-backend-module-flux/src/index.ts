@@ -1,0 +1,13 @@
+/**
+ * Catalog module that ingests a FluxCD monorepo's apps, infrastructure
+ * components and clusters as entities with their dependency relations.
+ *
+ * @packageDocumentation
+ */
+export { catalogModuleFluxMonorepo as default } from './module';
+export { FluxMonorepoEntityProvider } from './FluxMonorepoEntityProvider';
+export type { RefreshOutcome } from './FluxMonorepoEntityProvider';
+export { FluxMonorepoLocationProcessor, FLUX_MONOREPO_LOCATION_TYPE } from './FluxMonorepoLocationProcessor';
+export { readProviderConfigs } from './config';
+export type { FluxMonorepoProviderConfig } from './config';
+export { checkRemoval } from './removalGuard';
