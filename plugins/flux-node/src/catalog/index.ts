@@ -12,3 +12,6 @@ export type {
   EntityDependency,
   DependencyReason,
 } from './types';
+export { ingestMonorepo } from './ingestMonorepo';
+export type { IngestOptions, Ingestion } from './ingestMonorepo';
+export { localLocationAnnotator, urlLocationAnnotator } from './localLocationAnnotator';

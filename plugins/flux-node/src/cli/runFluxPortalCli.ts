@@ -1,9 +1,15 @@
 /**
  * `flux-portal`: the engine on the command line, shaped like the flux CLI
- * (`get ks`, `get hr`, `get sources`, `build ks NAME`) plus `validate`.
+ * (`get ks`, `get hr`, `get sources`, `build ks NAME`) plus `validate`, and
+ * the catalog view: `entities` (as the catalog ingests them) and `graph`.
  */
 import { Command, CommanderError, Option } from 'commander';
 import { loadMonorepo } from '../model/loadMonorepo';
+import { ingestMonorepo } from '../catalog/ingestMonorepo';
+import {
+  localLocationAnnotator,
+  urlLocationAnnotator,
+} from '../catalog/localLocationAnnotator';
 import type { MonorepoModel } from '../model/types';
 import {
   CommandOutput,
@@ -15,6 +21,12 @@ import {
   getSources,
   validate,
 } from './commands';
+import {
+  EntitiesFormat,
+  GraphFormat,
+  printEntities,
+  printGraph,
+} from './catalogCommands';
 import { UsageError, openRepository } from './openRepository';
 
 export interface CliIo {
@@ -33,10 +45,21 @@ interface CommonOptions {
   output?: OutputFormat;
 }
 
+interface CatalogOptions {
+  path: string;
+  root?: string;
+  source: string[];
+  cluster: string[];
+  defaultOwner?: string;
+  target?: string;
+  output: string;
+  includeClusters?: boolean;
+}
+
 const collect = (value: string, previous: string[]) => [...previous, value];
 
-function addCommon(cmd: Command, withOutput: boolean): Command {
-  cmd
+function addRepoOptions(cmd: Command): Command {
+  return cmd
     .option(
       '--path <dir>',
       'folder to start from: repo root, a cluster folder, any folder with Flux Kustomizations',
@@ -51,7 +74,11 @@ function addCommon(cmd: Command, withOutput: boolean): Command {
       'map a GitRepository/OCIRepository (NAME or NAMESPACE/NAME) to a local folder; repeatable',
       collect,
       [],
-    )
+    );
+}
+
+function addCommon(cmd: Command, withOutput: boolean): Command {
+  addRepoOptions(cmd)
     .option('-n, --namespace <ns>', 'namespace of the objects', 'flux-system')
     .option(
       '--cluster <name>',
@@ -155,6 +182,84 @@ export async function runFluxPortalCli(
   ).action(async (opts: CommonOptions) => {
     settle(validate(await load(opts)));
   });
+
+  const ingest = async (opts: CatalogOptions) => {
+    const repo = openRepository({
+      cwd: io.cwd,
+      path: opts.path,
+      root: opts.root,
+      source: opts.source,
+    });
+    return ingestMonorepo(repo.tree, {
+      path: repo.path,
+      sources: repo.sources,
+      clusters: opts.cluster.length ? opts.cluster : undefined,
+      defaultOwner: opts.defaultOwner,
+      locationAnnotations: opts.target
+        ? urlLocationAnnotator(opts.target)
+        : localLocationAnnotator(repo.root),
+    });
+  };
+  const addCatalogOptions = (cmd: Command) =>
+    addRepoOptions(cmd).option(
+      '--cluster <name>',
+      'ingest only this cluster (clusters/<name>); repeatable',
+      collect,
+      [],
+    );
+
+  addCatalogOptions(
+    program
+      .command('entities')
+      .description(
+        'print the catalog entities exactly as the catalog module ingests them',
+      ),
+  )
+    .option(
+      '--default-owner <ref>',
+      'owner of entities that name none (default group:default/platform-team)',
+    )
+    .option(
+      '--target <url>',
+      'repository URL for the location annotations (default file:<repository root>)',
+    )
+    .addOption(
+      new Option('-o, --output <format>', 'output format')
+        .choices(['yaml', 'json'])
+        .default('yaml'),
+    )
+    .action(async (opts: CatalogOptions) => {
+      const { entities, problems } = await ingest(opts);
+      settle(printEntities(entities, problems, opts.output as EntitiesFormat));
+    });
+
+  addCatalogOptions(
+    program
+      .command('graph')
+      .description(
+        'print the entity graph: JSON nodes and edges, a mermaid flowchart grouped by system, or Graphviz dot',
+      ),
+  )
+    .addOption(
+      new Option('-o, --output <format>', 'output format')
+        .choices(['json', 'mermaid', 'dot'])
+        .default('json'),
+    )
+    .option(
+      '--include-clusters',
+      'draw the edges to the cluster Resources in mermaid and dot',
+    )
+    .action(async (opts: CatalogOptions) => {
+      const { entities, problems } = await ingest(opts);
+      settle(
+        printGraph(
+          entities,
+          problems,
+          opts.output as GraphFormat,
+          opts.includeClusters === true,
+        ),
+      );
+    });
 
   try {
     await program.parseAsync(argv, { from: 'node' });
