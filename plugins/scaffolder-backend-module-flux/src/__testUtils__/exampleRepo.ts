@@ -1,0 +1,51 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/** examples/flux-monorepo of this repository. */
+export const EXAMPLE_MONOREPO = path.resolve(
+  __dirname,
+  '../../../../examples/flux-monorepo',
+);
+
+export function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', args, {
+    cwd,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 'test',
+      GIT_AUTHOR_EMAIL: 'test@example.com',
+      GIT_COMMITTER_NAME: 'test',
+      GIT_COMMITTER_EMAIL: 'test@example.com',
+    },
+  });
+}
+
+/** A git repository in a temp dir holding a copy of the example monorepo, one commit. */
+export function exampleGitRepo(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flux-scaffold-'));
+  fs.cpSync(EXAMPLE_MONOREPO, dir, { recursive: true });
+  git(dir, 'init', '-q', '-b', 'main');
+  git(dir, 'add', '-A');
+  git(dir, 'commit', '-q', '-m', 'seed');
+  return dir;
+}
+
+/** Writes `files` (path → text) under `dir`. */
+export function writeFiles(dir: string, files: Record<string, string>): void {
+  for (const [file, text] of Object.entries(files)) {
+    const full = path.join(dir, file);
+    fs.mkdirSync(path.dirname(full), { recursive: true });
+    fs.writeFileSync(full, text);
+  }
+}
+
+/** `kubectl` on PATH or at /usr/bin, or undefined. */
+export function findKubectl(): string | undefined {
+  for (const candidate of ['/usr/bin/kubectl', '/usr/local/bin/kubectl']) {
+    if (fs.existsSync(candidate)) return candidate;
+  }
+  return undefined;
+}

@@ -1,0 +1,101 @@
+import type { UrlReaderService } from '@backstage/backend-plugin-api';
+import { InputError, NotImplementedError } from '@backstage/errors';
+import type { ScmIntegrationRegistry } from '@backstage/integration';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { planAddApp } from '../plan/planAddApp';
+import { readRepoTree } from './readRepoTree';
+
+export const ADD_APP_ACTION_ID = 'flux:monorepo:add-app';
+
+/**
+ * `flux:monorepo:add-app`: adds a business service to a Flux monorepo.
+ * Dry run returns the diff and the objects the engine renders for it.
+ */
+export function createAddAppAction(options: {
+  integrations: ScmIntegrationRegistry;
+  reader: UrlReaderService;
+}) {
+  return createTemplateAction({
+    id: ADD_APP_ACTION_ID,
+    description:
+      'Adds a business service under apps/<name>/ of a Flux monorepo and registers it in apps/kustomization.yaml, after proving it renders in every target cluster',
+    supportsDryRun: true,
+    examples: [
+      {
+        description: 'Add a service using PostgreSQL and calling another service',
+        example: [
+          'steps:',
+          '  - id: add',
+          `    action: ${ADD_APP_ACTION_ID}`,
+          '    input:',
+          '      repoUrl: github.com?owner=example-org&repo=flux-monorepo',
+          '      name: invoices',
+          '      owner: group:default/team-documents',
+          '      system: system:default/business-services',
+          '      description: Invoices of construction contracts',
+          '      image: cr.example/invoices:1.0.0',
+          '      dependsOn: [resource:default/postgresql, component:default/contracts]',
+        ].join('\n'),
+      },
+    ],
+    schema: {
+      input: {
+        repoUrl: z =>
+          z.string().describe('Monorepo in repo-picker format: github.com?owner=o&repo=r'),
+        targetBranch: z =>
+          z.string().optional().describe("Branch the change goes to; default the repository's default branch"),
+        sourcePath: z =>
+          z.string().optional().describe('Checkout of the monorepo inside the task workspace; read from repoUrl when absent'),
+        name: z =>
+          z.string().describe('Service, namespace and folder name: DNS-1123 label, at most 63 characters'),
+        owner: z => z.string().describe('Owner entity ref, e.g. group:default/team-documents'),
+        system: z => z.string().optional().describe('System entity ref; default business-services'),
+        description: z => z.string().describe('One line shown in the catalog'),
+        image: z => z.string().describe('Container image with tag'),
+        port: z => z.number().int().min(1).max(65535).optional().describe('Container port; default 8080'),
+        replicas: z => z.number().int().min(0).optional().describe('Replicas in the clusters; default 2'),
+        dependsOn: z =>
+          z.array(z.string()).optional().describe('Entity refs the service uses: components (REST) and resources (postgresql, redis, s3-proxy, vault, keycloak, zitadel, camunda)'),
+        clusters: z =>
+          z.array(z.string()).optional().describe('Clusters where the service must render; default all'),
+      },
+      output: {
+        entityRef: z => z.string().describe('Entity the catalog shows after merge'),
+        branch: z => z.string().describe('Branch of the change'),
+        diff: z => z.string().describe('Unified diff of the change'),
+        files: z => z.array(z.string()).describe('Created and modified files'),
+        rendered: z =>
+          z.array(z.record(z.string(), z.unknown())).describe('Objects the engine renders for the new service'),
+      },
+    },
+    async handler(ctx) {
+      const { input } = ctx;
+      const tree = await readRepoTree({
+        workspacePath: ctx.workspacePath,
+        sourcePath: input.sourcePath,
+        repoUrl: input.repoUrl,
+        branch: input.targetBranch,
+        ...options,
+      });
+      const change = await planAddApp(tree, input);
+      if (change.problems.length) {
+        throw new InputError(
+          `Refusing to add service "${input.name}", nothing was pushed:\n- ${change.problems.join('\n- ')}`,
+        );
+      }
+      ctx.logger.info(
+        `${input.name}: ${change.created.length} new files, ${change.modified.join(', ')} edited; renders ${change.rendered.length} objects`,
+      );
+      ctx.output('entityRef', change.entityRef);
+      ctx.output('branch', `flux-portal/add-app-${input.name}`);
+      ctx.output('diff', change.diff);
+      ctx.output('files', [...change.created, ...change.modified]);
+      ctx.output('rendered', change.rendered as Record<string, unknown>[]);
+      if (ctx.isDryRun) return;
+      // TODO(issue 6): open the pull/merge request through the forge clients.
+      throw new NotImplementedError(
+        `${ADD_APP_ACTION_ID}: the change is valid, but opening the pull request is not implemented yet; nothing was pushed`,
+      );
+    },
+  });
+}

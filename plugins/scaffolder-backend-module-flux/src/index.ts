@@ -1,0 +1,11 @@
+/**
+ * Scaffolder actions that add a service, an infrastructure component or a
+ * cluster to a FluxCD monorepo.
+ *
+ * @packageDocumentation
+ */
+export { scaffolderModuleFluxMonorepo as default } from './module';
+export { createAddAppAction, ADD_APP_ACTION_ID } from './actions/addApp';
+export { planAddApp } from './plan/planAddApp';
+export { unifiedDiff } from './plan/unifiedDiff';
+export type { AddAppInput, MonorepoChange } from './plan/types';

@@ -1,0 +1,78 @@
+import {
+  EngineProblem,
+  FileTree,
+  MonorepoModel,
+  ModelObject,
+  loadMonorepo,
+} from '@flux-portal/plugin-flux-node';
+import { overlayTree } from './overlayTree';
+
+/** What must show up in the rendered monorepo once the change is applied. */
+export interface ExpectedObject {
+  kind: string;
+  name: string;
+  namespace: string;
+  /** Folder of the Flux Kustomization that must apply it, e.g. `apps`. */
+  appliedFrom: string;
+  clusters: string[];
+}
+
+export interface RenderCheck {
+  problems: string[];
+  /** Objects rendered from files under `folder`, first target cluster. */
+  rendered: ModelObject['object'][];
+}
+
+const problemKey = (p: EngineProblem) => `${p.code}|${p.file}|${p.message}`;
+const stripDot = (p: string) => p.replace(/^\.\//, '').replace(/\/+$/, '');
+
+/**
+ * Renders the monorepo with `files` applied and reports why the change must
+ * not be pushed: problems the change introduces (pre-existing ones are not
+ * the author's fault) and expected objects missing from a target cluster.
+ */
+export async function validateRender(
+  base: FileTree,
+  before: MonorepoModel,
+  files: Record<string, string>,
+  folder: string,
+  expected: ExpectedObject[],
+): Promise<RenderCheck> {
+  const after = await loadMonorepo(overlayTree(base, files));
+  const known = new Set(before.problems.map(problemKey));
+  const problems = after.problems
+    .filter(p => !known.has(problemKey(p)))
+    .map(p => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`);
+  for (const e of expected) {
+    for (const cluster of e.clusters) {
+      const applying = new Set(
+        after.kustomizations
+          .filter(k => k.cluster === cluster && stripDot(k.path) === e.appliedFrom)
+          .map(k => `${k.namespace}/${k.name}`),
+      );
+      const found = after.objects.some(
+        o =>
+          o.cluster === cluster &&
+          o.object.kind === e.kind &&
+          o.object.metadata?.name === e.name &&
+          (o.object.metadata?.namespace ?? '') === e.namespace &&
+          o.provenance.kustomization !== null &&
+          applying.has(o.provenance.kustomization),
+      );
+      if (!found) {
+        problems.push(
+          `cluster "${cluster}": ${e.kind} ${e.namespace}/${e.name} does not render from ./${e.appliedFrom}`,
+        );
+      }
+    }
+  }
+  const firstCluster = expected[0]?.clusters[0];
+  const rendered = after.objects
+    .filter(
+      o =>
+        o.provenance.file.startsWith(`${folder}/`) &&
+        (firstCluster === undefined || o.cluster === firstCluster),
+    )
+    .map(o => o.object);
+  return { problems, rendered };
+}
