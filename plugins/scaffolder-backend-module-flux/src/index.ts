@@ -9,3 +9,5 @@ export { createAddAppAction, ADD_APP_ACTION_ID } from './actions/addApp';
 export { planAddApp } from './plan/planAddApp';
 export { unifiedDiff } from './plan/unifiedDiff';
 export type { AddAppInput, MonorepoChange } from './plan/types';
+export { planAddCluster, bootstrapCommand } from './plan/planAddCluster';
+export type { AddClusterInput } from './plan/planAddCluster';

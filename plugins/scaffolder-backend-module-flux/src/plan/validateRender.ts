@@ -26,6 +26,20 @@ export interface RenderCheck {
 const problemKey = (p: EngineProblem) => `${p.code}|${p.file}|${p.message}`;
 const stripDot = (p: string) => p.replace(/^\.\//, '').replace(/\/+$/, '');
 
+/** Loads the monorepo with `files` applied; lists only the problems they introduce. */
+export async function overlayProblems(
+  base: FileTree,
+  before: MonorepoModel,
+  files: Record<string, string>,
+): Promise<{ after: MonorepoModel; problems: string[] }> {
+  const after = await loadMonorepo(overlayTree(base, files));
+  const known = new Set(before.problems.map(problemKey));
+  const problems = after.problems
+    .filter(p => !known.has(problemKey(p)))
+    .map(p => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`);
+  return { after, problems };
+}
+
 /**
  * Renders the monorepo with `files` applied and reports why the change must
  * not be pushed: problems the change introduces (pre-existing ones are not
@@ -38,11 +52,7 @@ export async function validateRender(
   folder: string,
   expected: ExpectedObject[],
 ): Promise<RenderCheck> {
-  const after = await loadMonorepo(overlayTree(base, files));
-  const known = new Set(before.problems.map(problemKey));
-  const problems = after.problems
-    .filter(p => !known.has(problemKey(p)))
-    .map(p => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`);
+  const { after, problems } = await overlayProblems(base, before, files);
   for (const e of expected) {
     for (const cluster of e.clusters) {
       const applying = new Set(
