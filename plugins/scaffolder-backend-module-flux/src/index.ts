@@ -11,3 +11,5 @@ export { unifiedDiff } from './plan/unifiedDiff';
 export type { AddAppInput, MonorepoChange } from './plan/types';
 export { planAddCluster, bootstrapCommand } from './plan/planAddCluster';
 export type { AddClusterInput } from './plan/planAddCluster';
+export { planAddInfra } from './plan/planAddInfra';
+export type { AddInfraInput } from './plan/planAddInfra';
