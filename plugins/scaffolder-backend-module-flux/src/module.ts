@@ -2,6 +2,7 @@ import { coreServices, createBackendModule } from '@backstage/backend-plugin-api
 import { ScmIntegrations } from '@backstage/integration';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { createAddAppAction } from './actions/addApp';
+import { createAddClusterAction } from './actions/addCluster';
 
 /**
  * Scaffolder module adding the `flux:monorepo:*` actions.
@@ -20,7 +21,10 @@ export const scaffolderModuleFluxMonorepo = createBackendModule({
       },
       async init({ scaffolder, config, reader }) {
         const integrations = ScmIntegrations.fromConfig(config);
-        scaffolder.addActions(createAddAppAction({ integrations, reader }));
+        scaffolder.addActions(
+          createAddAppAction({ integrations, reader }),
+          createAddClusterAction({ integrations, reader }),
+        );
       },
     });
   },

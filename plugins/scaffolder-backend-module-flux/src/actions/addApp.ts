@@ -1,9 +1,6 @@
-import type { UrlReaderService } from '@backstage/backend-plugin-api';
-import { InputError, NotImplementedError } from '@backstage/errors';
-import type { ScmIntegrationRegistry } from '@backstage/integration';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { planAddApp } from '../plan/planAddApp';
-import { readRepoTree } from './readRepoTree';
+import { RepoAccess, runPlan } from './runPlan';
 
 export const ADD_APP_ACTION_ID = 'flux:monorepo:add-app';
 
@@ -11,10 +8,7 @@ export const ADD_APP_ACTION_ID = 'flux:monorepo:add-app';
  * `flux:monorepo:add-app`: adds a business service to a Flux monorepo.
  * Dry run returns the diff and the objects the engine renders for it.
  */
-export function createAddAppAction(options: {
-  integrations: ScmIntegrationRegistry;
-  reader: UrlReaderService;
-}) {
+export function createAddAppAction(options: RepoAccess) {
   return createTemplateAction({
     id: ADD_APP_ACTION_ID,
     description:
@@ -70,31 +64,8 @@ export function createAddAppAction(options: {
     },
     async handler(ctx) {
       const { input } = ctx;
-      const tree = await readRepoTree({
-        workspacePath: ctx.workspacePath,
-        sourcePath: input.sourcePath,
-        repoUrl: input.repoUrl,
-        branch: input.targetBranch,
-        ...options,
-      });
-      const change = await planAddApp(tree, input);
-      if (change.problems.length) {
-        throw new InputError(
-          `Refusing to add service "${input.name}", nothing was pushed:\n- ${change.problems.join('\n- ')}`,
-        );
-      }
-      ctx.logger.info(
-        `${input.name}: ${change.created.length} new files, ${change.modified.join(', ')} edited; renders ${change.rendered.length} objects`,
-      );
-      ctx.output('entityRef', change.entityRef);
-      ctx.output('branch', `flux-portal/add-app-${input.name}`);
-      ctx.output('diff', change.diff);
-      ctx.output('files', [...change.created, ...change.modified]);
-      ctx.output('rendered', change.rendered as Record<string, unknown>[]);
-      if (ctx.isDryRun) return;
-      // TODO(issue 6): open the pull/merge request through the forge clients.
-      throw new NotImplementedError(
-        `${ADD_APP_ACTION_ID}: the change is valid, but opening the pull request is not implemented yet; nothing was pushed`,
+      await runPlan(ctx, options, `service "${input.name}"`, `flux-portal/add-app-${input.name}`, tree =>
+        planAddApp(tree, input),
       );
     },
   });

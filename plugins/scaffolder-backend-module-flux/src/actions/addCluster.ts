@@ -1,0 +1,61 @@
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { planAddCluster } from '../plan/planAddCluster';
+import { RepoAccess, runPlan } from './runPlan';
+
+export const ADD_CLUSTER_ACTION_ID = 'flux:monorepo:add-cluster';
+
+/**
+ * `flux:monorepo:add-cluster`: adds `clusters/<name>/` to a Flux monorepo;
+ * outputs the `flux bootstrap` command for the new cluster.
+ */
+export function createAddClusterAction(options: RepoAccess) {
+  return createTemplateAction({
+    id: ADD_CLUSTER_ACTION_ID,
+    description:
+      'Adds clusters/<name>/ (infrastructure.yaml, apps.yaml depending on infrastructure, helm-repositories.yaml) to a Flux monorepo',
+    supportsDryRun: true,
+    examples: [
+      {
+        description: 'Add a staging cluster synced from the master branch',
+        example: [
+          'steps:',
+          '  - id: add',
+          `    action: ${ADD_CLUSTER_ACTION_ID}`,
+          '    input:',
+          '      repoUrl: github.com?owner=example-org&repo=flux-monorepo',
+          '      name: staging',
+          '      gitUrl: ssh://git@github.com/example-org/flux-monorepo',
+          '      branch: master',
+        ].join('\n'),
+      },
+    ],
+    schema: {
+      input: {
+        repoUrl: z => z.string().describe('Monorepo in repo-picker format: github.com?owner=o&repo=r'),
+        targetBranch: z => z.string().optional().describe("Branch the change goes to; default the repository's default branch"),
+        sourcePath: z => z.string().optional().describe('Checkout of the monorepo inside the task workspace; read from repoUrl when absent'),
+        name: z => z.string().describe('Cluster folder name: DNS-1123 label'),
+        gitUrl: z => z.string().describe('URL Flux pulls the monorepo from'),
+        branch: z => z.string().describe('Branch Flux syncs'),
+        helmRepositoriesFrom: z => z.string().optional().describe('Existing cluster whose HelmRepositories to copy; default the first'),
+      },
+      output: {
+        entityRef: z => z.string().describe('Entity the catalog shows after merge'),
+        branch: z => z.string().describe('Branch of the change'),
+        diff: z => z.string().describe('Unified diff of the change'),
+        files: z => z.array(z.string()).describe('Created and modified files'),
+        rendered: z => z.array(z.record(z.string(), z.unknown())).describe('Objects rendered from the new cluster folder'),
+        bootstrap: z => z.string().describe('flux bootstrap command for the new cluster'),
+      },
+    },
+    async handler(ctx) {
+      const { input } = ctx;
+      ctx.output('bootstrap', '');
+      await runPlan(ctx, options, `cluster "${input.name}"`, `flux-portal/add-cluster-${input.name}`, async tree => {
+        const change = await planAddCluster(tree, input);
+        ctx.output('bootstrap', change.bootstrap);
+        return change;
+      });
+    },
+  });
+}
