@@ -6,6 +6,7 @@
  */
 export { scaffolderModuleFluxMonorepo as default } from './module';
 export { createAddAppAction, ADD_APP_ACTION_ID } from './actions/addApp';
+export { createAddInfraAction, ADD_INFRA_ACTION_ID } from './actions/addInfra';
 export { createAddClusterAction, ADD_CLUSTER_ACTION_ID } from './actions/addCluster';
 export { planAddApp } from './plan/planAddApp';
 export { unifiedDiff } from './plan/unifiedDiff';

@@ -3,6 +3,7 @@ import { ScmIntegrations } from '@backstage/integration';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { createAddAppAction } from './actions/addApp';
 import { createAddClusterAction } from './actions/addCluster';
+import { createAddInfraAction } from './actions/addInfra';
 
 /**
  * Scaffolder module adding the `flux:monorepo:*` actions.
@@ -23,6 +24,7 @@ export const scaffolderModuleFluxMonorepo = createBackendModule({
         const integrations = ScmIntegrations.fromConfig(config);
         scaffolder.addActions(
           createAddAppAction({ integrations, reader }),
+          createAddInfraAction({ integrations, reader }),
           createAddClusterAction({ integrations, reader }),
         );
       },

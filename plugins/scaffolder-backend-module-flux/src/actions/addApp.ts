@@ -1,6 +1,7 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { planAddApp } from '../plan/planAddApp';
 import { RepoAccess, runPlan } from './runPlan';
+import { changeOutputSchema, repoInputSchema } from './sharedSchema';
 
 export const ADD_APP_ACTION_ID = 'flux:monorepo:add-app';
 
@@ -34,12 +35,7 @@ export function createAddAppAction(options: RepoAccess) {
     ],
     schema: {
       input: {
-        repoUrl: z =>
-          z.string().describe('Monorepo in repo-picker format: github.com?owner=o&repo=r'),
-        targetBranch: z =>
-          z.string().optional().describe("Branch the change goes to; default the repository's default branch"),
-        sourcePath: z =>
-          z.string().optional().describe('Checkout of the monorepo inside the task workspace; read from repoUrl when absent'),
+        ...repoInputSchema,
         name: z =>
           z.string().describe('Service, namespace and folder name: DNS-1123 label, at most 63 characters'),
         owner: z => z.string().describe('Owner entity ref, e.g. group:default/team-documents'),
@@ -54,12 +50,7 @@ export function createAddAppAction(options: RepoAccess) {
           z.array(z.string()).optional().describe('Clusters where the service must render; default all'),
       },
       output: {
-        entityRef: z => z.string().describe('Entity the catalog shows after merge'),
-        branch: z => z.string().describe('Branch of the change'),
-        diff: z => z.string().describe('Unified diff of the change'),
-        files: z => z.array(z.string()).describe('Created and modified files'),
-        rendered: z =>
-          z.array(z.record(z.string(), z.unknown())).describe('Objects the engine renders for the new service'),
+        ...changeOutputSchema,
       },
     },
     async handler(ctx) {

@@ -1,6 +1,7 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { planAddCluster } from '../plan/planAddCluster';
 import { RepoAccess, runPlan } from './runPlan';
+import { changeOutputSchema, repoInputSchema } from './sharedSchema';
 
 export const ADD_CLUSTER_ACTION_ID = 'flux:monorepo:add-cluster';
 
@@ -31,20 +32,14 @@ export function createAddClusterAction(options: RepoAccess) {
     ],
     schema: {
       input: {
-        repoUrl: z => z.string().describe('Monorepo in repo-picker format: github.com?owner=o&repo=r'),
-        targetBranch: z => z.string().optional().describe("Branch the change goes to; default the repository's default branch"),
-        sourcePath: z => z.string().optional().describe('Checkout of the monorepo inside the task workspace; read from repoUrl when absent'),
+        ...repoInputSchema,
         name: z => z.string().describe('Cluster folder name: DNS-1123 label'),
         gitUrl: z => z.string().describe('URL Flux pulls the monorepo from'),
         branch: z => z.string().describe('Branch Flux syncs'),
         helmRepositoriesFrom: z => z.string().optional().describe('Existing cluster whose HelmRepositories to copy; default the first'),
       },
       output: {
-        entityRef: z => z.string().describe('Entity the catalog shows after merge'),
-        branch: z => z.string().describe('Branch of the change'),
-        diff: z => z.string().describe('Unified diff of the change'),
-        files: z => z.array(z.string()).describe('Created and modified files'),
-        rendered: z => z.array(z.record(z.string(), z.unknown())).describe('Objects rendered from the new cluster folder'),
+        ...changeOutputSchema,
         bootstrap: z => z.string().describe('flux bootstrap command for the new cluster'),
       },
     },
