@@ -1,0 +1,80 @@
+/*
+ * Child of bench-catalog.ts: starts a real catalog backend (Backstage's test
+ * backend with the catalog plugin and this module, SQLite in a temp folder)
+ * with one flux-monorepo provider pointed at ROOT, and polls the catalog API
+ * until EXPECTED entities are processed (final entities). Prints one JSON
+ * line: time from backend start, time to the first entity, entity count and
+ * this process's peak RSS.
+ *
+ * Usage: node -r @backstage/cli/config/nodeTransform.cjs scripts/bench-catalog-backend.ts ROOT EXPECTED
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import type { AddressInfo } from 'node:net';
+import * as nodePath from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import catalogPlugin from '@backstage/plugin-catalog-backend';
+import { catalogModuleFluxMonorepo } from '../src/module';
+
+const POLL_MS = 250;
+const TIMEOUT_MS = 60 * 60_000;
+
+async function measureCatalog(root: string, expected: number) {
+  const dbDir = mkdtempSync(nodePath.join(tmpdir(), 'bench-catalog-db-'));
+  const start = performance.now();
+  const backend = await startTestBackend({
+    features: [
+      catalogPlugin,
+      catalogModuleFluxMonorepo,
+      mockServices.scheduler.factory({ includeInitialDelayedTasksOnStartup: true }),
+      mockServices.database.factory(),
+      mockServices.rootConfig.factory({
+        data: {
+          backend: { database: { client: 'better-sqlite3', connection: { directory: dbDir } } },
+          catalog: {
+            providers: {
+              fluxMonorepo: {
+                bench: {
+                  target: root,
+                  schedule: { frequency: { minutes: 60 }, timeout: { minutes: 30 }, initialDelay: { seconds: 0 } },
+                },
+              },
+            },
+          },
+        },
+      }),
+    ],
+  });
+  try {
+    const { port } = backend.server.address() as AddressInfo;
+    const url = `http://127.0.0.1:${port}/api/catalog/entities/by-query?limit=1`;
+    let count = 0;
+    let firstMs: number | undefined;
+    while (count < expected) {
+      if (performance.now() - start > TIMEOUT_MS) throw new Error(`timed out with ${count}/${expected} entities processed`);
+      await new Promise(r => setTimeout(r, POLL_MS));
+      const res = await fetch(url, { headers: { Authorization: mockCredentials.user.header() } });
+      if (!res.ok) throw new Error(`catalog API: HTTP ${res.status}`);
+      count = ((await res.json()) as { totalItems: number }).totalItems;
+      if (count > 0 && firstMs === undefined) firstMs = performance.now() - start;
+    }
+    return { ms: performance.now() - start, firstMs, entities: count };
+  } finally {
+    await backend.stop();
+    rmSync(dbDir, { recursive: true, force: true });
+  }
+}
+
+measureCatalog(process.argv[2], Number(process.argv[3])).then(
+  result => {
+    const maxRssMb = process.resourceUsage().maxRSS / 1024;
+    process.stdout.write(`\n${JSON.stringify({ ...result, maxRssMb })}\n`);
+    // the catalog's timers may keep the event loop alive after stop()
+    process.exit(0);
+  },
+  error => {
+    process.stderr.write(`${error?.stack ?? error}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,86 @@
+/*
+ * Catalog benchmark: generates a seed-shaped monorepo (the generator of
+ * flux-node's engine benchmark: clusters/contour, 21 infrastructure
+ * components, N apps with base/ + patches/) in a temp folder and measures,
+ * each in a child process of its own so its peak RSS (maxRSS) is its alone:
+ *
+ * - engine: ingestMonorepo() = loadMonorepo + CODEOWNERS + monorepoToEntities,
+ *   i.e. what the provider computes before handing entities to the catalog;
+ * - catalog: a real catalog backend (Backstage's test backend with the
+ *   catalog plugin and this module, SQLite in a file) with one provider
+ *   pointed at the folder, from backend start until the catalog API counts
+ *   every entity as processed (final entities = the engine's entity count).
+ *
+ * The catalog child is bench-catalog-backend.ts.
+ *
+ * Usage: yarn bench:catalog [--apps 10000] [--keep]   (--apps 1000 for a quick check)
+ * Target: catalog time within 2x the engine time. Printed, never asserted.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as nodePath from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createLocalTree, ingestMonorepo } from '@flux-portal/plugin-flux-node';
+// the generator is a dev script of flux-node, deliberately not its public API
+// eslint-disable-next-line @backstage/no-forbidden-package-imports
+import { generateRepo } from '@flux-portal/plugin-flux-node/scripts/bench-engine';
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+async function childEngine(root: string) {
+  const start = performance.now();
+  const { entities, problems } = await ingestMonorepo(createLocalTree(root), {});
+  return { ms: performance.now() - start, entities: entities.length, problems: problems.length };
+}
+
+/** Runs a script of this folder in a child process; its last stdout line is the result. */
+function runChild(script: string, args: string[]) {
+  const transform = require.resolve('@backstage/cli/config/nodeTransform.cjs');
+  const out = execFileSync(process.execPath, ['-r', transform, nodePath.join(__dirname, script), ...args], {
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+    // the backend logs to stderr; only the last stdout line is the result
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  return JSON.parse(out.trim().split('\n').pop()!);
+}
+
+async function main() {
+  if (process.argv.includes('--child')) {
+    const result = await childEngine(process.argv[process.argv.indexOf('--child') + 1]);
+    const maxRssMb = process.resourceUsage().maxRSS / 1024;
+    process.stdout.write(`${JSON.stringify({ ...result, maxRssMb })}\n`);
+    return;
+  }
+  const apps = Number(arg('--apps') ?? 10000);
+  const keep = process.argv.includes('--keep');
+  const root = mkdtempSync(nodePath.join(tmpdir(), `bench-catalog-${apps}-`));
+  try {
+    generateRepo(root, apps);
+    const engine = runChild('bench-catalog.ts', ['--child', root]);
+    process.stderr.write(`engine: ${engine.entities} entities in ${(engine.ms / 1000).toFixed(2)} s; starting the catalog\n`);
+    const catalog = runChild('bench-catalog-backend.ts', [root, String(engine.entities)]);
+    const lines = [
+      `apps: ${apps}${keep ? ` (repository kept in ${root})` : ''}`,
+      `entities: ${engine.entities} (engine problems: ${engine.problems}); processed by the catalog: ${catalog.entities}`,
+      `engine (ingestMonorepo): ${(engine.ms / 1000).toFixed(2)} s, peak RSS ${engine.maxRssMb.toFixed(0)} MB`,
+      `catalog (backend start to all entities processed): ${(catalog.ms / 1000).toFixed(2)} s` +
+        ` (first entity after ${((catalog.firstMs ?? 0) / 1000).toFixed(2)} s), peak RSS ${catalog.maxRssMb.toFixed(0)} MB`,
+      `catalog / engine: ${(catalog.ms / engine.ms).toFixed(2)}x (target <= 2)`,
+    ];
+    process.stdout.write(`${lines.join('\n')}\n`);
+  } finally {
+    if (!keep) rmSync(root, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) {
+  main().catch(e => {
+    process.stderr.write(`${e?.stack ?? e}\n`);
+    process.exitCode = 1;
+  });
+}
