@@ -35,8 +35,12 @@ describe('portal smoke', { skip: skipReason }, () => {
     await page.getByRole('heading', { name: /Flux Portal Catalog/ }).waitFor({ timeout: 60_000 });
   });
 
-  it('lists the portal entities in the catalog', async () => {
+  it('lists the portal entities and the example monorepo services in the catalog', async () => {
+    const search = page.getByPlaceholder('Search');
+    await search.fill('flux-portal');
     await page.getByRole('cell', { name: /The portal itself/ }).waitFor({ timeout: 60_000 });
+    await search.fill('django');
+    await page.getByRole('link', { name: 'django', exact: true }).waitFor({ timeout: 90_000 });
     await page.screenshot({ path: join(screenshotDir, 'smoke-catalog.png'), fullPage: true });
     assert.match(await page.title(), /Flux Portal/);
   });
@@ -53,6 +57,8 @@ describe('portal smoke', { skip: skipReason }, () => {
     assert.equal(entities.status, 200);
     const body = await entities.json();
     assert.ok(body.items.some(e => e.metadata.name === 'flux-portal'), 'flux-portal component in the catalog');
+    const fromMonorepo = body.items.filter(e => e.metadata.annotations?.['flux-portal.io/clusters'] === 'contour');
+    assert.equal(fromMonorepo.length, 34, 'the example monorepo services are ingested');
     const anonymous = await fetch(`${portal.baseUrl}/api/catalog/entities/by-query`);
     assert.equal(anonymous.status, 401, 'the catalog API refuses unauthenticated requests');
   });

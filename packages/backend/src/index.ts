@@ -20,6 +20,8 @@ backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
 );
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+// Flux Portal: the example Flux monorepo (and any configured one) as entities.
+backend.add(import('@flux-portal/plugin-catalog-backend-module-flux'));
 
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));

@@ -110,6 +110,12 @@ export class FluxMonorepoEntityProvider implements EntityProvider {
       logger.error(`${reason}; keeping the last ingested entities`);
       return { status: 'failed', reason };
     }
+    if (ingestion.entities.length === 0 && ingestion.problems.some(p => p.severity === 'error')) {
+      // Nothing rendered at all: a broken checkout or wrong path, never a reason to wipe the catalog.
+      const reason = `nothing could be ingested from ${config.target}: ${formatProblem(ingestion.problems[0])}`;
+      logger.error(`${reason}; keeping the last ingested entities`);
+      return { status: 'failed', reason };
+    }
     for (const problem of ingestion.problems) {
       const log = problem.severity === 'error' ? logger.warn : logger.info;
       log.call(logger, formatProblem(problem), { code: problem.code });

@@ -1,0 +1,147 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import { NotModifiedError } from '@backstage/errors';
+import { ScmIntegrations } from '@backstage/integration';
+import type { UrlReaderService } from '@backstage/backend-plugin-api';
+import type { EntityProviderConnection, EntityProviderMutation } from '@backstage/plugin-catalog-node';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { FluxMonorepoEntityProvider } from './FluxMonorepoEntityProvider';
+import { copyExampleMonorepo, EXAMPLE_MONOREPO } from './__testUtils__/exampleMonorepo';
+
+type Mutation = Extract<EntityProviderMutation, { type: 'full' }>;
+
+function recordingConnection() {
+  const mutations: Mutation[] = [];
+  const connection: EntityProviderConnection = {
+    async applyMutation(m) {
+      mutations.push(m as Mutation);
+    },
+    async refresh() {},
+  };
+  return { connection, mutations };
+}
+
+function capturingLogger() {
+  const lines: string[] = [];
+  const logger = mockServices.logger.mock();
+  for (const level of ['error', 'warn', 'info', 'debug'] as const) {
+    logger[level].mockImplementation((message: string) => {
+      lines.push(`${level}: ${message}`);
+    });
+  }
+  logger.child.mockReturnValue(logger);
+  return { logger, lines };
+}
+
+function provider(target: string, urlReader: UrlReaderService = mockServices.urlReader.mock(), maxRemovalShare = 0.5) {
+  const { logger, lines } = capturingLogger();
+  const p = new FluxMonorepoEntityProvider({
+    config: { id: 'test', target, maxRemovalShare, schedule: { frequency: { minutes: 5 }, timeout: { minutes: 1 } } },
+    logger,
+    urlReader,
+    integrations: ScmIntegrations.fromConfig(new ConfigReader({})),
+  });
+  return { provider: p, lines };
+}
+
+const names = (m: Mutation) => m.entities.map(e => `${e.entity.kind}:${e.entity.metadata.name}`);
+
+describe('FluxMonorepoEntityProvider', () => {
+  it('applies the whole monorepo as one full mutation under its location key', async () => {
+    const { provider: p } = provider(EXAMPLE_MONOREPO);
+    const { connection, mutations } = recordingConnection();
+    await p.connect(connection);
+    const outcome = await p.refresh();
+    expect(outcome).toMatchObject({ status: 'applied' });
+    expect(mutations).toHaveLength(1);
+    expect(names(mutations[0]).filter(n => n.startsWith('Component:'))).toHaveLength(34);
+    for (const { entity, locationKey } of mutations[0].entities) {
+      expect(locationKey).toBe('flux-monorepo-provider:test');
+      expect(entity.metadata.annotations?.['backstage.io/managed-by-location']).toBe(`file:${EXAMPLE_MONOREPO}`);
+      expect(entity.metadata.annotations?.['backstage.io/managed-by-origin-location']).toBe(`file:${EXAMPLE_MONOREPO}`);
+    }
+  });
+
+  it('keeps ingesting everything else when one manifest is broken, and names its file and line', async () => {
+    const dir = copyExampleMonorepo();
+    const broken = join(dir, 'apps/django/base/service.yaml');
+    writeFileSync(broken, `${readFileSync(broken, 'utf8')}\n  bad: [unclosed\n`);
+    const { provider: p, lines } = provider(dir);
+    const { connection, mutations } = recordingConnection();
+    await p.connect(connection);
+    expect(await p.refresh()).toMatchObject({ status: 'applied' });
+    expect(lines).toContainEqual(expect.stringMatching(/^warn: apps\/django\/base\/service\.yaml:23:\d+: invalid YAML/));
+    const ingested = names(mutations[0]);
+    expect(ingested).toEqual(expect.arrayContaining(['Component:pm', 'Component:bim', 'Resource:postgresql']));
+    expect(ingested.filter(n => n.startsWith('Component:')).length).toBeGreaterThanOrEqual(33);
+  });
+
+  it('refuses a refresh that would remove more than the allowed share, then accepts a sane one', async () => {
+    const dir = copyExampleMonorepo();
+    const { provider: p, lines } = provider(dir);
+    const { connection, mutations } = recordingConnection();
+    await p.connect(connection);
+    await p.refresh();
+
+    const registry = join(dir, 'apps/kustomization.yaml');
+    const original = readFileSync(registry, 'utf8');
+    // Unregister every service but two: most likely a bad merge, not a real removal.
+    const kept = original.split('\n').filter(line => !/^\s*- /.test(line) || /- (django|pm)\s*$/.test(line));
+    writeFileSync(registry, kept.join('\n'));
+    const refused = await p.refresh();
+    expect(refused).toMatchObject({ status: 'refused' });
+    expect(mutations).toHaveLength(1);
+    expect(lines.some(l => l.startsWith('warn: Refusing to apply'))).toBe(true);
+
+    // Removing a single service is fine.
+    writeFileSync(registry, original.replace(/^\s*- notes\s*$/m, ''));
+    expect(await p.refresh()).toMatchObject({ status: 'applied' });
+    expect(names(mutations[1])).not.toContain('Component:notes');
+    expect(names(mutations[1])).toContain('Component:django');
+  });
+
+  it('keeps the last good set when the target cannot be read', async () => {
+    const dir = copyExampleMonorepo();
+    const { provider: p } = provider(dir);
+    const { connection, mutations } = recordingConnection();
+    await p.connect(connection);
+    await p.refresh();
+    rmSync(dir, { recursive: true, force: true });
+    expect(await p.refresh()).toMatchObject({ status: 'failed' });
+    expect(mutations).toHaveLength(1);
+  });
+
+  it('reads URL targets with readTree and skips an unchanged tree by its ETag', async () => {
+    const files = readdirSync(EXAMPLE_MONOREPO, { recursive: true, withFileTypes: true })
+      .filter(f => f.isFile())
+      .map(f => join(f.parentPath, f.name));
+    const calls: Array<string | undefined> = [];
+    const urlReader = mockServices.urlReader.mock({
+      async readTree(_url, options) {
+        calls.push(options?.etag);
+        if (options?.etag === 'etag-1') throw new NotModifiedError('unchanged');
+        return {
+          etag: 'etag-1',
+          files: async () =>
+            files.map(abs => ({ path: relative(EXAMPLE_MONOREPO, abs), content: async () => readFileSync(abs) })),
+          archive: async () => {
+            throw new Error('not used');
+          },
+          dir: async () => {
+            throw new Error('not used');
+          },
+        };
+      },
+    });
+    const { provider: p } = provider('https://github.com/acme/platform/tree/main', urlReader);
+    const { connection, mutations } = recordingConnection();
+    await p.connect(connection);
+    expect(await p.refresh()).toMatchObject({ status: 'applied' });
+    expect(await p.refresh()).toEqual({ status: 'not-modified' });
+    expect(calls).toEqual([undefined, 'etag-1']);
+    expect(mutations).toHaveLength(1);
+    const django = mutations[0].entities.find(e => e.entity.metadata.name === 'django')!.entity;
+    expect(django.metadata.annotations?.['backstage.io/source-location']).toBe('url:https://github.com/acme/platform/tree/main/apps/django/');
+  });
+});
