@@ -40,7 +40,8 @@ describe('portal smoke', { skip: skipReason }, () => {
     await search.fill('flux-portal');
     await page.getByRole('cell', { name: /The portal itself/ }).waitFor({ timeout: 60_000 });
     await search.fill('django');
-    await page.getByRole('link', { name: 'django', exact: true }).waitFor({ timeout: 90_000 });
+    await page.locator('table').getByText('django', { exact: true }).waitFor({ timeout: 90_000 });
+    await page.screenshot({ path: join(screenshotDir, 'smoke-monorepo-service.png'), fullPage: true });
     await page.screenshot({ path: join(screenshotDir, 'smoke-catalog.png'), fullPage: true });
     assert.match(await page.title(), /Flux Portal/);
   });
