@@ -32,14 +32,23 @@ async function waitForReady(url, child, timeoutMs) {
   throw new Error(`the backend was not ready within ${timeoutMs / 1000}s (${url})`);
 }
 
+/** The backend runs as a developer would start it: not in CI mode, which changes its behaviour. */
+function backendEnv() {
+  const env = { ...process.env, NODE_ENV: 'development' };
+  delete env.CI;
+  return env;
+}
+
 /** Builds and starts the portal; resolves to { baseUrl, logs, stop }. */
 export async function startPortal() {
   buildApp();
   const logs = [];
+  // The backend's TypeScript runs through Backstage's transform, without the dev
+  // watcher of `backstage-cli package start`, which restarts it when files change.
   const child = spawn(
-    'yarn',
-    ['workspace', 'backend', 'start', '--config', '../../app-config.yaml', '--config', '../../e2e-tests/app-config.e2e.yaml'],
-    { cwd: repoRoot, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'development' } },
+    process.execPath,
+    ['-r', '@backstage/cli/config/nodeTransform.cjs', 'src/index.ts', '--config', '../../app-config.yaml', '--config', '../../e2e-tests/app-config.e2e.yaml'],
+    { cwd: join(repoRoot, 'packages/backend'), detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: backendEnv() },
   );
   const keep = chunk => {
     logs.push(chunk.toString());
