@@ -95,6 +95,8 @@ if (!args.has('--skip-e2e')) {
 console.log('\n=== summary');
 for (const s of steps) console.log(`${s.ok ? 'ok    ' : 'FAILED'} ${s.name} (${s.seconds}s)`);
 const failedSteps = steps.filter(s => !s.ok).length;
+// A failed type check or lint is a failure too, not only failed tests.
+totals.failed += steps.filter(s => !s.ok && (s.name === 'type check' || s.name === 'lint')).length;
 const skipped = totals.skipped ? `, ${totals.skipped} skipped` : '';
 console.log(`${totals.passed} passed, ${totals.failed} failed${skipped}`);
 process.exit(failedSteps > 0 || totals.failed > 0 ? 1 : 0);
