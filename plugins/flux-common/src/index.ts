@@ -9,3 +9,5 @@ export * from './api';
 export * from './types';
 export * from './annotations';
 export * from './status';
+export * from './rest';
+export * from './permissions';

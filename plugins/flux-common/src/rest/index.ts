@@ -1,0 +1,2 @@
+export type * from './types';
+export { FLUX_PLUGIN_ID, entityStatusPath, entityActionPath } from './paths';
