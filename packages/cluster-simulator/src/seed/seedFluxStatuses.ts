@@ -190,6 +190,7 @@ class Seeder {
     }
     this.seedWorkloads(objects, appliers, states);
     this.seedNamespaces([...objects, ...this.extra]);
+    seedInventories(appliers, [...objects, ...this.extra]);
     this.out.push(...objects, ...this.extra, ...this.events);
     return {
       objects: this.out,
@@ -955,4 +956,39 @@ export function seedFluxStatuses(
     options.now ?? new Date(),
   );
   return seeder.run(objects, options.failedShare ?? 0.08);
+}
+
+/**
+ * kustomize-controller records what it applied in `status.inventory`
+ * (`<namespace>_<name>_<group>_<kind>` ids) and labels those objects with
+ * its name and namespace; the inventory is rebuilt from those labels.
+ */
+function seedInventories(appliers: KubeObject[], objects: KubeObject[]) {
+  const byOwner = new Map<string, Array<{ id: string; v: string }>>();
+  for (const obj of objects) {
+    const labels = obj.metadata?.labels ?? {};
+    const owner = labels['kustomize.toolkit.fluxcd.io/name'];
+    if (!owner || typeof obj.apiVersion !== 'string') continue;
+    const key = `${
+      labels['kustomize.toolkit.fluxcd.io/namespace'] ?? ''
+    }/${owner}`;
+    const slash = obj.apiVersion.lastIndexOf('/');
+    const group = slash < 0 ? '' : obj.apiVersion.slice(0, slash);
+    const version = obj.apiVersion.slice(slash + 1);
+    let entries = byOwner.get(key);
+    if (!entries) byOwner.set(key, (entries = []));
+    entries.push({
+      id: `${obj.metadata?.namespace ?? ''}_${obj.metadata?.name}_${group}_${
+        obj.kind
+      }`,
+      v: version,
+    });
+  }
+  for (const obj of appliers) {
+    if (obj.kind !== 'Kustomization') continue;
+    const entries = byOwner.get(`${ns(obj)}/${obj.metadata!.name}`);
+    if (!entries) continue;
+    entries.sort((a, b) => a.id.localeCompare(b.id));
+    obj.status = { ...obj.status, inventory: { entries } };
+  }
 }

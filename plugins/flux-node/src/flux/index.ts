@@ -40,3 +40,9 @@ export {
   withSelfSource,
 } from './sources';
 export type { SourceMapping } from './sources';
+export {
+  renderClusterObjects,
+  KUSTOMIZE_NAME_LABEL,
+  KUSTOMIZE_NAMESPACE_LABEL,
+} from './renderClusterObjects';
+export type { ClusterObjects } from './renderClusterObjects';

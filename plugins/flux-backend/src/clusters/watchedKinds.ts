@@ -1,0 +1,99 @@
+/**
+ * The kinds the backend keeps in its per-cluster caches, with the API
+ * versions it understands, newest first. The version actually watched is
+ * discovered per cluster: Flux releases people run serve different ones.
+ */
+import {
+  HELM_GROUP,
+  HELM_RELEASE_VERSIONS,
+  KUSTOMIZATION_VERSIONS,
+  KUSTOMIZE_GROUP,
+  SOURCE_GROUP,
+  SOURCE_VERSIONS,
+} from '@flux-portal/plugin-flux-common';
+
+/** @public */
+export interface WatchedKind {
+  kind: string;
+  /** '' for the core group */
+  group: string;
+  plural: string;
+  versions: readonly string[];
+  /** Flux objects get a derived state; Events and Deployments support them. */
+  flux: boolean;
+}
+
+/** @public */
+export const WATCHED_KINDS: readonly WatchedKind[] = [
+  {
+    kind: 'Kustomization',
+    group: KUSTOMIZE_GROUP,
+    plural: 'kustomizations',
+    versions: KUSTOMIZATION_VERSIONS,
+    flux: true,
+  },
+  {
+    kind: 'HelmRelease',
+    group: HELM_GROUP,
+    plural: 'helmreleases',
+    versions: HELM_RELEASE_VERSIONS,
+    flux: true,
+  },
+  {
+    kind: 'GitRepository',
+    group: SOURCE_GROUP,
+    plural: 'gitrepositories',
+    versions: SOURCE_VERSIONS,
+    flux: true,
+  },
+  {
+    kind: 'OCIRepository',
+    group: SOURCE_GROUP,
+    plural: 'ocirepositories',
+    versions: SOURCE_VERSIONS,
+    flux: true,
+  },
+  {
+    kind: 'HelmRepository',
+    group: SOURCE_GROUP,
+    plural: 'helmrepositories',
+    versions: SOURCE_VERSIONS,
+    flux: true,
+  },
+  {
+    kind: 'HelmChart',
+    group: SOURCE_GROUP,
+    plural: 'helmcharts',
+    versions: SOURCE_VERSIONS,
+    flux: true,
+  },
+  {
+    kind: 'Bucket',
+    group: SOURCE_GROUP,
+    plural: 'buckets',
+    versions: SOURCE_VERSIONS,
+    flux: true,
+  },
+  { kind: 'Event', group: '', plural: 'events', versions: ['v1'], flux: false },
+  {
+    kind: 'Deployment',
+    group: 'apps',
+    plural: 'deployments',
+    versions: ['v1'],
+    flux: false,
+  },
+];
+
+/** Kinds that can be reconciled, suspended and resumed from the portal. @public */
+export const APPLIER_KINDS = ['Kustomization', 'HelmRelease'] as const;
+
+export function watchedKind(kind: string): WatchedKind | undefined {
+  return WATCHED_KINDS.find(k => k.kind === kind);
+}
+
+/** `/apis/<group>/<version>/<plural>` or `/api/v1/<plural>`. */
+export function collectionPath(kind: WatchedKind, version: string): string {
+  return kind.group === ''
+    ? `/api/${version}/${kind.plural}`
+    : `/apis/${kind.group}/${version}/${kind.plural}`;
+}

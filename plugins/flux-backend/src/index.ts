@@ -1,0 +1,12 @@
+/**
+ * Flux status backend: watches Flux objects in every configured cluster and
+ * serves each catalog entity's reconcile state, with reconcile, suspend and
+ * resume behind Backstage permissions.
+ *
+ * @packageDocumentation
+ */
+export { fluxPlugin as default } from './plugin';
+export { readClusterConfigs } from './clusters/readClusterConfigs';
+export type { FluxClusterConfig } from './clusters/readClusterConfigs';
+export { WATCHED_KINDS, APPLIER_KINDS } from './clusters/watchedKinds';
+export type { WatchedKind } from './clusters/watchedKinds';

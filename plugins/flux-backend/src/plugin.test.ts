@@ -1,0 +1,452 @@
+/*
+ * The flux backend against the simulated example cluster over real HTTP:
+ * what an entity's status says, the stream, and the actions.
+ */
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  ANNOTATION_HELM_RELEASE,
+  ANNOTATION_KUSTOMIZATION,
+  entityActionPath,
+  entityStatusPath,
+  EntityFluxStatus,
+  STATE_SEVERITY,
+} from '@flux-portal/plugin-flux-common';
+import { ClusterSimulator, SeedResult } from '@flux-portal/cluster-simulator';
+import {
+  eventually,
+  exampleEntities,
+  startExampleCluster,
+} from './__testUtils__/exampleCluster';
+import {
+  FluxBackendUnderTest,
+  readEvents,
+  startFluxBackend,
+} from './__testUtils__/startFluxBackend';
+
+jest.setTimeout(60000);
+
+function deployedBy(
+  entities: Entity[],
+  kind: string,
+  namespace: string,
+  name: string,
+): Entity {
+  const key =
+    kind === 'HelmRelease' ? ANNOTATION_HELM_RELEASE : ANNOTATION_KUSTOMIZATION;
+  const entity = entities.find(
+    e => e.metadata.annotations?.[key] === `${namespace}/${name}`,
+  );
+  if (!entity)
+    throw new Error(`no entity deployed by ${kind} ${namespace}/${name}`);
+  return entity;
+}
+
+describe('flux backend against the simulated example cluster', () => {
+  let sim: ClusterSimulator;
+  let seeded: SeedResult;
+  let backend: FluxBackendUnderTest;
+  let entities: Entity[];
+
+  beforeAll(async () => {
+    ({ sim, seeded } = await startExampleCluster());
+    entities = await exampleEntities();
+    backend = await startFluxBackend({
+      clusters: [{ name: 'contour', url: sim.url, token: sim.token }],
+    });
+    await eventually(
+      async () => (await backend.get('/runtime')).body?.clusters?.[0]?.synced,
+      15000,
+      'cluster synced',
+    );
+  });
+  afterAll(async () => {
+    await backend?.stop();
+    await sim?.stop();
+  });
+
+  const statusOf = async (entity: Entity): Promise<EntityFluxStatus> => {
+    const res = await backend.get(
+      entityStatusPath({
+        kind: entity.kind,
+        namespace: entity.metadata.namespace,
+        name: entity.metadata.name,
+      }),
+    );
+    expect(res.status).toBe(200);
+    return res.body;
+  };
+
+  it("serves a failing HelmRelease's entity as Failed with the controller's message, source and events", async () => {
+    const failed = seeded.states.find(
+      s => s.kind === 'HelmRelease' && s.state === 'Failed',
+    )!;
+    expect(failed).toBeDefined();
+    const entity = deployedBy(
+      entities,
+      'HelmRelease',
+      failed.namespace,
+      failed.name,
+    );
+    const status = await statusOf(entity);
+    expect(status.entityRef).toBe(stringifyEntityRef(entity));
+    expect(status.state).toBe('Failed');
+    const [cluster] = status.clusters;
+    expect(cluster.cluster).toBe('contour');
+    expect(cluster.errors).toEqual([]);
+    const hr = cluster.objects.find(o => o.kind === 'HelmRelease')!;
+    const live: any = sim.get(
+      'helm.toolkit.fluxcd.io/v2',
+      'HelmRelease',
+      failed.namespace,
+      failed.name,
+    );
+    const ready = live.status.conditions.find((c: any) => c.type === 'Ready');
+    expect(hr).toMatchObject({
+      name: failed.name,
+      namespace: failed.namespace,
+      state: 'Failed',
+      message: ready.message,
+    });
+    expect(hr.source?.kind).toBe('HelmChart');
+    expect(hr.source?.url).toMatch(/^(https?|oci):\/\//);
+    expect(hr.events!.length).toBeGreaterThan(0);
+    expect(hr.events!.some(e => e.type === 'Warning')).toBe(true);
+    // the Kustomization that applies the HelmRelease is shown with it
+    expect(cluster.objects.map(o => o.kind)).toContain('Kustomization');
+  });
+
+  it("shows an app's share of the shared apps Kustomization: its own workloads with readiness", async () => {
+    const app = entities.find(
+      e =>
+        e.kind === 'Component' &&
+        e.metadata.annotations?.[ANNOTATION_KUSTOMIZATION] ===
+          'flux-system/apps',
+    )!;
+    const status = await statusOf(app);
+    const ks = status.clusters[0].objects.find(
+      o => o.kind === 'Kustomization',
+    )!;
+    expect(ks.name).toBe('apps');
+    const inventory = ks.inventory!;
+    expect(inventory.length).toBeGreaterThan(0);
+    const namespaces = new Set(inventory.map(e => e.namespace));
+    expect(namespaces.size).toBe(1);
+    const deployment = inventory.find(e => e.kind === 'Deployment')!;
+    expect(typeof deployment.ready).toBe('boolean');
+    expect(deployment.readyMessage).toMatch(/^\d+\/\d+ ready$/);
+    expect(ks.dependsOn).toEqual([
+      expect.objectContaining({
+        kind: 'Kustomization',
+        name: 'infrastructure',
+        namespace: 'flux-system',
+      }),
+    ]);
+  });
+
+  it('reconciles a failing HelmRelease and streams it to Ready', async () => {
+    const failed = seeded.states.find(
+      s => s.kind === 'HelmRelease' && s.state === 'Failed',
+    )!;
+    const entity = deployedBy(
+      entities,
+      'HelmRelease',
+      failed.namespace,
+      failed.name,
+    );
+    const ref = {
+      kind: entity.kind,
+      namespace: entity.metadata.namespace,
+      name: entity.metadata.name,
+    };
+    const streamed = readEvents(
+      `${backend.url}/stream?entityRef=${encodeURIComponent(
+        stringifyEntityRef(entity),
+      )}`,
+      ({ event, data }) => {
+        if (event !== 'status') return false;
+        const hr = data.clusters[0].objects.find(
+          (o: any) => o.kind === 'HelmRelease',
+        );
+        return (
+          hr.state === 'Ready' &&
+          hr.lastHandledReconcileAt &&
+          hr.lastHandledReconcileAt === hr.requestedAt
+        );
+      },
+    );
+    const res = await backend.post(entityActionPath(ref, 'reconcile'), {
+      cluster: 'contour',
+      kind: 'HelmRelease',
+      namespace: failed.namespace,
+      name: failed.name,
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.requestedAt).toEqual(expect.any(String));
+    const events = await streamed;
+    expect(events[0].event).toBe('status');
+    expect(
+      events[0].data.clusters[0].objects.find(
+        (o: any) => o.kind === 'HelmRelease',
+      ).state,
+    ).toBe('Failed');
+    const last = events[events.length - 1].data.clusters[0].objects.find(
+      (o: any) => o.kind === 'HelmRelease',
+    );
+    expect(last.lastHandledReconcileAt).toBe(res.body.requestedAt);
+    const live: any = sim.get(
+      'helm.toolkit.fluxcd.io/v2',
+      'HelmRelease',
+      failed.namespace,
+      failed.name,
+    );
+    expect(live.metadata.annotations['reconcile.fluxcd.io/requestedAt']).toBe(
+      res.body.requestedAt,
+    );
+  });
+
+  it('reconciles with source: the source is handled before the applier', async () => {
+    const app =
+      entities.find(
+        e =>
+          e.metadata.annotations?.[ANNOTATION_KUSTOMIZATION] ===
+            'flux-system/infrastructure' &&
+          !e.metadata.annotations?.[ANNOTATION_HELM_RELEASE],
+      ) ??
+      entities.find(
+        e =>
+          e.kind === 'Resource' &&
+          (e.spec as any)?.type === 'kubernetes-cluster',
+      )!;
+    const ref = {
+      kind: app.kind,
+      namespace: app.metadata.namespace,
+      name: app.metadata.name,
+    };
+    const res = await backend.post(entityActionPath(ref, 'reconcile'), {
+      cluster: 'contour',
+      kind: 'Kustomization',
+      namespace: 'flux-system',
+      name: 'infrastructure',
+      withSource: true,
+    });
+    expect(res.status).toBe(200);
+    const source: any = sim.get(
+      'source.toolkit.fluxcd.io/v1',
+      'GitRepository',
+      'flux-system',
+      'flux-system',
+    );
+    expect(source.metadata.annotations['reconcile.fluxcd.io/requestedAt']).toBe(
+      res.body.requestedAt,
+    );
+    expect(source.status.lastHandledReconcileAt).toBe(res.body.requestedAt);
+  });
+
+  it('refuses to reconcile a suspended object with a clear error, and resume brings it back', async () => {
+    const suspended = seeded.states.find(s => s.state === 'Suspended')!;
+    const entity = deployedBy(
+      entities,
+      suspended.kind,
+      suspended.namespace,
+      suspended.name,
+    );
+    const ref = {
+      kind: entity.kind,
+      namespace: entity.metadata.namespace,
+      name: entity.metadata.name,
+    };
+    const target = {
+      cluster: 'contour',
+      kind: suspended.kind,
+      namespace: suspended.namespace,
+      name: suspended.name,
+    };
+    expect(
+      (await statusOf(entity)).clusters[0].objects.find(
+        o => o.kind === suspended.kind,
+      )!.state,
+    ).toBe('Suspended');
+
+    const refused = await backend.post(
+      entityActionPath(ref, 'reconcile'),
+      target,
+    );
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toContain(
+      'is suspended; resume it to reconcile',
+    );
+
+    const resumed = await backend.post(entityActionPath(ref, 'resume'), target);
+    expect(resumed.status).toBe(200);
+    await eventually(
+      async () => {
+        const obj = (await statusOf(entity)).clusters[0].objects.find(
+          o => o.kind === suspended.kind,
+        )!;
+        return (
+          !obj.suspended &&
+          obj.lastHandledReconcileAt === resumed.body.requestedAt
+        );
+      },
+      10000,
+      'resumed and reconciled',
+    );
+
+    const again = await backend.post(entityActionPath(ref, 'suspend'), target);
+    expect(again.status).toBe(200);
+    await eventually(
+      async () =>
+        (
+          await statusOf(entity)
+        ).clusters[0].objects.find(o => o.kind === suspended.kind)!.state ===
+        'Suspended',
+    );
+  });
+
+  it('only acts on objects that deploy the entity, and validates the request', async () => {
+    const app = entities.find(
+      e =>
+        e.metadata.annotations?.[ANNOTATION_KUSTOMIZATION] ===
+        'flux-system/apps',
+    )!;
+    const ref = {
+      kind: app.kind,
+      namespace: app.metadata.namespace,
+      name: app.metadata.name,
+    };
+    const other = seeded.states.find(s => s.kind === 'HelmRelease')!;
+    const res = await backend.post(entityActionPath(ref, 'reconcile'), {
+      cluster: 'contour',
+      kind: 'HelmRelease',
+      namespace: other.namespace,
+      name: other.name,
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain('does not deploy');
+    const bad = await backend.post(entityActionPath(ref, 'reconcile'), {
+      cluster: 'contour',
+      kind: 'Deployment',
+      namespace: 'x',
+      name: 'Y!',
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(
+      /'kind' must be one of Kustomization, HelmRelease.*'name' is not a valid Kubernetes name/,
+    );
+  });
+
+  it('never returns HelmRelease values or Secret data', async () => {
+    const hrState = seeded.states.find(
+      s => s.kind === 'HelmRelease' && s.state === 'Ready',
+    )!;
+    const live: any = sim.get(
+      'helm.toolkit.fluxcd.io/v2',
+      'HelmRelease',
+      hrState.namespace,
+      hrState.name,
+    );
+    sim.upsert({
+      ...live,
+      spec: {
+        ...live.spec,
+        values: { auth: { password: 'values-password-4711' } },
+      },
+    });
+    const entity = deployedBy(
+      entities,
+      'HelmRelease',
+      hrState.namespace,
+      hrState.name,
+    );
+    await eventually(async () => {
+      const res = await backend.get(
+        entityStatusPath({
+          kind: entity.kind,
+          namespace: entity.metadata.namespace,
+          name: entity.metadata.name,
+        }),
+      );
+      return (
+        res.status === 200 &&
+        res.body.clusters[0].objects.length > 0 &&
+        res.text
+      );
+    });
+    const texts = [
+      (
+        await backend.get(
+          entityStatusPath({
+            kind: entity.kind,
+            namespace: entity.metadata.namespace,
+            name: entity.metadata.name,
+          }),
+        )
+      ).text,
+      (await backend.get('/objects')).text,
+      (await backend.get('/runtime')).text,
+    ];
+    for (const text of texts)
+      expect(text).not.toContain('values-password-4711');
+  });
+
+  it('runtime: controllers, counts by state and the discovered versions', async () => {
+    const { body } = await backend.get('/runtime');
+    const [cluster] = body.clusters;
+    expect(cluster.cluster).toBe('contour');
+    expect(cluster.versions).toMatchObject({
+      Kustomization: 'v1',
+      HelmRelease: 'v2',
+      GitRepository: 'v1',
+    });
+    const hrCount = Object.values(
+      cluster.counts.HelmRelease as Record<string, number>,
+    ).reduce((a, b) => a + b, 0);
+    expect(hrCount).toBe(
+      sim.list('helm.toolkit.fluxcd.io/v2', 'HelmRelease').length,
+    );
+    expect(cluster.errors).toEqual([]);
+  });
+
+  it('lists every Flux object failing first, with filters', async () => {
+    const all = (await backend.get('/objects')).body;
+    const severity: readonly string[] = STATE_SEVERITY;
+    const ranks = all.items.map((i: any) => severity.indexOf(i.state));
+    expect(ranks).toEqual([...ranks].sort((a: number, b: number) => a - b));
+    // the worst object's state and kind (earlier tests fixed some failures)
+    const { state, kind } = all.items[0];
+    const failing = (await backend.get(`/objects?state=${state}&kind=${kind}`))
+      .body.items;
+    expect(failing.length).toBeGreaterThan(0);
+    expect(
+      failing.every((i: any) => i.state === state && i.kind === kind),
+    ).toBe(true);
+    expect(failing.length).toBe(
+      all.items.filter((i: any) => i.state === state && i.kind === kind).length,
+    );
+    const searched = (await backend.get(`/objects?q=${failing[0].name}`)).body
+      .items;
+    expect(searched.map((i: any) => i.name)).toContain(failing[0].name);
+    expect((await backend.get('/objects?state=Broken')).status).toBe(400);
+  });
+
+  it('answers rolled-up states for many entities at once', async () => {
+    const mapped = entities.filter(
+      e => e.metadata.annotations?.['flux-portal.io/clusters'],
+    );
+    const unmapped = entities.find(
+      e => !e.metadata.annotations?.['flux-portal.io/clusters'],
+    )!;
+    const refs = mapped.slice(0, 20).map(e => stringifyEntityRef(e));
+    const { status, body } = await backend.post('/entity-states', {
+      entityRefs: [
+        ...refs,
+        stringifyEntityRef(unmapped),
+        'component:default/not-there',
+      ],
+    });
+    expect(status).toBe(200);
+    for (const ref of refs) expect(STATE_SEVERITY).toContain(body.states[ref]);
+    expect(body.states['component:default/not-there']).toBeUndefined();
+    expect(body.states[stringifyEntityRef(unmapped)]).toBeUndefined();
+  });
+});

@@ -1,0 +1,73 @@
+/**
+ * Which Flux objects deploy a catalog entity, from the annotations the
+ * catalog module writes (keys in flux-common). A cluster entity with no
+ * applier of its own is deployed by every Kustomization of its cluster.
+ */
+import type { Entity } from '@backstage/catalog-model';
+import {
+  ANNOTATION_CLUSTERS,
+  ANNOTATION_HELM_RELEASE,
+  ANNOTATION_KUSTOMIZATION,
+  ANNOTATION_WORKLOADS,
+  ANNOTATION_KUBERNETES_ID,
+  parseClusters,
+  parseNamespacedName,
+  parseWorkloads,
+  WorkloadRef,
+} from '@flux-portal/plugin-flux-common';
+import { ObjectKey } from './sourceOf';
+
+export interface EntityFluxObjects {
+  clusters: string[];
+  /** Kustomizations and HelmReleases, by name. */
+  appliers: ObjectKey[];
+  /** A cluster entity: all Kustomizations of each cluster. */
+  allKustomizations: boolean;
+  workloads: WorkloadRef[];
+  /** Namespaces the entity's own objects live in (its share of a shared inventory). */
+  namespaces: Set<string>;
+}
+
+export function isFluxMapped(entity: Entity): boolean {
+  return (
+    parseClusters(entity.metadata.annotations?.[ANNOTATION_CLUSTERS]).length > 0
+  );
+}
+
+export function entityFluxObjects(entity: Entity): EntityFluxObjects {
+  const annotations = entity.metadata.annotations ?? {};
+  const clusters = parseClusters(annotations[ANNOTATION_CLUSTERS]);
+  const appliers: ObjectKey[] = [];
+  const kustomization = parseNamespacedName(
+    annotations[ANNOTATION_KUSTOMIZATION],
+  );
+  if (kustomization) appliers.push({ kind: 'Kustomization', ...kustomization });
+  const helmRelease = parseNamespacedName(annotations[ANNOTATION_HELM_RELEASE]);
+  if (helmRelease) appliers.push({ kind: 'HelmRelease', ...helmRelease });
+  const workloads = parseWorkloads(annotations[ANNOTATION_WORKLOADS]);
+  const namespaces = new Set<string>();
+  for (const w of workloads) if (w.namespace) namespaces.add(w.namespace);
+  if (helmRelease) namespaces.add(helmRelease.namespace);
+  const k8sNamespace = annotations['backstage.io/kubernetes-namespace'];
+  if (k8sNamespace) namespaces.add(k8sNamespace);
+  const isCluster =
+    appliers.length === 0 &&
+    entity.kind.toLocaleLowerCase('en-US') === 'resource' &&
+    (entity.spec as any)?.type === 'kubernetes-cluster';
+  // Without any namespace hint a workload-less entity would see the whole
+  // shared inventory; the kubernetes-id names its objects otherwise.
+  if (
+    namespaces.size === 0 &&
+    annotations[ANNOTATION_KUBERNETES_ID] &&
+    !isCluster
+  ) {
+    namespaces.add(annotations[ANNOTATION_KUBERNETES_ID]);
+  }
+  return {
+    clusters,
+    appliers,
+    allKustomizations: isCluster,
+    workloads,
+    namespaces,
+  };
+}

@@ -1,0 +1,28 @@
+import type { KubernetesObject } from '@kubernetes/client-node';
+
+/** Read access to one cluster's cached objects (the status code is pure over it). */
+export interface ClusterObjects {
+  readonly cluster: string;
+  get(
+    kind: string,
+    namespace: string,
+    name: string,
+  ): KubernetesObject | undefined;
+  list(kind: string): Iterable<KubernetesObject>;
+  /** Events whose involvedObject is the given object, any order. */
+  eventsFor(
+    kind: string,
+    namespace: string,
+    name: string,
+  ): readonly KubernetesObject[];
+}
+
+export interface SummaryOptions {
+  now: number;
+  staleAfterIntervals?: number;
+  eventsPerObject: number;
+  /** Include inventory, history and events (the entity view), not in lists. */
+  details: boolean;
+  /** Keep only inventory entries in these namespaces (an entity's share of a shared Kustomization). */
+  inventoryNamespaces?: ReadonlySet<string>;
+}
