@@ -15,3 +15,13 @@ export { planAddCluster, bootstrapCommand } from './plan/planAddCluster';
 export type { AddClusterInput } from './plan/planAddCluster';
 export { planAddInfra } from './plan/planAddInfra';
 export type { AddInfraInput } from './plan/planAddInfra';
+export { createForgeFactory } from './forge/createForgeClient';
+export type { ForgeFactory } from './forge/createForgeClient';
+export type {
+  ForgeClient,
+  BranchHead,
+  CommitSpec,
+  PullRequest,
+  PullRequestSpec,
+} from './forge/types';
+export type { RepoAccess } from './actions/runPlan';

@@ -4,6 +4,7 @@ import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-no
 import { createAddAppAction } from './actions/addApp';
 import { createAddClusterAction } from './actions/addCluster';
 import { createAddInfraAction } from './actions/addInfra';
+import { createForgeFactory } from './forge/createForgeClient';
 
 /**
  * Scaffolder module adding the `flux:monorepo:*` actions.
@@ -18,14 +19,13 @@ export const scaffolderModuleFluxMonorepo = createBackendModule({
       deps: {
         scaffolder: scaffolderActionsExtensionPoint,
         config: coreServices.rootConfig,
-        reader: coreServices.urlReader,
       },
-      async init({ scaffolder, config, reader }) {
-        const integrations = ScmIntegrations.fromConfig(config);
+      async init({ scaffolder, config }) {
+        const forges = createForgeFactory(ScmIntegrations.fromConfig(config));
         scaffolder.addActions(
-          createAddAppAction({ integrations, reader }),
-          createAddInfraAction({ integrations, reader }),
-          createAddClusterAction({ integrations, reader }),
+          createAddAppAction({ forges }),
+          createAddInfraAction({ forges }),
+          createAddClusterAction({ forges }),
         );
       },
     });

@@ -1,12 +1,14 @@
 import fs from 'node:fs';
 import { mockServices } from '@backstage/backend-test-utils';
 import { ScmIntegrations } from '@backstage/integration';
+import { createForgeFactory } from '../forge/createForgeClient';
 import { exampleGitRepo } from '../__testUtils__/exampleRepo';
+import { useFakeForgeServer } from '../__testUtils__/fakeForgeServer';
 import { mockActionContext } from '../__testUtils__/mockActionContext';
 import { createAddAppAction } from './addApp';
 
-const integrations = ScmIntegrations.fromConfig(mockServices.rootConfig({ data: {} }));
-const reader = { readTree: jest.fn(), readUrl: jest.fn(), search: jest.fn() };
+const forges = createForgeFactory(ScmIntegrations.fromConfig(mockServices.rootConfig({ data: {} })));
+const forgeServer = useFakeForgeServer();
 const INPUT = {
   repoUrl: 'github.com?owner=example-org&repo=flux-monorepo',
   name: 'invoices',
@@ -23,7 +25,7 @@ describe('flux:monorepo:add-app', () => {
   });
   afterAll(() => fs.rmSync(workspace, { recursive: true, force: true }));
 
-  const action = createAddAppAction({ integrations, reader: reader as any });
+  const action = createAddAppAction({ forges });
 
   it('dry run outputs the diff and the rendered objects of the new service', async () => {
     const { ctx, outputs } = mockActionContext(INPUT, { workspacePath: workspace, isDryRun: true });
@@ -38,8 +40,7 @@ describe('flux:monorepo:add-app', () => {
       'Namespace',
       'Service',
     ]);
-    // Read from the workspace checkout: the repository was never fetched.
-    expect(reader.readTree).not.toHaveBeenCalled();
+    // Read from the workspace checkout: no forge was called (msw fails unhandled requests).
     // Nothing is written to the checkout in a dry run.
     expect(fs.existsSync(`${workspace}/apps/invoices`)).toBe(false);
   });
@@ -55,20 +56,26 @@ describe('flux:monorepo:add-app', () => {
     expect(outputs).toEqual({});
   });
 
-  it('says clearly that opening the pull request is not there yet', async () => {
-    const { ctx } = mockActionContext(INPUT, { workspacePath: workspace });
-    await expect(action.handler(ctx)).rejects.toThrow(/opening the pull request is not implemented yet; nothing was pushed/);
-  });
-
-  it('reads the repository through the UrlReader when the workspace holds no checkout', async () => {
+  it('dry run without a checkout reads the target branch through the forge and writes nothing', async () => {
+    const fakes = forgeServer.start();
     const empty = fs.mkdtempSync(`${workspace}-empty`);
     try {
-      reader.readTree.mockResolvedValueOnce({ files: async () => [], etag: 'x' });
-      const { ctx } = mockActionContext({ ...INPUT, targetBranch: 'main' }, { workspacePath: empty, isDryRun: true });
-      await expect(action.handler(ctx)).rejects.toThrow(/apps\/kustomization.yaml is missing/);
-      expect(reader.readTree).toHaveBeenCalledWith('https://github.com/example-org/flux-monorepo/tree/main');
+      const { ctx, outputs } = mockActionContext(INPUT, { workspacePath: empty, isDryRun: true });
+      await createAddAppAction({ forges: fakes.forges }).handler(ctx);
+      expect(outputs.diff).toContain('+- invoices');
+      expect(outputs.pullRequestUrl).toBeUndefined();
+      expect(fakes.github.calls.map(c => c.replace(/[0-9a-f]{40}/, '<sha>'))).toEqual([
+        'GET /repos/example-org/flux-monorepo',
+        'GET /repos/example-org/flux-monorepo/branches/main',
+        'GET /repos/example-org/flux-monorepo/tarball/<sha>',
+      ]);
     } finally {
       fs.rmSync(empty, { recursive: true, force: true });
     }
+  });
+
+  it('refuses a sourcePath outside the workspace', async () => {
+    const { ctx } = mockActionContext({ ...INPUT, sourcePath: '../elsewhere' }, { workspacePath: workspace, isDryRun: true });
+    await expect(action.handler(ctx)).rejects.toThrow('sourcePath "../elsewhere" leaves the workspace');
   });
 });

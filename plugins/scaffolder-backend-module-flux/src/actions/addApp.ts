@@ -55,9 +55,11 @@ export function createAddAppAction(options: RepoAccess) {
     },
     async handler(ctx) {
       const { input } = ctx;
-      await runPlan(ctx, options, `service "${input.name}"`, `flux-portal/add-app-${input.name}`, tree =>
-        planAddApp(tree, input),
-      );
+      await runPlan(ctx, options, {
+        what: `service "${input.name}"`,
+        branch: `flux-portal/add-app-${input.name}`,
+        plan: tree => planAddApp(tree, input),
+      });
     },
   });
 }

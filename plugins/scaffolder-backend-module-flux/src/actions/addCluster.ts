@@ -46,10 +46,17 @@ export function createAddClusterAction(options: RepoAccess) {
     async handler(ctx) {
       const { input } = ctx;
       ctx.output('bootstrap', '');
-      await runPlan(ctx, options, `cluster "${input.name}"`, `flux-portal/add-cluster-${input.name}`, async tree => {
-        const change = await planAddCluster(tree, input);
-        ctx.output('bootstrap', change.bootstrap);
-        return change;
+      let bootstrap = '';
+      await runPlan(ctx, options, {
+        what: `cluster "${input.name}"`,
+        branch: `flux-portal/add-cluster-${input.name}`,
+        plan: async tree => {
+          const change = await planAddCluster(tree, input);
+          bootstrap = change.bootstrap;
+          ctx.output('bootstrap', bootstrap);
+          return change;
+        },
+        notes: () => `After merge, bootstrap Flux on the new cluster:\n\n\`\`\`sh\n${bootstrap}\n\`\`\``,
       });
     },
   });

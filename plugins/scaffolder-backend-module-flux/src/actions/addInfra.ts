@@ -58,8 +58,10 @@ export function createAddInfraAction(options: RepoAccess) {
     },
     async handler(ctx) {
       const { input } = ctx;
-      await runPlan(ctx, options, `component "${input.name}"`, `flux-portal/add-infra-${input.name}`, tree =>
-        planAddInfra(tree, {
+      await runPlan(ctx, options, {
+        what: `component "${input.name}"`,
+        branch: `flux-portal/add-infra-${input.name}`,
+        plan: tree => planAddInfra(tree, {
           component: {
             name: input.name,
             namespace: input.namespace ?? input.name,
@@ -80,7 +82,7 @@ export function createAddInfraAction(options: RepoAccess) {
           },
           clusters: input.clusters,
         }),
-      );
+      });
     },
   });
 }

@@ -13,7 +13,7 @@ export const repoInputSchema = {
   targetBranch: (z: Z) =>
     z.string().optional().describe("Branch the change goes to; default the repository's default branch"),
   sourcePath: (z: Z) =>
-    z.string().optional().describe('Checkout of the monorepo inside the task workspace; read from repoUrl when absent'),
+    z.string().optional().describe('Dry runs only: checkout of the monorepo inside the task workspace; read from repoUrl when absent. Real runs always read the target branch head from the forge'),
 };
 
 /** Outputs every `flux:monorepo:*` action gives. */
@@ -24,4 +24,7 @@ export const changeOutputSchema = {
   files: (z: Z) => z.array(z.string()).describe('Created and modified files'),
   rendered: (z: Z) =>
     z.array(z.record(z.string(), z.unknown())).describe('Objects the engine renders from the new folder'),
+  targetBranch: (z: Z) => z.string().optional().describe('Branch the pull request targets (real runs)'),
+  pullRequestUrl: (z: Z) => z.string().optional().describe('URL of the pull request (GitHub) or merge request (GitLab); real runs'),
+  pullRequestNumber: (z: Z) => z.number().optional().describe('Number of the pull request, iid of the merge request; real runs'),
 };
