@@ -1,0 +1,5 @@
+export { createFluxStateColumn, FluxStateCell } from './FluxStateCell';
+export {
+  EntityFluxStateFilter,
+  FluxStateFilterPicker,
+} from './FluxStateFilter';

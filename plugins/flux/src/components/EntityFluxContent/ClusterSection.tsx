@@ -1,0 +1,93 @@
+import Box from '@material-ui/core/Box';
+import Paper from '@material-ui/core/Paper';
+import Typography from '@material-ui/core/Typography';
+import type {
+  FluxAction,
+  FluxClusterEntityStatus,
+  FluxObjectSummary,
+} from '@flux-portal/plugin-flux-common';
+import { StateChip } from '../StateChip';
+import { ObjectRow } from './ObjectRow';
+import { compareObjects, isApplier, objectKey } from '../../lib/objects';
+import type { FluxActionPermissions } from '../../hooks/useFluxPermissions';
+import type { ActionProgress } from '../../hooks/useFluxActions';
+
+export interface ClusterSectionProps {
+  cluster: FluxClusterEntityStatus;
+  expanded: ReadonlySet<string>;
+  onToggle(key: string): void;
+  permissions: FluxActionPermissions;
+  progressOf(object: FluxObjectSummary): ActionProgress | undefined;
+  onAction(
+    object: FluxObjectSummary,
+    action: FluxAction,
+    withSource?: boolean,
+  ): void;
+}
+
+/** One cluster: its errors inline (the other clusters still render), then appliers and sources. */
+export function ClusterSection(props: ClusterSectionProps) {
+  const { cluster, expanded, onToggle, permissions, progressOf, onAction } =
+    props;
+  const objects = [...cluster.objects].sort(compareObjects);
+  const appliers = objects.filter(o => isApplier(o.kind));
+  const sources = objects.filter(o => !isApplier(o.kind));
+  const headingId = `flux-cluster-${cluster.cluster}`;
+  return (
+    <Box
+      component="section"
+      aria-labelledby={headingId}
+      mb={3}
+      data-testid="flux-cluster"
+      data-cluster={cluster.cluster}
+    >
+      <Box display="flex" alignItems="center" style={{ gap: 12 }} mb={1}>
+        <Typography variant="h6" component="h2" id={headingId}>
+          Cluster {cluster.cluster}
+        </Typography>
+        <StateChip state={cluster.state} />
+        {cluster.simulated && (
+          <Typography variant="body2" color="textSecondary">
+            simulated
+          </Typography>
+        )}
+      </Box>
+      {cluster.errors.map(error => (
+        <Paper
+          key={`${error.reason}/${(error.kinds ?? []).join(',')}`}
+          variant="outlined"
+          role="alert"
+          style={{ padding: 12, marginBottom: 8, borderColor: '#b71c1c' }}
+        >
+          <Typography variant="body2">
+            <strong>
+              {error.reason}
+              {error.kinds?.length ? ` (${error.kinds.join(', ')})` : ''}:
+            </strong>{' '}
+            {error.message}
+          </Typography>
+        </Paper>
+      ))}
+      {objects.length === 0 && cluster.errors.length === 0 && (
+        <Typography variant="body2" color="textSecondary">
+          No Flux objects of this entity were found in this cluster.
+        </Typography>
+      )}
+      {[...appliers, ...sources].map(object => {
+        const key = objectKey(object);
+        return (
+          <ObjectRow
+            key={key}
+            objectKey={key}
+            object={object}
+            expanded={expanded.has(key)}
+            onToggle={onToggle}
+            permissions={isApplier(object.kind) ? permissions : undefined}
+            progress={progressOf(object)}
+            onAction={isApplier(object.kind) ? onAction : undefined}
+          />
+        );
+      })}
+    </Box>
+  );
+}

@@ -1,0 +1,160 @@
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Paper from '@material-ui/core/Paper';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import type {
+  FluxAction,
+  FluxObjectSummary,
+} from '@flux-portal/plugin-flux-common';
+import { StateChip } from '../StateChip';
+import { Revision } from '../Revision';
+import { RelativeTime } from '../RelativeTime';
+import { ObjectActions } from './ObjectActions';
+import { ObjectDetails } from './ObjectDetails';
+import type { FluxActionPermissions } from '../../hooks/useFluxPermissions';
+import type { ActionProgress } from '../../hooks/useFluxActions';
+
+const useStyles = makeStyles(theme => ({
+  row: { padding: theme.spacing(1.5, 2), marginBottom: theme.spacing(1) },
+  facts: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: theme.spacing(0.5, 3),
+    margin: theme.spacing(1, 0),
+  },
+  fact: { fontSize: theme.typography.body2.fontSize },
+  message: { whiteSpace: 'pre-wrap', wordBreak: 'break-word' },
+}));
+
+function Fact(props: { label: string; children: React.ReactNode }) {
+  const classes = useStyles();
+  return (
+    <span className={classes.fact}>
+      <Typography component="span" variant="body2" color="textSecondary">
+        {props.label}:{' '}
+      </Typography>
+      {props.children}
+    </span>
+  );
+}
+
+export interface ObjectRowProps {
+  object: FluxObjectSummary;
+  expanded: boolean;
+  onToggle(key: string): void;
+  objectKey: string;
+  permissions?: FluxActionPermissions;
+  progress?: ActionProgress;
+  onAction?(
+    object: FluxObjectSummary,
+    action: FluxAction,
+    withSource?: boolean,
+  ): void;
+}
+
+/** One Flux object: state, message, revisions, timing, actions and (on demand) details. */
+export function ObjectRow(props: ObjectRowProps) {
+  const classes = useStyles();
+  const {
+    object,
+    expanded,
+    onToggle,
+    objectKey,
+    permissions,
+    progress,
+    onAction,
+  } = props;
+  const detailsId = `flux-details-${objectKey.replace(/[^A-Za-z0-9-]/g, '-')}`;
+  const title = `${object.kind} ${object.namespace}/${object.name}`;
+  return (
+    <Paper
+      variant="outlined"
+      className={classes.row}
+      data-testid="flux-object"
+      data-key={objectKey}
+    >
+      <Box display="flex" alignItems="center" style={{ gap: 12 }}>
+        <StateChip state={object.state} />
+        <Typography variant="subtitle1" component="h3">
+          {title}
+        </Typography>
+        {object.retrying && (
+          <Typography variant="body2" color="textSecondary">
+            (retrying)
+          </Typography>
+        )}
+      </Box>
+      {object.message && (
+        <Typography variant="body2" className={classes.message}>
+          {object.message}
+        </Typography>
+      )}
+      <div className={classes.facts}>
+        <Fact label="Applied">
+          <Revision
+            revision={object.appliedRevision}
+            sourceUrl={object.source?.url}
+          />
+        </Fact>
+        {(object.sourceRevision || object.source) && (
+          <Fact label="Source">
+            <Revision
+              revision={object.sourceRevision ?? object.source?.revision}
+              sourceUrl={object.source?.url}
+            />
+            {object.drift && ' (not applied yet)'}
+          </Fact>
+        )}
+        {object.source && (
+          <Fact label={object.source.kind}>
+            {object.source.namespace}/{object.source.name}{' '}
+            {object.source.state && <StateChip state={object.source.state} />}
+          </Fact>
+        )}
+        <Fact label="Last reconcile">
+          <RelativeTime iso={object.lastReconcileAt} />
+        </Fact>
+        {object.interval && <Fact label="Interval">{object.interval}</Fact>}
+        {object.dependsOn.length > 0 && (
+          <Fact label="Depends on">
+            {object.dependsOn
+              .map(dep => `${dep.name} (${dep.state})`)
+              .join(', ')}
+          </Fact>
+        )}
+      </div>
+      <Box
+        display="flex"
+        alignItems="center"
+        justifyContent="space-between"
+        flexWrap="wrap"
+        style={{ gap: 8 }}
+      >
+        {permissions && onAction ? (
+          <ObjectActions
+            object={object}
+            permissions={permissions}
+            progress={progress}
+            onAction={onAction}
+          />
+        ) : (
+          <span />
+        )}
+        <Button
+          size="small"
+          aria-expanded={expanded}
+          aria-controls={detailsId}
+          onClick={() => onToggle(objectKey)}
+        >
+          {expanded ? 'Hide details' : 'Details'}
+        </Button>
+      </Box>
+      {expanded && (
+        <Box id={detailsId} mt={1}>
+          <ObjectDetails object={object} />
+        </Box>
+      )}
+    </Paper>
+  );
+}

@@ -1,0 +1,2 @@
+export { EntityFluxContent } from './EntityFluxContent';
+export { FluxEmptyState } from './FluxEmptyState';

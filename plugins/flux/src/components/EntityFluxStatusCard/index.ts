@@ -1,0 +1,1 @@
+export { EntityFluxStatusCard } from './EntityFluxStatusCard';

@@ -1,0 +1,107 @@
+/**
+ * The plugin for Backstage's new frontend system: the FluxApi, the entity
+ * "Flux" tab and overview card (for entities with the clusters annotation),
+ * the Flux page with its nav item, and a catalog "Flux state" filter.
+ * Every view loads lazily, so the app's first bundle does not grow.
+ */
+import {
+  ApiBlueprint,
+  createFrontendPlugin,
+  discoveryApiRef,
+  fetchApiRef,
+  PageBlueprint,
+} from '@backstage/frontend-plugin-api';
+import {
+  CatalogFilterBlueprint,
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
+import { ANNOTATION_CLUSTERS } from '@flux-portal/plugin-flux-common';
+import { fluxApiRef } from './api/FluxApi';
+import { FluxClient } from './api/FluxClient';
+import { fluxPageRouteRef } from './routes';
+import { fluxIcon } from './FluxIcon';
+
+const hasFluxAnnotation = {
+  [`metadata.annotations.${ANNOTATION_CLUSTERS}`]: { $exists: true },
+};
+
+/** @public */
+export const fluxApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: fluxApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new FluxClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+/** @public */
+export const entityFluxContent = EntityContentBlueprint.make({
+  name: 'flux',
+  params: {
+    path: '/flux',
+    title: 'Flux',
+    group: 'deployment',
+    filter: hasFluxAnnotation,
+    loader: () =>
+      import('./components/EntityFluxContent').then(m => (
+        <m.EntityFluxContent />
+      )),
+  },
+});
+
+/** @public */
+export const entityFluxStatusCard = EntityCardBlueprint.make({
+  name: 'status',
+  params: {
+    type: 'info',
+    filter: hasFluxAnnotation,
+    loader: () =>
+      import('./components/EntityFluxStatusCard').then(m => (
+        <m.EntityFluxStatusCard />
+      )),
+  },
+});
+
+/** @public */
+export const fluxPage = PageBlueprint.make({
+  params: {
+    path: '/flux',
+    title: 'Flux',
+    icon: fluxIcon,
+    routeRef: fluxPageRouteRef,
+    loader: () =>
+      import('./components/FluxRuntimePage').then(m => (
+        <m.FluxRuntimeContent />
+      )),
+  },
+});
+
+/** @public */
+export const catalogFluxStateFilter = CatalogFilterBlueprint.make({
+  name: 'flux-state',
+  params: {
+    loader: () =>
+      import('./components/CatalogFluxState').then(m => (
+        <m.FluxStateFilterPicker />
+      )),
+  },
+});
+
+/** @public */
+export const fluxPlugin = createFrontendPlugin({
+  pluginId: 'flux',
+  title: 'Flux',
+  icon: fluxIcon,
+  info: { packageJson: () => import('../package.json') },
+  routes: { root: fluxPageRouteRef },
+  extensions: [
+    fluxApi,
+    entityFluxContent,
+    entityFluxStatusCard,
+    fluxPage,
+    catalogFluxStateFilter,
+  ],
+});

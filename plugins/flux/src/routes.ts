@@ -1,0 +1,4 @@
+import { createRouteRef } from '@backstage/frontend-plugin-api';
+
+/** The Flux page (`/flux`). @public */
+export const fluxPageRouteRef = createRouteRef();
