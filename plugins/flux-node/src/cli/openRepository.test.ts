@@ -51,6 +51,23 @@ describe('openRepository', () => {
     expect(repo.sources[1].tree.description).toBe(nodePath.join(work, 'other'));
   });
 
+  it('takes --path as the root when it holds clusters/, even nested in another checkout', () => {
+    // the portal's own layout: examples/flux-monorepo inside the portal's git checkout
+    const nested = nodePath.join(work, 'repo/examples/monorepo');
+    mkdirSync(nodePath.join(nested, 'clusters/dev'), { recursive: true });
+    const atMonorepo = openRepository({ cwd: nodePath.join(work, 'repo'), path: 'examples/monorepo' });
+    expect(atMonorepo.root).toBe(nested);
+    expect(atMonorepo.path).toBe('');
+    // a cluster folder inside it has no clusters/ of its own: the git top level, as before
+    expect(openRepository({ cwd: nested, path: 'clusters/dev' }).root).toBe(nodePath.join(work, 'repo'));
+    // --root always wins
+    const explicit = openRepository({ cwd: work, root: 'repo', path: 'repo/examples/monorepo' });
+    expect(explicit.root).toBe(nodePath.join(work, 'repo'));
+    expect(explicit.path).toBe('examples/monorepo');
+    // outside git without clusters/: --path itself
+    expect(openRepository({ cwd: work, path: 'other' }).root).toBe(nodePath.join(work, 'other'));
+  });
+
   it('refuses a --path outside --root and a malformed --source', () => {
     expect(() =>
       openRepository({ cwd: work, root: 'repo', path: 'other' }),

@@ -1,10 +1,10 @@
 /**
  * Turns the CLI's folder arguments into a tree and load options: the
- * repository root (--root, or the git top level containing --path, or --path
- * itself outside git), the entry path inside it, and --source NAME=DIR
+ * repository root (see defaultRoot), the entry path inside it, and --source NAME=DIR
  * mappings (a folder inside the repository shares its tree; one outside gets
  * a tree of its own, so nothing is ever read outside the given folders).
  */
+import { statSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { FileTree, createLocalTree } from '../tree';
 import type { SourceMapping } from '../flux/sources';
@@ -32,11 +32,26 @@ function toTreePath(root: string, abs: string): string | undefined {
   return rel.split(nodePath.sep).join('/');
 }
 
+function isDir(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
+}
+
+/**
+ * The root Flux paths (`./apps`) resolve against: --root when given; else
+ * --path itself when it holds a `clusters/` folder, because that is a
+ * monorepo root as the seed lays it out, even when it sits nested inside
+ * another git checkout (the portal's own examples/flux-monorepo); else the git
+ * top level containing --path; else --path.
+ */
+export function defaultRoot(absPath: string, root?: string): string {
+  if (root) return root;
+  if (isDir(nodePath.join(absPath, 'clusters'))) return absPath;
+  return findRepoRoot(absPath) ?? absPath;
+}
+
 export function openRepository(args: RepositoryArgs): OpenedRepository {
   const absPath = nodePath.resolve(args.cwd, args.path ?? '.');
-  const root = args.root
-    ? nodePath.resolve(args.cwd, args.root)
-    : findRepoRoot(absPath) ?? absPath;
+  const root = defaultRoot(absPath, args.root && nodePath.resolve(args.cwd, args.root));
   const path = toTreePath(root, absPath);
   if (path === undefined) {
     throw new UsageError(
