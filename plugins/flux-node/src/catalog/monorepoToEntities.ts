@@ -93,7 +93,7 @@ export function monorepoToEntities(model: MonorepoModel, options: EntityMappingO
   const units = groupUnits(model, options.clusters);
   const byFolder = new Map<string, CatalogEntity>();
   const folderOf = new Map<CatalogEntity, string>();
-  const systems = new Map<string, { owners: string[] }>();
+  const systems = new Map<string, SystemMembers>();
   const entities: CatalogEntity[] = [];
   const names = new Map<string, string>();
 
@@ -129,7 +129,8 @@ export function monorepoToEntities(model: MonorepoModel, options: EntityMappingO
     }
     names.set(`${kind}:${unit.name}`, unit.folder);
     const owner = ownerRef(firstMeta(unit, 'annotations', MANIFEST_ANNOTATIONS.owner) ?? codeownerOf(codeowners, unit.folder) ?? defaultOwner);
-    const system = firstMeta(unit, 'annotations', MANIFEST_ANNOTATIONS.system) ?? firstMeta(unit, 'labels', PART_OF) ?? unit.folder.split('/')[0];
+    const explicitSystem = firstMeta(unit, 'annotations', MANIFEST_ANNOTATIONS.system);
+    const system = explicitSystem ?? firstMeta(unit, 'labels', PART_OF) ?? unit.folder.split('/')[0];
     const hr = unit.helmReleases[0];
     const workloads = workloadRefs(unit);
     const appName = firstMeta(unit, 'labels', APP_NAME);
@@ -163,10 +164,13 @@ export function monorepoToEntities(model: MonorepoModel, options: EntityMappingO
     entities.push(entity);
     byFolder.set(unit.folder, entity);
     folderOf.set(entity, unit.folder);
-    const s = systems.get(system) ?? { owners: [] };
+    const s = systems.get(system) ?? { owners: [], members: [], explicit: false };
     s.owners.push(owner);
+    s.members.push(entity);
+    s.explicit ||= explicitSystem !== undefined;
     systems.set(system, s);
   }
+  dropSelfNamedSystems(systems);
 
   // Dependencies, deduplicated per pair; the cluster each unit runs on too.
   const dependencies: EntityDependency[] = [];
@@ -276,6 +280,30 @@ export function monorepoToEntities(model: MonorepoModel, options: EntityMappingO
 
   entities.sort((a, b) => a.kind.localeCompare(b.kind) || a.metadata.name.localeCompare(b.metadata.name));
   return { entities, dependencies, problems };
+}
+
+interface SystemMembers {
+  owners: string[];
+  members: CatalogEntity[];
+  /** named by the flux-portal.io/system annotation: always kept */
+  explicit: boolean;
+}
+
+/**
+ * `app.kubernetes.io/part-of` names the higher-level application a workload
+ * belongs to; a group whose only member carries its own name (a service
+ * labelled part-of itself) has none, and a System holding just that one
+ * entity under the same name adds nothing to the catalog but an entity to
+ * process, stitch and browse past. Such members get no system, unless the
+ * flux-portal.io/system annotation asks for it.
+ */
+function dropSelfNamedSystems(systems: Map<string, SystemMembers>) {
+  for (const [name, { members, explicit }] of systems) {
+    if (!explicit && members.length === 1 && members[0].metadata.name === name) {
+      delete members[0].spec.system;
+      systems.delete(name);
+    }
+  }
 }
 
 function push(spec: JsonObject, field: string, ref: string) {
