@@ -7,7 +7,12 @@ import type { EntityProviderConnection, EntityProviderMutation } from '@backstag
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { FluxMonorepoEntityProvider } from './FluxMonorepoEntityProvider';
+import { DatabaseLastGoodStore, LastGoodStore } from './lastGoodStore';
 import { copyExampleMonorepo, EXAMPLE_MONOREPO } from './__testUtils__/exampleMonorepo';
+import { createTestDatabases } from './__testUtils__/testDatabases';
+
+const databases = createTestDatabases();
+jest.setTimeout(60_000);
 
 type Mutation = Extract<EntityProviderMutation, { type: 'full' }>;
 
@@ -34,15 +39,23 @@ function capturingLogger() {
   return { logger, lines };
 }
 
-function provider(target: string, urlReader: UrlReaderService = mockServices.urlReader.mock(), maxRemovalShare = 0.5) {
+function provider(target: string, urlReader: UrlReaderService = mockServices.urlReader.mock(), lastGood?: LastGoodStore) {
   const { logger, lines } = capturingLogger();
   const p = new FluxMonorepoEntityProvider({
-    config: { id: 'test', target, maxRemovalShare, schedule: { frequency: { minutes: 5 }, timeout: { minutes: 1 } } },
+    config: { id: 'test', target, maxRemovalShare: 0.5, schedule: { frequency: { minutes: 5 }, timeout: { minutes: 1 } } },
     logger,
     urlReader,
+    lastGood,
     integrations: ScmIntegrations.fromConfig(new ConfigReader({})),
   });
   return { provider: p, lines };
+}
+
+/** Unregisters every service but `keep`: most likely a bad merge, not a real removal. */
+function unregisterAllAppsBut(registry: string, keep: string[]) {
+  const lines = readFileSync(registry, 'utf8').split('\n');
+  const kept = lines.filter(line => !/^\s*- /.test(line) || keep.some(name => new RegExp(`- ${name}\\s*$`).test(line)));
+  writeFileSync(registry, kept.join('\n'));
 }
 
 const names = (m: Mutation) => m.entities.map(e => `${e.entity.kind}:${e.entity.metadata.name}`);
@@ -86,9 +99,7 @@ describe('FluxMonorepoEntityProvider', () => {
 
     const registry = join(dir, 'apps/kustomization.yaml');
     const original = readFileSync(registry, 'utf8');
-    // Unregister every service but two: most likely a bad merge, not a real removal.
-    const kept = original.split('\n').filter(line => !/^\s*- /.test(line) || /- (django|pm)\s*$/.test(line));
-    writeFileSync(registry, kept.join('\n'));
+    unregisterAllAppsBut(registry, ['django', 'pm']);
     const refused = await p.refresh();
     expect(refused).toMatchObject({ status: 'refused' });
     expect(mutations).toHaveLength(1);
@@ -99,6 +110,27 @@ describe('FluxMonorepoEntityProvider', () => {
     expect(await p.refresh()).toMatchObject({ status: 'applied' });
     expect(names(mutations[1])).not.toContain('Component:notes');
     expect(names(mutations[1])).toContain('Component:django');
+  });
+
+  it.each(databases.eachSupportedId())('remembers the last good set across a backend restart in the catalog database (%p)', async databaseId => {
+    const knex = await databases.init(databaseId);
+    const dir = copyExampleMonorepo();
+    const before = provider(dir, undefined, new DatabaseLastGoodStore(async () => knex));
+    const { connection, mutations } = recordingConnection();
+    await before.provider.connect(connection);
+    expect(await before.provider.refresh()).toMatchObject({ status: 'applied' });
+
+    // A restart: a new provider instance with nothing in memory, the same database.
+    unregisterAllAppsBut(join(dir, 'apps/kustomization.yaml'), ['django']);
+    const after = provider(dir, undefined, new DatabaseLastGoodStore(async () => knex));
+    await after.provider.connect(connection);
+    expect(await after.provider.refresh()).toMatchObject({ status: 'refused' });
+    expect(mutations).toHaveLength(1);
+
+    // A provider with an empty memory (the old behaviour) would have trusted that read.
+    const forgetful = provider(dir);
+    await forgetful.provider.connect(connection);
+    expect(await forgetful.provider.refresh()).toMatchObject({ status: 'applied' });
   });
 
   it('keeps the last good set when the target cannot be read', async () => {

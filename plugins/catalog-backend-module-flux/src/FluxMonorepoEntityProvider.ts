@@ -2,9 +2,12 @@
  * Ingests a Flux monorepo on a schedule as a full mutation: every refresh
  * replaces this provider's entities with what the manifests say now. A failed
  * read, an unchanged repository (ETag) or a suspiciously large removal keeps
- * the last good set.
+ * the last good set. The last good set's entity refs live in a LastGoodStore
+ * (the catalog database in the module), so the removal guard still holds
+ * right after a backend restart and across backend instances.
  */
 import type {
+  DatabaseService,
   LoggerService,
   SchedulerService,
   SchedulerServiceTaskRunner,
@@ -17,6 +20,7 @@ import { formatProblem } from '@flux-portal/plugin-flux-node';
 import { FluxMonorepoProviderConfig, readProviderConfigs } from './config';
 import { ingestMonorepo } from './ingestMonorepo';
 import { createLocationAnnotator } from './locationAnnotations';
+import { DatabaseLastGoodStore, LastGoodStore, memoryLastGoodStore, readLastGood } from './lastGoodStore';
 import { readMonorepoTree } from './readMonorepoTree';
 import { checkRemoval } from './removalGuard';
 
@@ -31,13 +35,14 @@ const refOf = (e: { kind: string; metadata: { name: string } }) => `${e.kind.toL
 export class FluxMonorepoEntityProvider implements EntityProvider {
   private connection?: EntityProviderConnection;
   private etag?: string;
-  private current = new Set<string>();
+  private readonly lastGood: LastGoodStore;
 
   static fromConfig(
     config: Config,
-    deps: { logger: LoggerService; scheduler: SchedulerService; urlReader: UrlReaderService },
+    deps: { logger: LoggerService; scheduler: SchedulerService; urlReader: UrlReaderService; database?: DatabaseService },
   ): FluxMonorepoEntityProvider[] {
     const integrations = ScmIntegrations.fromConfig(config);
+    const lastGood = deps.database ? DatabaseLastGoodStore.fromDatabase(deps.database) : undefined;
     return readProviderConfigs(config).map(
       providerConfig =>
         new FluxMonorepoEntityProvider({
@@ -45,6 +50,7 @@ export class FluxMonorepoEntityProvider implements EntityProvider {
           logger: deps.logger.child({ target: `flux-monorepo:${providerConfig.id}` }),
           urlReader: deps.urlReader,
           integrations,
+          lastGood,
           taskRunner: deps.scheduler.createScheduledTaskRunner(providerConfig.schedule),
         }),
     );
@@ -56,10 +62,14 @@ export class FluxMonorepoEntityProvider implements EntityProvider {
       logger: LoggerService;
       urlReader: UrlReaderService;
       integrations: ScmIntegrationRegistry;
+      /** where the last good entity set is kept; default in memory (forgotten on restart) */
+      lastGood?: LastGoodStore;
       /** omitted in tests that call refresh() themselves */
       taskRunner?: SchedulerServiceTaskRunner;
     },
-  ) {}
+  ) {
+    this.lastGood = options.lastGood ?? memoryLastGoodStore();
+  }
 
   getProviderName(): string {
     return `flux-monorepo-provider:${this.options.config.id}`;
@@ -122,7 +132,9 @@ export class FluxMonorepoEntityProvider implements EntityProvider {
     }
 
     const next = new Set(ingestion.entities.map(refOf));
-    const decision = checkRemoval(this.current, next, config.maxRemovalShare);
+    // read on every refresh: another backend instance may have applied the last one
+    const previous = await readLastGood(this.lastGood, this.getProviderName(), logger);
+    const decision = checkRemoval(previous, next, config.maxRemovalShare);
     if (!decision.allowed) {
       logger.warn(`Refusing to apply the refresh of ${config.target}: ${decision.reason}; keeping the last ingested entities`);
       return { status: 'refused', reason: decision.reason! };
@@ -132,8 +144,12 @@ export class FluxMonorepoEntityProvider implements EntityProvider {
       type: 'full',
       entities: ingestion.entities.map(entity => ({ entity, locationKey: this.getProviderName() })),
     });
-    this.current = next;
     this.etag = read.etag;
+    try {
+      await this.lastGood.write(this.getProviderName(), [...next]);
+    } catch (error) {
+      logger.warn(`Could not record the ingested entities for the removal guard: ${(error as Error).message}`);
+    }
     logger.info(
       `Ingested ${ingestion.entities.length} entities from ${config.target} in ${Date.now() - started} ms` +
         ` (${ingestion.problems.length} problems, ${decision.removed} removed)`,

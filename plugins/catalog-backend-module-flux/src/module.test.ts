@@ -3,38 +3,16 @@
  * real databases: SQLite always, PostgreSQL when the test command started one
  * (BACKSTAGE_TEST_DATABASE_POSTGRES<major>_CONNECTION_STRING).
  */
-import { mockCredentials, mockServices, startTestBackend, TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import { catalogModuleFluxMonorepo } from './module';
 import { EXAMPLE_MONOREPO } from './__testUtils__/exampleMonorepo';
+import { availablePostgres, createTestDatabases } from './__testUtils__/testDatabases';
+import { query, waitForEntities } from './__testUtils__/catalogApi';
 
-const POSTGRES_IDS: TestDatabaseId[] = ['POSTGRES_18', 'POSTGRES_17', 'POSTGRES_16', 'POSTGRES_15', 'POSTGRES_14', 'POSTGRES_13'];
-const availablePostgres = POSTGRES_IDS.filter(id => process.env[`BACKSTAGE_TEST_DATABASE_${id.replace('_', '')}_CONNECTION_STRING`]);
-const databases = TestDatabases.create({ ids: ['SQLITE_3', ...availablePostgres], disableDocker: true });
+const databases = createTestDatabases();
 
 jest.setTimeout(160_000);
-
-async function query(server: Server, path: string) {
-  const { port } = server.address() as AddressInfo;
-  const res = await fetch(`http://127.0.0.1:${port}/api/catalog${path}`, {
-    headers: { Authorization: mockCredentials.user.header() },
-  });
-  if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
-  return res.json();
-}
-
-async function waitForEntities(server: Server, filter: string, count: number) {
-  const deadline = Date.now() + 60_000;
-  let items: any[] = [];
-  while (Date.now() < deadline) {
-    items = (await query(server, `/entities/by-query?filter=${filter}&limit=500`)).items;
-    if (items.length >= count) return items;
-    await new Promise(r => setTimeout(r, 500));
-  }
-  throw new Error(`expected ${count} entities for ${filter}, got ${items.length}`);
-}
 
 describe('catalog module flux-monorepo', () => {
   if (availablePostgres.length === 0) {
