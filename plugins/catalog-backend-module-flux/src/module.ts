@@ -1,8 +1,8 @@
 import { coreServices, createBackendModule } from '@backstage/backend-plugin-api';
 import { ScmIntegrations } from '@backstage/integration';
-import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import { catalogLocationsExtensionPoint, catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { FluxMonorepoEntityProvider } from './FluxMonorepoEntityProvider';
-import { FluxMonorepoLocationProcessor } from './FluxMonorepoLocationProcessor';
+import { FLUX_MONOREPO_LOCATION_TYPE, FluxMonorepoLocationProcessor } from './FluxMonorepoLocationProcessor';
 
 /**
  * Catalog module: ingests the Flux monorepos of `catalog.providers.fluxMonorepo`
@@ -17,13 +17,18 @@ export const catalogModuleFluxMonorepo = createBackendModule({
     env.registerInit({
       deps: {
         catalog: catalogProcessingExtensionPoint,
+        locations: catalogLocationsExtensionPoint,
         config: coreServices.rootConfig,
+        database: coreServices.database,
         logger: coreServices.logger,
         scheduler: coreServices.scheduler,
         urlReader: coreServices.urlReader,
       },
-      async init({ catalog, config, logger, scheduler, urlReader }) {
-        catalog.addEntityProvider(FluxMonorepoEntityProvider.fromConfig(config, { logger, scheduler, urlReader }));
+      async init({ catalog, locations, config, database, logger, scheduler, urlReader }) {
+        // The catalog API only registers locations of allowed types (default
+        // just 'url'); the extension point replaces the list, so keep 'url'.
+        locations.setAllowedLocationTypes(['url', FLUX_MONOREPO_LOCATION_TYPE]);
+        catalog.addEntityProvider(FluxMonorepoEntityProvider.fromConfig(config, { logger, scheduler, urlReader, database }));
         catalog.addProcessor(
           new FluxMonorepoLocationProcessor({ urlReader, integrations: ScmIntegrations.fromConfig(config), logger }),
         );
