@@ -1,0 +1,109 @@
+/*
+ * Forge API calls per pull request: runs the three actions for real against
+ * the stateful fake GitHub and GitLab of the tests (msw), on the example
+ * monorepo ("few files") and on the example grown by APPS copied services
+ * and CLUSTERS copied clusters ("many files": a bigger archive to read and,
+ * for add-infra, a HelmRepository edit in every cluster). Prints the calls
+ * of the first run (new PR) and of a re-run (same inputs: PR updated), with
+ * and without targetBranch. Target: constant, at most 8.
+ *
+ * Usage: yarn bench:forge [APPS=300] [CLUSTERS=10]
+ */
+import os from 'node:os';
+import { setupServer } from 'msw/node';
+import { createAddAppAction } from '../src/actions/addApp';
+import { createAddClusterAction } from '../src/actions/addCluster';
+import { createAddInfraAction } from '../src/actions/addInfra';
+import type { FakeForgeRepo } from '../src/__testUtils__/fakeForgeRepo';
+import { GITHUB_REPO_URL, GITLAB_REPO_URL, fakeForges } from '../src/__testUtils__/fakeForges';
+
+const APPS = Number(process.argv[2] ?? 300);
+const CLUSTERS = Number(process.argv[3] ?? 10);
+
+/** Grows the repository on main: copies of apps/notes and of clusters/contour. */
+function grow(repo: FakeForgeRepo) {
+  const files = repo.filesAt('main');
+  const changes: Record<string, string> = {};
+  const names: string[] = [];
+  for (let i = 0; i < APPS; i++) {
+    const name = `notes-copy-${i}`;
+    names.push(name);
+    for (const [file, text] of Object.entries(files)) {
+      if (file.startsWith('apps/notes/')) {
+        changes[file.replace('apps/notes/', `apps/${name}/`)] = text.replace(/\bnotes\b/g, name);
+      }
+    }
+  }
+  changes['apps/kustomization.yaml'] = `${files['apps/kustomization.yaml'].trimEnd()}\n${names.map(n => `- ${n}`).join('\n')}\n`;
+  for (let i = 0; i < CLUSTERS; i++) {
+    for (const [file, text] of Object.entries(files)) {
+      if (file.startsWith('clusters/contour/')) changes[file.replace('clusters/contour/', `clusters/contour-${i}/`)] = text;
+    }
+  }
+  repo.push('main', changes, 'grow');
+}
+
+const ACTIONS = {
+  'add-app': {
+    action: createAddAppAction,
+    input: { name: 'invoices', owner: 'group:default/team-documents', description: 'Invoices', image: 'cr.example/invoices:1.0.0', dependsOn: ['resource:default/postgresql'] },
+  },
+  'add-infra': {
+    action: createAddInfraAction,
+    input: { name: 'loki', owner: 'group:default/platform-team', description: 'Logs', chart: 'loki', version: '6.6.2', repositoryName: 'grafana', repositoryUrl: 'https://grafana.github.io/helm-charts' },
+  },
+  'add-cluster': {
+    action: createAddClusterAction,
+    input: { name: 'staging', gitUrl: 'ssh://git@github.com/example-org/flux-monorepo', branch: 'main' },
+  },
+} as const;
+
+async function main() {
+  const server = setupServer();
+  server.listen({ onUnhandledRequest: 'error' });
+  const logger = { info() {}, warn() {}, error() {}, debug() {}, child: () => logger };
+  console.log(`forge API calls per pull request (many files: +${APPS} apps, +${CLUSTERS} clusters)`);
+  console.log('forge   action       repo   files  changed  new PR  re-run  new PR, targetBranch given');
+  for (const forge of ['GitHub', 'GitLab'] as const) {
+    for (const [id, { action, input }] of Object.entries(ACTIONS)) {
+      for (const size of ['few', 'many'] as const) {
+        const counts: number[] = [];
+        let changed = 0;
+        let repoFiles = 0;
+        for (const targetBranch of [undefined, 'main']) {
+          const fakes = fakeForges();
+          server.resetHandlers(...fakes.handlers);
+          const repo = forge === 'GitHub' ? fakes.github : fakes.gitlab;
+          if (size === 'many') grow(repo);
+          repoFiles = Object.keys(repo.filesAt('main')).length;
+          const run = async () => {
+            const outputs: Record<string, unknown> = {};
+            const before = repo.calls.length;
+            await (action as any)({ forges: fakes.forges }).handler({
+              input: { repoUrl: forge === 'GitHub' ? GITHUB_REPO_URL : GITLAB_REPO_URL, targetBranch, ...input },
+              workspacePath: `${os.tmpdir()}/no-checkout`,
+              logger,
+              output: (k: string, v: unknown) => {
+                outputs[k] = v;
+              },
+            });
+            changed = (outputs.files as string[]).length;
+            return repo.calls.length - before;
+          };
+          counts.push(await run());
+          if (!targetBranch) counts.push(await run());
+          if (repo.pulls.length !== 1) throw new Error(`${forge} ${id}: ${repo.pulls.length} pull requests`);
+        }
+        console.log(
+          `${forge.padEnd(7)} ${id.padEnd(12)} ${size.padEnd(5)} ${String(repoFiles).padStart(6)} ${String(changed).padStart(8)} ${String(counts[0]).padStart(7)} ${String(counts[1]).padStart(7)} ${String(counts[2]).padStart(7)}`,
+        );
+      }
+    }
+  }
+  server.close();
+}
+
+main().catch(error => {
+  console.error(error);
+  process.exit(1);
+});
