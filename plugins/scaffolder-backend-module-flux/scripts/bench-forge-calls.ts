@@ -58,10 +58,26 @@ const ACTIONS = {
   },
 } as const;
 
+const logger = { info() {}, warn() {}, error() {}, debug() {}, child: () => logger };
+
+/** Runs an action for real once; the forge calls it made and the files it changed. */
+async function runOnce(action: any, forges: unknown, input: Record<string, unknown>, repo: FakeForgeRepo) {
+  const outputs: Record<string, unknown> = {};
+  const before = repo.calls.length;
+  await action({ forges }).handler({
+    input,
+    workspacePath: `${os.tmpdir()}/no-checkout`,
+    logger,
+    output: (k: string, v: unknown) => {
+      outputs[k] = v;
+    },
+  });
+  return { calls: repo.calls.length - before, changed: (outputs.files as string[]).length };
+}
+
 async function main() {
   const server = setupServer();
   server.listen({ onUnhandledRequest: 'error' });
-  const logger = { info() {}, warn() {}, error() {}, debug() {}, child: () => logger };
   console.log(`forge API calls per pull request (many files: +${APPS} apps, +${CLUSTERS} clusters)`);
   console.log('forge   action       repo   files  changed  new PR  re-run  new PR, targetBranch given');
   for (const forge of ['GitHub', 'GitLab'] as const) {
@@ -76,22 +92,12 @@ async function main() {
           const repo = forge === 'GitHub' ? fakes.github : fakes.gitlab;
           if (size === 'many') grow(repo);
           repoFiles = Object.keys(repo.filesAt('main')).length;
-          const run = async () => {
-            const outputs: Record<string, unknown> = {};
-            const before = repo.calls.length;
-            await (action as any)({ forges: fakes.forges }).handler({
-              input: { repoUrl: forge === 'GitHub' ? GITHUB_REPO_URL : GITLAB_REPO_URL, targetBranch, ...input },
-              workspacePath: `${os.tmpdir()}/no-checkout`,
-              logger,
-              output: (k: string, v: unknown) => {
-                outputs[k] = v;
-              },
-            });
-            changed = (outputs.files as string[]).length;
-            return repo.calls.length - before;
-          };
-          counts.push(await run());
-          if (!targetBranch) counts.push(await run());
+          const run = () =>
+            runOnce(action, fakes.forges, { repoUrl: forge === 'GitHub' ? GITHUB_REPO_URL : GITLAB_REPO_URL, targetBranch, ...input }, repo);
+          let calls: number;
+          ({ calls, changed } = await run());
+          counts.push(calls);
+          if (!targetBranch) counts.push((await run()).calls);
           if (repo.pulls.length !== 1) throw new Error(`${forge} ${id}: ${repo.pulls.length} pull requests`);
         }
         console.log(
