@@ -75,6 +75,7 @@ export function FluxStateFilterPicker() {
       <TextField
         select
         fullWidth
+        id="catalog-flux-state-filter"
         label="Flux state"
         value={value}
         onChange={e => setValue(e.target.value as FluxState | '')}

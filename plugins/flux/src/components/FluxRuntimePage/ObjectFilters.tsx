@@ -16,6 +16,7 @@ function Picker(props: {
   return (
     <TextField
       select
+      id={`flux-filter-${props.label.toLocaleLowerCase('en-US')}`}
       label={props.label}
       value={props.value ?? ''}
       onChange={e => props.onChange(e.target.value || undefined)}
@@ -77,6 +78,7 @@ export function ObjectFilters(props: {
         }
       />
       <TextField
+        id="flux-filter-search"
         label="Search"
         type="search"
         variant="outlined"

@@ -1,0 +1,156 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import {
+  registerMswTestHooks,
+  renderInTestApp,
+} from '@backstage/frontend-test-utils';
+import type {
+  FluxObjectList,
+  FluxRuntime,
+} from '@flux-portal/plugin-flux-common';
+import { fluxApiRef } from '../../api/FluxApi';
+import { FluxRuntimeContent } from './FluxRuntimePage';
+import { baseUrl, testFluxClient } from '../../__testUtils__/fluxServer';
+import {
+  failingShop,
+  fluxObject,
+  stagingRelease,
+} from '../../__testUtils__/fixtures';
+
+const server = setupServer();
+registerMswTestHooks(server);
+
+const runtime: FluxRuntime = {
+  generatedAt: new Date().toISOString(),
+  clusters: [
+    {
+      cluster: 'prod',
+      synced: true,
+      controllers: [
+        {
+          name: 'kustomize-controller',
+          namespace: 'flux-system',
+          ready: true,
+          replicas: 1,
+          readyReplicas: 1,
+          version: 'v1.4.0',
+        },
+        {
+          name: 'helm-controller',
+          namespace: 'flux-system',
+          ready: false,
+          replicas: 1,
+          readyReplicas: 0,
+          version: 'v1.1.0',
+        },
+      ],
+      counts: {},
+      versions: {},
+      errors: [],
+    },
+    {
+      cluster: 'edge',
+      synced: false,
+      controllers: [],
+      counts: {},
+      versions: {},
+      errors: [
+        {
+          cluster: 'edge',
+          reason: 'Unreachable',
+          message: 'connect ECONNREFUSED',
+        },
+      ],
+    },
+  ],
+};
+
+const objects: FluxObjectList = {
+  errors: [],
+  items: [
+    fluxObject({ name: 'infrastructure' }),
+    stagingRelease,
+    fluxObject({
+      name: 'paused',
+      state: 'Suspended',
+      suspended: true,
+      message: 'suspended',
+    }),
+    failingShop,
+  ],
+};
+
+function serve() {
+  server.use(
+    http.get(`${baseUrl}/runtime`, () => HttpResponse.json(runtime)),
+    http.get(`${baseUrl}/objects`, () => HttpResponse.json(objects)),
+    // No change events in these tests: an idle stream.
+    http.get(
+      `${baseUrl}/stream`,
+      () =>
+        new HttpResponse(new ReadableStream(), {
+          headers: { 'Content-Type': 'text/event-stream' },
+        }),
+    ),
+  );
+}
+
+function rowNames() {
+  return within(screen.getByRole('table', { name: 'Flux objects' }))
+    .getAllByTestId('flux-object-row')
+    .map(row => row.children[3].textContent);
+}
+
+describe('FluxRuntimeContent', () => {
+  it("shows every cluster's controllers and a cluster that cannot answer", async () => {
+    serve();
+    await renderInTestApp(<FluxRuntimeContent />, {
+      apis: [[fluxApiRef, testFluxClient()]],
+    });
+    const prod = await screen.findByRole('table', {
+      name: 'Controllers of prod',
+    });
+    expect(
+      within(prod).getByText('kustomize-controller').closest('tr'),
+    ).toHaveTextContent('Healthy1/1v1.4.0');
+    expect(
+      within(prod).getByText('helm-controller').closest('tr'),
+    ).toHaveTextContent('Unhealthy0/1');
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'Unreachable: connect ECONNREFUSED',
+    );
+  });
+
+  it('lists every Flux object failing first and filters by state, kind, cluster and search', async () => {
+    serve();
+    await renderInTestApp(<FluxRuntimeContent />, {
+      apis: [[fluxApiRef, testFluxClient()]],
+    });
+    await screen.findByRole('table', { name: 'Flux objects' });
+    expect(rowNames()).toEqual([
+      'flux-system/shop',
+      'flux-system/paused',
+      // Equal states: by cluster, prod before staging.
+      'flux-system/infrastructure',
+      'shop/shop',
+    ]);
+
+    await userEvent.selectOptions(screen.getByLabelText('State'), 'Failed');
+    await waitFor(() => expect(rowNames()).toEqual(['flux-system/shop']));
+    expect(screen.getByText(/kustomize build failed/)).toBeInTheDocument();
+
+    await userEvent.selectOptions(screen.getByLabelText('State'), '');
+    await userEvent.selectOptions(screen.getByLabelText('Kind'), 'HelmRelease');
+    await waitFor(() => expect(rowNames()).toEqual(['shop/shop']));
+
+    await userEvent.selectOptions(screen.getByLabelText('Kind'), '');
+    await userEvent.selectOptions(screen.getByLabelText('Cluster'), 'prod');
+    await userEvent.type(screen.getByLabelText('Search'), 'infra');
+    await waitFor(() =>
+      expect(rowNames()).toEqual(['flux-system/infrastructure']),
+    );
+    expect(screen.getByText('1 objects')).toBeInTheDocument();
+  });
+});
