@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* eslint-disable no-console -- a command-line report: printing is its job */
 /*
  * Prints how much of the app's production bundle is this plugin, chunk by
  * chunk: which chunks carry plugins/flux/src code, whether each is loaded
