@@ -25,6 +25,8 @@ backend.add(import('@flux-portal/plugin-catalog-backend-module-flux'));
 
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
+// Flux Portal: flux:monorepo:add-app / add-infra / add-cluster actions.
+backend.add(import('@flux-portal/plugin-scaffolder-backend-module-flux'));
 
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(

@@ -1,5 +1,6 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { planAddApp } from '../plan/planAddApp';
+import { clusterName } from './clusterName';
 import { RepoAccess, runPlan } from './runPlan';
 import { changeOutputSchema, repoInputSchema } from './sharedSchema';
 
@@ -47,7 +48,7 @@ export function createAddAppAction(options: RepoAccess) {
         dependsOn: z =>
           z.array(z.string()).optional().describe('Entity refs the service uses: components (REST) and resources (postgresql, redis, s3-proxy, vault, keycloak, zitadel, camunda)'),
         clusters: z =>
-          z.array(z.string()).optional().describe('Clusters where the service must render; default all'),
+          z.array(z.string()).optional().describe('Clusters (names or Resource entity refs) where the service must render; default all'),
       },
       output: {
         ...changeOutputSchema,
@@ -58,7 +59,7 @@ export function createAddAppAction(options: RepoAccess) {
       await runPlan(ctx, options, {
         what: `service "${input.name}"`,
         branch: `flux-portal/add-app-${input.name}`,
-        plan: tree => planAddApp(tree, input),
+        plan: tree => planAddApp(tree, { ...input, clusters: input.clusters?.map(clusterName) }),
       });
     },
   });

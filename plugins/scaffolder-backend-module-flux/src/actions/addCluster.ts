@@ -1,5 +1,6 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { planAddCluster } from '../plan/planAddCluster';
+import { clusterName } from './clusterName';
 import { RepoAccess, runPlan } from './runPlan';
 import { changeOutputSchema, repoInputSchema } from './sharedSchema';
 
@@ -36,7 +37,7 @@ export function createAddClusterAction(options: RepoAccess) {
         name: z => z.string().describe('Cluster folder name: DNS-1123 label'),
         gitUrl: z => z.string().describe('URL Flux pulls the monorepo from'),
         branch: z => z.string().describe('Branch Flux syncs'),
-        helmRepositoriesFrom: z => z.string().optional().describe('Existing cluster whose HelmRepositories to copy; default the first'),
+        helmRepositoriesFrom: z => z.string().optional().describe('Existing cluster (name or Resource entity ref) whose HelmRepositories to copy; default the first'),
       },
       output: {
         ...changeOutputSchema,
@@ -51,7 +52,10 @@ export function createAddClusterAction(options: RepoAccess) {
         what: `cluster "${input.name}"`,
         branch: `flux-portal/add-cluster-${input.name}`,
         plan: async tree => {
-          const change = await planAddCluster(tree, input);
+          const change = await planAddCluster(tree, {
+            ...input,
+            helmRepositoriesFrom: input.helmRepositoriesFrom ? clusterName(input.helmRepositoriesFrom) : undefined,
+          });
           bootstrap = change.bootstrap;
           ctx.output('bootstrap', bootstrap);
           return change;

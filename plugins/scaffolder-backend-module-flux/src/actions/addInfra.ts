@@ -1,5 +1,6 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { planAddInfra } from '../plan/planAddInfra';
+import { clusterName } from './clusterName';
 import { RepoAccess, runPlan } from './runPlan';
 import { changeOutputSchema, repoInputSchema } from './sharedSchema';
 
@@ -50,7 +51,7 @@ export function createAddInfraAction(options: RepoAccess) {
         repositoryUrl: z => z.string().describe('Chart repository URL; oci:// for OCI registries'),
         values: z => z.record(z.string(), z.unknown()).optional().describe('Base values'),
         patchValues: z => z.record(z.string(), z.unknown()).optional().describe('Values set by patches/values.yaml'),
-        clusters: z => z.array(z.string()).optional().describe('Clusters where the release must render; default all'),
+        clusters: z => z.array(z.string()).optional().describe('Clusters (names or Resource entity refs) where the release must render; default all'),
       },
       output: {
         ...changeOutputSchema,
@@ -80,7 +81,7 @@ export function createAddInfraAction(options: RepoAccess) {
             url: input.repositoryUrl,
             ...(input.repositoryUrl.startsWith('oci://') ? { type: 'oci' as const } : {}),
           },
-          clusters: input.clusters,
+          clusters: input.clusters?.map(clusterName),
         }),
       });
     },
