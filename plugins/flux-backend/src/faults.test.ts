@@ -253,7 +253,7 @@ describe('cluster faults', () => {
         sourceRef: { kind: 'GitRepository', name: 'flux-system' },
       },
     });
-    await eventually(
+    const seen = await eventually(
       async () => {
         const items = (
           await b.get('/objects?cluster=contour&kind=Kustomization')
@@ -263,6 +263,7 @@ describe('cluster faults', () => {
       15000,
       'added object seen after relist',
     );
+    expect(seen).toBe(true);
   });
 
   it('answers within the timeout with a per-cluster error for a slow cluster, while the other cluster answers', async () => {

@@ -10,3 +10,5 @@ export { readClusterConfigs } from './clusters/readClusterConfigs';
 export type { FluxClusterConfig } from './clusters/readClusterConfigs';
 export { WATCHED_KINDS, APPLIER_KINDS } from './clusters/watchedKinds';
 export type { WatchedKind } from './clusters/watchedKinds';
+export { fluxPolicyDecision } from './permissions/fluxPolicyDecision';
+export type { FluxPolicyOptions } from './permissions/fluxPolicyDecision';

@@ -1,0 +1,388 @@
+/*
+ * Permissions end to end, with real Backstage pieces: the permission
+ * backend running a policy built on fluxPolicyDecision, the catalog backend
+ * resolving the ownership condition, the flux backend acting on a
+ * simulated cluster, and the auditor recording each attempt.
+ */
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import {
+  createBackendModule,
+  createServiceFactory,
+  coreServices,
+} from '@backstage/backend-plugin-api';
+import catalogPlugin from '@backstage/plugin-catalog-backend';
+import { httpAuthServiceFactory } from '@backstage/backend-defaults/httpAuth';
+import permissionPlugin from '@backstage/plugin-permission-backend';
+import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
+import {
+  AuthorizeResult,
+  PolicyDecision,
+} from '@backstage/plugin-permission-common';
+import {
+  PolicyQuery,
+  PolicyQueryUser,
+} from '@backstage/plugin-permission-node';
+import { Entity } from '@backstage/catalog-model';
+import {
+  entityActionPath,
+  entityStatusPath,
+} from '@flux-portal/plugin-flux-common';
+import { ClusterSimulator } from '@flux-portal/cluster-simulator';
+import fluxPlugin from '../index';
+import { fluxPolicyDecision } from './fluxPolicyDecision';
+import {
+  eventually,
+  exampleEntities,
+  kubernetesConfig,
+  startExampleCluster,
+} from '../__testUtils__/exampleCluster';
+
+jest.setTimeout(90000);
+
+const policyModule = createBackendModule({
+  pluginId: 'permission',
+  moduleId: 'flux-test-policy',
+  register(env) {
+    env.registerInit({
+      deps: { policy: policyExtensionPoint },
+      async init({ policy }) {
+        policy.setPolicy({
+          async handle(
+            request: PolicyQuery,
+            user?: PolicyQueryUser,
+          ): Promise<PolicyDecision> {
+            return (
+              fluxPolicyDecision(request, user, {
+                adminGroups: ['group:default/platform-team'],
+              }) ?? { result: AuthorizeResult.ALLOW }
+            );
+          },
+        });
+      },
+    });
+  },
+});
+
+/**
+ * Backstage's mock auth turns a plugin's on-behalf-of token back into the
+ * bare user, while real auth keeps the acting plugin as `actor`, which the
+ * catalog's apply-conditions endpoint requires. This restores the actor.
+ */
+const authWithActors = createServiceFactory({
+  service: coreServices.auth,
+  deps: { plugin: coreServices.pluginMetadata },
+  factory({ plugin }) {
+    const inner = mockServices.auth({ pluginId: plugin.getId() });
+    const prefix = 'mock-service-token:';
+    return {
+      getNoneCredentials: () => inner.getNoneCredentials(),
+      getOwnServiceCredentials: () => inner.getOwnServiceCredentials(),
+      isPrincipal: inner.isPrincipal.bind(inner) as typeof inner.isPrincipal,
+      getPluginRequestToken: options => inner.getPluginRequestToken(options),
+      getLimitedUserToken: credentials =>
+        inner.getLimitedUserToken(credentials),
+      listPublicServiceKeys: () => inner.listPublicServiceKeys(),
+      async authenticate(token: string, options?: any) {
+        const credentials: any = await inner.authenticate(token, options);
+        if (token.startsWith(prefix) && credentials.principal.type === 'user') {
+          const { sub } = JSON.parse(token.slice(prefix.length));
+          return {
+            ...credentials,
+            principal: {
+              ...credentials.principal,
+              actor: { type: 'service', subject: sub ?? 'external:test' },
+            },
+          };
+        }
+        return credentials;
+      },
+    } as typeof inner;
+  },
+});
+
+function entitiesModule(entities: Entity[]) {
+  return createBackendModule({
+    pluginId: 'catalog',
+    moduleId: 'flux-test-entities',
+    register(env) {
+      env.registerInit({
+        deps: { catalog: catalogProcessingExtensionPoint },
+        async init({ catalog }) {
+          catalog.addEntityProvider({
+            getProviderName: () => 'flux-test-entities',
+            async connect(connection) {
+              await connection.applyMutation({
+                type: 'full',
+                entities: entities.map(entity => ({
+                  entity,
+                  locationKey: 'flux-test-entities',
+                })),
+              });
+            },
+          });
+        },
+      });
+    },
+  });
+}
+
+describe('flux permissions', () => {
+  let sim: ClusterSimulator;
+  let backend: Awaited<ReturnType<typeof startTestBackend>>;
+  let base: string;
+  let owned: Entity;
+  let foreign: Entity;
+  const auditEvents: Array<{
+    eventId: string;
+    meta?: any;
+    outcome?: string;
+    error?: string;
+    user?: string;
+  }> = [];
+
+  beforeAll(async () => {
+    ({ sim } = await startExampleCluster());
+    const candidates = (await exampleEntities()).filter(
+      e => e.metadata.annotations?.['flux-portal.io/helm-release'],
+    );
+    owned = {
+      ...candidates[0],
+      spec: { ...candidates[0].spec, owner: 'user:default/alice' },
+    };
+    foreign = {
+      ...candidates[1],
+      spec: { ...candidates[1].spec, owner: 'group:default/team-b' },
+    };
+    const auditor = mockServices.auditor.mock({
+      createEvent: async options => {
+        const record: (typeof auditEvents)[number] = {
+          eventId: options.eventId,
+          meta: options.meta,
+        };
+        const authorization = options.request?.headers.authorization;
+        record.user =
+          ['alice', 'bob'].find(name => authorization?.includes(name)) ??
+          'other';
+        auditEvents.push(record);
+        return {
+          success: async () => {
+            record.outcome = 'succeeded';
+          },
+          fail: async ({ error }) => {
+            record.outcome = 'failed';
+            record.error = error.message;
+          },
+        };
+      },
+    });
+    backend = await startTestBackend({
+      features: [
+        catalogPlugin,
+        entitiesModule([owned, foreign]),
+        permissionPlugin,
+        policyModule,
+        fluxPlugin,
+        auditor.factory,
+        authWithActors,
+        // the real HTTP auth, reading tokens through authWithActors
+        httpAuthServiceFactory,
+        mockServices.scheduler.factory({
+          includeInitialDelayedTasksOnStartup: true,
+        }),
+        mockServices.rootConfig.factory({
+          data: {
+            permission: { enabled: true },
+            ...kubernetesConfig([
+              { name: 'contour', url: sim.url, token: sim.token },
+            ]),
+            flux: { requestTimeoutMs: 2000 },
+          },
+        }),
+        // bob is a member of the platform team (an admin group of the policy)
+        createServiceFactory({
+          service: coreServices.userInfo,
+          deps: {},
+          factory: () => ({
+            async getUserInfo(credentials: any) {
+              const userEntityRef = credentials.principal.userEntityRef;
+              return {
+                userEntityRef,
+                ownershipEntityRefs:
+                  userEntityRef === 'user:default/bob'
+                    ? [userEntityRef, 'group:default/platform-team']
+                    : [userEntityRef],
+              };
+            },
+          }),
+        }),
+      ],
+    });
+    const address = backend.server.address();
+    base = `http://127.0.0.1:${
+      typeof address === 'object' && address ? address.port : 0
+    }/api`;
+    // wait until the catalog stitched the ownership relations
+    await eventually(
+      async () => {
+        // as a service: the mock auth would forward a user token as a direct user request
+        const res = await fetch(
+          `${base}/catalog/entities/by-name/${owned.kind.toLowerCase()}/default/${
+            owned.metadata.name
+          }`,
+          {
+            headers: { Authorization: mockCredentials.service.header() },
+          },
+        );
+        const entity = res.ok ? await res.json() : undefined;
+        return entity?.relations?.some((r: any) => r.type === 'ownedBy');
+      },
+      30000,
+      'catalog processed the entities',
+    );
+    await eventually(
+      async () => {
+        const res = await fetch(`${base}/flux/runtime`, {
+          headers: {
+            Authorization: mockCredentials.user.header('user:default/alice'),
+          },
+        });
+        return res.ok && (await res.json()).clusters[0].synced;
+      },
+      15000,
+      'cluster synced',
+    );
+  });
+  afterAll(async () => {
+    await backend?.stop();
+    await sim?.stop();
+  });
+
+  const ref = (e: Entity) => ({
+    kind: e.kind,
+    namespace: 'default',
+    name: e.metadata.name,
+  });
+  const target = (e: Entity) => {
+    const [namespace, name] =
+      e.metadata.annotations!['flux-portal.io/helm-release'].split('/');
+    return { cluster: 'contour', kind: 'HelmRelease', namespace, name };
+  };
+  const act = (
+    user: string,
+    e: Entity,
+    action: 'reconcile' | 'suspend' | 'resume',
+  ) =>
+    fetch(`${base}/flux${entityActionPath(ref(e), action)}`, {
+      method: 'POST',
+      headers: {
+        Authorization: mockCredentials.user.header(user),
+        'Content-Type': 'application/json',
+      },
+      body: JSON.stringify(target(e)),
+    });
+
+  it('lets every signed-in user read, and nobody unauthenticated', async () => {
+    const read = await fetch(`${base}/flux${entityStatusPath(ref(foreign))}`, {
+      headers: {
+        Authorization: mockCredentials.user.header('user:default/bob'),
+      },
+    });
+    expect(read.status).toBe(200);
+    const anonymous = await fetch(
+      `${base}/flux${entityStatusPath(ref(foreign))}`,
+      {
+        headers: { Authorization: mockCredentials.none.header() },
+      },
+    );
+    expect(anonymous.status).toBe(401);
+  });
+
+  it('allows the owner to reconcile and records it in the cluster and the audit log', async () => {
+    const res = await act('user:default/alice', owned, 'reconcile');
+    expect(res.status).toBe(200);
+    const { requestedAt } = await res.json();
+    const live: any = sim.get(
+      'helm.toolkit.fluxcd.io/v2',
+      'HelmRelease',
+      target(owned).namespace,
+      target(owned).name,
+    );
+    expect(live.metadata.annotations['reconcile.fluxcd.io/requestedAt']).toBe(
+      requestedAt,
+    );
+    expect(auditEvents).toContainEqual(
+      expect.objectContaining({
+        eventId: 'flux-action',
+        user: 'alice',
+        outcome: 'succeeded',
+        meta: expect.objectContaining({
+          action: 'reconcile',
+          name: target(owned).name,
+        }),
+      }),
+    );
+  });
+
+  it('denies a user who does not own the entity, patches nothing, and audits the refusal', async () => {
+    const before: any = sim.get(
+      'helm.toolkit.fluxcd.io/v2',
+      'HelmRelease',
+      target(foreign).namespace,
+      target(foreign).name,
+    );
+    const res = await act('user:default/alice', foreign, 'suspend');
+    expect(res.status).toBe(403);
+    expect((await res.json()).error.message).toContain(
+      'not allowed to suspend',
+    );
+    const after: any = sim.get(
+      'helm.toolkit.fluxcd.io/v2',
+      'HelmRelease',
+      target(foreign).namespace,
+      target(foreign).name,
+    );
+    expect(after.metadata.resourceVersion).toBe(
+      before.metadata.resourceVersion,
+    );
+    expect(auditEvents).toContainEqual(
+      expect.objectContaining({
+        user: 'alice',
+        outcome: 'failed',
+        meta: expect.objectContaining({
+          action: 'suspend',
+          name: target(foreign).name,
+        }),
+      }),
+    );
+  });
+
+  it('allows members of an admin group on any entity', async () => {
+    const res = await fetch(
+      `${base}/flux${entityActionPath(ref(foreign), 'reconcile')}`,
+      {
+        method: 'POST',
+        headers: {
+          Authorization: mockCredentials.user.header('user:default/bob'),
+          'Content-Type': 'application/json',
+        },
+        body: JSON.stringify(target(foreign)),
+      },
+    );
+    expect(res.status).toBe(200);
+    expect(auditEvents).toContainEqual(
+      expect.objectContaining({
+        user: 'bob',
+        outcome: 'succeeded',
+        meta: expect.objectContaining({
+          action: 'reconcile',
+          name: target(foreign).name,
+        }),
+      }),
+    );
+  });
+});
