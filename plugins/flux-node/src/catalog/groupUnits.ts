@@ -28,7 +28,23 @@ export interface Unit {
 }
 
 const FLUX_GROUPS = /\.toolkit\.fluxcd\.io\//;
+
+/**
+ * Flux's own installation (`flux bootstrap` writes it to
+ * clusters/<name>/flux-system/gotk-components.yaml, every object labelled
+ * part-of flux and instance flux-system): the cluster Resource stands for it,
+ * it is no service of the monorepo.
+ */
+function isFluxInstallation(o: ModelObject): boolean {
+  const labels = o.object.metadata?.labels ?? {};
+  return labels['app.kubernetes.io/part-of'] === 'flux' || labels['app.kubernetes.io/instance'] === 'flux-system';
+}
 const INFRA_SEGMENT = /^(infra|infrastructure|platform|system|controllers|configs|core)$/i;
+/**
+ * A folder holding only these (a namespace folder of a ks-per-app layout,
+ * cluster-wide substitution variables) is configuration, not a component.
+ */
+const CONFIGURATION_KINDS = new Set(['Namespace', 'ConfigMap', 'Secret']);
 const TRIM_SEGMENT = /^(base|app|patches|overlays?)$/;
 
 function stripLeading(path: string): string {
@@ -82,16 +98,30 @@ export function groupUnits(model: MonorepoModel, clusters?: string[]): Unit[] {
     hrByObject.set(`${hr.cluster}|${hr.definedAt.file}|${hr.definedAt.line}`, hr);
   }
 
+  const isHelmRelease = (o: ModelObject) =>
+    o.object.kind === 'HelmRelease' && (o.object.apiVersion ?? '').startsWith('helm.toolkit.fluxcd.io/');
+  const placed: Array<{ o: ModelObject; ks: ModelKustomization; ksKey: string; folder: string; isKustomization: boolean }> = [];
   for (const o of model.objects) {
     if (wanted && !wanted.has(o.cluster)) continue;
     const ksKey = o.provenance.kustomization;
     if (!ksKey) continue; // the cluster entry folder itself: Flux's own plumbing
-    const apiVersion = o.object.apiVersion ?? '';
-    const isHelmRelease = o.object.kind === 'HelmRelease' && apiVersion.startsWith('helm.toolkit.fluxcd.io/');
-    if (FLUX_GROUPS.test(apiVersion) && !isHelmRelease) continue;
+    if ((FLUX_GROUPS.test(o.object.apiVersion ?? '') && !isHelmRelease(o)) || isFluxInstallation(o)) continue;
     const ks = ksByKey.get(`${o.cluster}|${ksKey}`);
     if (!ks) continue;
-    const { folder, isKustomization } = unitFolder(o.provenance.file, ks.path);
+    placed.push({ o, ks, ksKey, ...unitFolder(o.provenance.file, ks.path) });
+  }
+  // A Kustomization holding its app's objects directly (one ks.yaml per app)
+  // also owns what it pulls from elsewhere: its kustomize components and
+  // shared bases are part of that app, not units of their own.
+  const holdsObjects = new Set(placed.filter(p => p.isKustomization).map(p => p.ks));
+  for (const p of placed) {
+    if (!p.isKustomization && holdsObjects.has(p.ks) && !p.o.provenance.file.startsWith(`${stripLeading(p.ks.path)}/`)) {
+      p.folder = stripLeading(p.ks.path);
+      p.isKustomization = true;
+    }
+  }
+
+  for (const { o, ks, ksKey, folder, isKustomization } of placed) {
     const name = toEntityName(isKustomization ? ks.name : basename(folder) || ks.name);
     if (!name) continue;
     let unit = units.get(folder);
@@ -110,10 +140,10 @@ export function groupUnits(model: MonorepoModel, clusters?: string[]): Unit[] {
     unit.clusters.add(o.cluster);
     unit.kustomizations.add(ksKey);
     unit.objects.push(o);
-    if (isHelmRelease) {
+    if (isHelmRelease(o)) {
       const hr = hrByObject.get(`${o.cluster}|${o.provenance.file}|${o.provenance.line}`);
       if (hr && !unit.helmReleases.includes(hr)) unit.helmReleases.push(hr);
     }
   }
-  return [...units.values()];
+  return [...units.values()].filter(unit => !unit.objects.every(o => CONFIGURATION_KINDS.has(o.object.kind ?? '')));
 }

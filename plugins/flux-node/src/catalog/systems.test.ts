@@ -6,12 +6,12 @@ import { createMemoryTree } from '../tree';
 import { ingestMonorepo } from './ingestMonorepo';
 import { clusterEntry, kustomization } from './__testUtils__/monorepoFiles';
 
-const configMap = (name: string, metadata: string) =>
-  `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n  namespace: default\n${metadata}data:\n  x: y\n`;
+const serviceWith = (name: string, metadata: string) =>
+  `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\n  namespace: default\n${metadata}spec:\n  ports:\n    - port: 80\n`;
 
 const app = (name: string, metadata: string) => ({
-  [`apps/${name}/kustomization.yaml`]: kustomization('configmap.yaml'),
-  [`apps/${name}/configmap.yaml`]: configMap(name, metadata),
+  [`apps/${name}/kustomization.yaml`]: kustomization('service.yaml'),
+  [`apps/${name}/service.yaml`]: serviceWith(name, metadata),
 });
 
 const partOf = (group: string) => `  labels:\n    app.kubernetes.io/part-of: ${group}\n`;
