@@ -43,7 +43,7 @@ export function FluxEntityView(props: {
       compareStates(a.state, b.state) || a.cluster.localeCompare(b.cluster),
   );
   return (
-    <Box>
+    <Box data-testid="flux-entity-content">
       <Box
         component="header"
         display="flex"
