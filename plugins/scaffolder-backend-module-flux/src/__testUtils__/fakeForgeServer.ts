@@ -11,8 +11,9 @@ export function useFakeForgeServer() {
   afterEach(() => server.resetHandlers());
   afterAll(() => server.close());
   return {
-    start() {
-      const fakes = fakeForges();
+    server,
+    start(options: Parameters<typeof fakeForges>[0] = {}) {
+      const fakes = fakeForges(options);
       server.use(...fakes.handlers);
       return fakes;
     },

@@ -40,7 +40,8 @@ export function exampleForgeRepo(): FakeForgeRepo {
  * msw handlers, and a forge factory configured like Backstage's
  * `integrations` with their tokens; rate-limit waits are recorded, not slept.
  */
-export function fakeForges() {
+export function fakeForges(options: { githubIntegration?: Record<string, unknown>; githubToken?: string } = {}) {
+  const githubToken = options.githubToken ?? GITHUB_TOKEN;
   const github = exampleForgeRepo();
   const gitlab = exampleForgeRepo();
   const waits: number[] = [];
@@ -48,7 +49,8 @@ export function fakeForges() {
     mockServices.rootConfig({
       data: {
         integrations: {
-          github: [{ host: 'github.com', token: GITHUB_TOKEN }],
+          // Config values are JSON; the test's app entry is plain data.
+          github: [(options.githubIntegration ?? { host: 'github.com', token: GITHUB_TOKEN }) as any],
           gitlab: [{ host: 'gitlab.com', token: GITLAB_TOKEN }],
         },
       },
@@ -62,7 +64,7 @@ export function fakeForges() {
     },
   });
   const handlers = [
-    ...fakeGithub(github, { owner: 'example-org', name: 'flux-monorepo', token: GITHUB_TOKEN }),
+    ...fakeGithub(github, { owner: 'example-org', name: 'flux-monorepo', token: githubToken }),
     ...fakeGitlab(gitlab, { group: 'platform/gitops', name: 'flux-monorepo', token: GITLAB_TOKEN }),
   ];
   return { github, gitlab, waits, forges, handlers };
