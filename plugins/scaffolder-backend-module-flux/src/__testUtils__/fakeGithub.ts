@@ -3,6 +3,7 @@ import { FakeForgeRepo, jsonError } from './fakeForgeRepo';
 import { writeTarGz } from './tarGz';
 
 export const GITHUB_API = 'https://api.github.com';
+const CODELOAD = 'https://codeload.github.com';
 
 /**
  * msw handlers of the GitHub REST endpoints the forge client uses, over the
@@ -46,9 +47,11 @@ export function fakeGithub(repo: FakeForgeRepo, options: { owner: string; name: 
     const m2 = on('GET', /^\/tarball\/(.+)$/);
     if (m2) {
       if (!repo.commitOf(m2[1])) return jsonError(404, 'Not Found');
+      // Like GitHub: a redirect to codeload with a short-lived token in the URL.
       const sha = repo.commitOf(m2[1])!.sha;
-      return new Response(writeTarGz(`${options.owner}-${options.name}-${sha.slice(0, 7)}`, repo.filesAt(sha)), {
-        headers: { 'content-type': 'application/x-gzip' },
+      return new Response(null, {
+        status: 302,
+        headers: { location: `${CODELOAD}/${options.owner}/${options.name}/legacy.tar.gz/${sha}?token=short-lived` },
       });
     }
     if (key === 'GET /pulls') {
@@ -120,5 +123,18 @@ export function fakeGithub(repo: FakeForgeRepo, options: { owner: string; name: 
     return jsonError(404, 'Not Found');
   }
 
-  return [http.all(`${GITHUB_API}/*`, ({ request }) => route(request))];
+  /** codeload serves the archive; the API credentials must not follow the redirect there. */
+  function codeload(request: Request): Response {
+    const match = /\/legacy\.tar\.gz\/([0-9a-f]{40})$/.exec(new URL(request.url).pathname);
+    if (!match || !repo.commits.has(match[1])) return new Response('Not Found', { status: 404 });
+    if (request.headers.has('authorization')) return new Response('credentials sent to codeload', { status: 400 });
+    return new Response(writeTarGz(`${options.owner}-${options.name}-${match[1].slice(0, 7)}`, repo.filesAt(match[1])), {
+      headers: { 'content-type': 'application/x-gzip' },
+    });
+  }
+
+  return [
+    http.all(`${GITHUB_API}/*`, ({ request }) => route(request)),
+    http.get(`${CODELOAD}/*`, ({ request }) => codeload(request)),
+  ];
 }
