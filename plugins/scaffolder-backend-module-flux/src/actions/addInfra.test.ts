@@ -63,5 +63,22 @@ describe('flux:monorepo:add-infra', () => {
     }
     expect(gitlab.commitOf('flux-portal/add-infra-loki')!.parents).toEqual([gitlab.branches.get('main')]);
   });
-});
 
+  it('treats fields a form left empty as not given', async () => {
+    const workspace = exampleGitRepo();
+    try {
+      const { ctx, outputs } = mockActionContext(
+        { ...LOKI, namespace: '', system: '', targetBranch: '' },
+        { workspacePath: workspace, isDryRun: true },
+      );
+      await action.handler(ctx);
+      const release = (outputs.rendered as Array<{ kind: string; metadata: { namespace?: string; labels?: Record<string, string> } }>).find(
+        o => o.kind === 'HelmRelease',
+      )!;
+      expect(release.metadata.namespace).toBe('loki');
+      expect(release.metadata.labels?.['app.kubernetes.io/part-of']).toBe('platform');
+    } finally {
+      fs.rmSync(workspace, { recursive: true, force: true });
+    }
+  });
+});

@@ -65,9 +65,10 @@ export function createAddInfraAction(options: RepoAccess) {
         plan: tree => planAddInfra(tree, {
           component: {
             name: input.name,
-            namespace: input.namespace ?? input.name,
+            // Forms send '' for fields left empty.
+            namespace: input.namespace || input.name,
             createNamespace: input.createNamespace ?? true,
-            partOf: input.system?.replace(/^.*\//, '') ?? 'platform',
+            partOf: input.system ? input.system.replace(/^.*\//, '') : 'platform',
             component: 'infrastructure',
             owner: input.owner,
             description: input.description,
