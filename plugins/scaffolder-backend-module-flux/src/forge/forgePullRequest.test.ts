@@ -122,6 +122,26 @@ describe.each([
     expect(repo.pulls).toHaveLength(1);
   });
 
+  it('after the request was closed, re-uses its branch for a new one', async () => {
+    await run();
+    repo.pulls[0].state = 'closed';
+    const { outputs } = await run();
+    expect(outputs.pullRequestNumber).toBe(2);
+    expect(repo.pulls.map(p => [p.number, p.state])).toEqual([
+      [1, 'closed'],
+      [2, 'open'],
+    ]);
+    expect(repo.commitOf(BRANCH)!.parents).toEqual([repo.branches.get('main')]);
+  });
+
+  it('targets a branch with a slash in its name', async () => {
+    const release = repo.push('release/2026.1', repo.filesAt('main'), 'release branch');
+    const { outputs } = await run({ targetBranch: 'release/2026.1' });
+    expect(outputs.targetBranch).toBe('release/2026.1');
+    expect(repo.pulls).toEqual([expect.objectContaining({ head: BRANCH, base: 'release/2026.1' })]);
+    expect(repo.commitOf(BRANCH)!.parents).toEqual([release]);
+  });
+
   it('refuses an existing service name before pushing anything', async () => {
     await expect(run({ name: 'notes' })).rejects.toThrow(
       /Refusing to add service "notes", nothing was pushed:\n- apps\/notes already exists/,
