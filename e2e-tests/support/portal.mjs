@@ -6,9 +6,11 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startDemoCluster } from '../../scripts/demo-cluster.mjs';
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const e2eBaseUrl = 'http://localhost:7017';
+export const e2eClusterPort = 7781;
 
 function buildApp() {
   const dist = join(repoRoot, 'packages/app/dist/index.html');
@@ -43,6 +45,8 @@ function backendEnv() {
 export async function startPortal() {
   buildApp();
   const logs = [];
+  // The simulated cluster `contour` (port from app-config.e2e.yaml).
+  const cluster = await startDemoCluster({ port: e2eClusterPort, log: text => logs.push(`[simulated cluster] ${text}`) });
   // The backend's TypeScript runs through Backstage's transform, without the dev
   // watcher of `backstage-cli package start`, which restarts it when files change.
   const child = spawn(
@@ -57,6 +61,10 @@ export async function startPortal() {
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
   const stop = async () => {
+    await stopBackend();
+    await cluster.stop();
+  };
+  const stopBackend = async () => {
     if (child.exitCode !== null) return;
     try {
       process.kill(-child.pid, 'SIGTERM');

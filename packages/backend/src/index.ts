@@ -29,14 +29,15 @@ backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
 backend.add(import('@flux-portal/plugin-scaffolder-backend-module-flux'));
 
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+// Flux actions for owners and flux.adminGroups; everything else allowed.
+backend.add(import('./permissionPolicy'));
 
 backend.add(import('@backstage/plugin-search-backend'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 
 backend.add(import('@backstage/plugin-kubernetes-backend'));
+// Flux Portal: live Flux status of every entity, with reconcile/suspend/resume.
+backend.add(import('@flux-portal/plugin-flux-backend'));
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 

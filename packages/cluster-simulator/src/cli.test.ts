@@ -2,6 +2,10 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import {
+  createLocalTree,
+  renderClusterObjects,
+} from '@flux-portal/plugin-flux-node';
 import { readObjectsFile, runClusterSimulatorCli } from './cli';
 import { fluxFixture } from './testHelpers';
 
@@ -28,6 +32,60 @@ describe('cluster-simulator CLI', () => {
       'a',
       'b',
     ]);
+  });
+
+  it('serves a monorepo cluster rendered by the engine, with kustomize-controller ownership and inventories', async () => {
+    const lines: string[] = [];
+    const monorepo = resolve(__dirname, '../../../examples/flux-monorepo');
+    const stop = await runClusterSimulatorCli(
+      [
+        '--port',
+        '0',
+        '--token',
+        't0k',
+        '--name',
+        'contour',
+        '--monorepo',
+        monorepo,
+        '--no-periodic-reconcile',
+      ],
+      l => lines.push(l),
+    );
+    try {
+      const url = /listening on (\S+)/.exec(lines.join('\n'))![1];
+      const get = async (path: string) =>
+        (
+          await fetch(`${url}${path}`, {
+            headers: { Authorization: 'Bearer t0k' },
+          })
+        ).json();
+      const hrs = await get('/apis/helm.toolkit.fluxcd.io/v2/helmreleases');
+      const rendered = await renderClusterObjects(
+        createLocalTree(monorepo),
+        'clusters/contour',
+      );
+      expect(hrs.items.length).toBe(
+        rendered.objects.filter(o => o.kind === 'HelmRelease').length,
+      );
+      expect(hrs.items.length).toBeGreaterThan(0);
+      const apps = await get(
+        '/apis/kustomize.toolkit.fluxcd.io/v1/namespaces/flux-system/kustomizations/apps',
+      );
+      const deployments = await get(
+        '/apis/apps/v1/deployments?labelSelector=kustomize.toolkit.fluxcd.io/name%3Dapps',
+      );
+      expect(deployments.items.length).toBeGreaterThanOrEqual(34);
+      const inventory: string[] = apps.status.inventory.entries.map(
+        (e: any) => e.id,
+      );
+      for (const d of deployments.items) {
+        expect(inventory).toContain(
+          `${d.metadata.namespace}_${d.metadata.name}_apps_Deployment`,
+        );
+      }
+    } finally {
+      await stop();
+    }
   });
 
   it('names the file and line of broken YAML', async () => {

@@ -7,13 +7,18 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { parseAllDocuments } from 'yaml';
+import {
+  createLocalTree,
+  renderClusterObjects,
+} from '@flux-portal/plugin-flux-node';
 import { seedFluxStatuses } from './seed/seedFluxStatuses';
 import { startClusterSimulator } from './server';
 import { findTypeByKind, splitApiVersion } from './resources';
 import { KubeObject } from './types';
 
 const USAGE = `Usage: cluster-simulator [--port 7777] [--host 127.0.0.1] [--token TOKEN] [--name NAME]
-                         [--objects FILE.json|FILE.yaml] [--seed N] [--no-seed-statuses]
+                         [--objects FILE.json|FILE.yaml] [--monorepo DIR [--cluster NAME]]
+                         [--seed N] [--no-seed-statuses]
                          [--serve GROUP=VERSION[,VERSION…]]… [--no-periodic-reconcile]`;
 
 function asObjects(value: unknown, file: string): KubeObject[] {
@@ -87,6 +92,31 @@ export async function readObjectsFile(file: string): Promise<KubeObject[]> {
   return objects;
 }
 
+/**
+ * What Flux would apply to a cluster of a monorepo, rendered in-process by
+ * the Flux Portal engine (the same rendering the catalog uses).
+ */
+async function readMonorepoCluster(
+  dir: string,
+  cluster: string,
+  log: (line: string) => void,
+): Promise<KubeObject[]> {
+  const { objects, problems } = await renderClusterObjects(
+    createLocalTree(dir),
+    `clusters/${cluster}`,
+  );
+  const errors = problems.filter(p => p.severity === 'error');
+  for (const p of errors.slice(0, 10)) {
+    log(`${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`);
+  }
+  if (objects.length === 0) {
+    throw new Error(
+      `${dir}: nothing rendered for clusters/${cluster} (${errors.length} errors)`,
+    );
+  }
+  return objects as KubeObject[];
+}
+
 /** Runs the CLI; resolves with the running simulator's stop function. @public */
 export async function runClusterSimulatorCli(
   argv: string[],
@@ -100,6 +130,8 @@ export async function runClusterSimulatorCli(
       token: { type: 'string' },
       name: { type: 'string', default: 'simulated' },
       objects: { type: 'string' },
+      monorepo: { type: 'string' },
+      cluster: { type: 'string' },
       seed: { type: 'string', default: '1' },
       'no-seed-statuses': { type: 'boolean', default: false },
       'no-periodic-reconcile': { type: 'boolean', default: false },
@@ -114,7 +146,16 @@ export async function runClusterSimulatorCli(
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`invalid --port ${values.port}\n${USAGE}`);
-  const read = values.objects ? await readObjectsFile(values.objects) : [];
+  const read = [
+    ...(values.objects ? await readObjectsFile(values.objects) : []),
+    ...(values.monorepo
+      ? await readMonorepoCluster(
+          values.monorepo,
+          values.cluster ?? values.name,
+          log,
+        )
+      : []),
+  ];
   // Rendered manifests hold kinds the simulator does not serve (Services,
   // Certificates, …): keep what it serves and say what was left out.
   let objects = read.filter(o => isServed(o));

@@ -405,6 +405,18 @@ describe('flux backend against the simulated example cluster', () => {
       sim.list('helm.toolkit.fluxcd.io/v2', 'HelmRelease').length,
     );
     expect(cluster.errors).toEqual([]);
+    expect(cluster.controllers.map((c: any) => c.name)).toEqual([
+      'helm-controller',
+      'kustomize-controller',
+      'notification-controller',
+      'source-controller',
+    ]);
+    expect(
+      cluster.controllers.every(
+        (c: any) =>
+          c.ready && c.readyReplicas === c.replicas && /^v\d/.test(c.version),
+      ),
+    ).toBe(true);
   });
 
   it('lists every Flux object failing first, with filters', async () => {

@@ -62,6 +62,14 @@ type Failure = 'build' | 'health' | 'helm-install' | 'helm-upgrade';
 
 const SOURCE_API = 'source.toolkit.fluxcd.io/v1';
 
+/** The Flux controllers a cluster with Flux objects runs, as `flux install` deploys them. */
+const FLUX_CONTROLLERS = [
+  { name: 'helm-controller', version: 'v1.1.0' },
+  { name: 'kustomize-controller', version: 'v1.4.0' },
+  { name: 'notification-controller', version: 'v1.4.0' },
+  { name: 'source-controller', version: 'v1.4.1' },
+];
+
 function ns(obj: KubeObject): string {
   return obj.metadata?.namespace ?? 'default';
 }
@@ -860,6 +868,26 @@ class Seeder {
     const deployments = objects.filter(
       o => o.kind === 'Deployment' && o.apiVersion === 'apps/v1',
     );
+    // The Flux controllers themselves, as `flux install` deploys them.
+    for (const controller of appliers.length > 0 ? FLUX_CONTROLLERS : []) {
+      if (
+        deployments.some(
+          d => ns(d) === 'flux-system' && d.metadata!.name === controller.name,
+        )
+      )
+        continue;
+      const dep = syntheticDeployment(
+        controller.name,
+        'flux-system',
+        {
+          'app.kubernetes.io/part-of': 'flux',
+          'app.kubernetes.io/component': controller.name,
+        },
+        `ghcr.io/fluxcd/${controller.name}:${controller.version}`,
+      );
+      this.extra.push(dep);
+      deployments.push(dep);
+    }
     const unhealthy = new Set<string>();
     for (const obj of appliers) {
       const marker = this.unhealthy.get(id(obj));
