@@ -14,6 +14,7 @@ import { setupServer } from 'msw/node';
 import { createAddAppAction } from '../src/actions/addApp';
 import { createAddClusterAction } from '../src/actions/addCluster';
 import { createAddInfraAction } from '../src/actions/addInfra';
+import { INVOICES_SERVICE, LOKI_COMPONENT, STAGING_CLUSTER } from '../src/__testUtils__/actionInputs';
 import type { FakeForgeRepo } from '../src/__testUtils__/fakeForgeRepo';
 import { GITHUB_REPO_URL, GITLAB_REPO_URL, fakeForges } from '../src/__testUtils__/fakeForges';
 
@@ -46,15 +47,15 @@ function grow(repo: FakeForgeRepo) {
 const ACTIONS = {
   'add-app': {
     action: createAddAppAction,
-    input: { name: 'invoices', owner: 'group:default/team-documents', description: 'Invoices', image: 'cr.example/invoices:1.0.0', dependsOn: ['resource:default/postgresql'] },
+    input: INVOICES_SERVICE,
   },
   'add-infra': {
     action: createAddInfraAction,
-    input: { name: 'loki', owner: 'group:default/platform-team', description: 'Logs', chart: 'loki', version: '6.6.2', repositoryName: 'grafana', repositoryUrl: 'https://grafana.github.io/helm-charts' },
+    input: LOKI_COMPONENT,
   },
   'add-cluster': {
     action: createAddClusterAction,
-    input: { name: 'staging', gitUrl: 'ssh://git@github.com/example-org/flux-monorepo', branch: 'main' },
+    input: STAGING_CLUSTER,
   },
 } as const;
 

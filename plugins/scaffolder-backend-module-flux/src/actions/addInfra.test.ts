@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { mockServices } from '@backstage/backend-test-utils';
 import { ScmIntegrations } from '@backstage/integration';
+import { LOKI_COMPONENT } from '../__testUtils__/actionInputs';
 import { GITLAB_REPO_URL } from '../__testUtils__/fakeForges';
 import { useFakeForgeServer } from '../__testUtils__/fakeForgeServer';
 import { createForgeFactory } from '../forge/createForgeClient';
@@ -9,16 +10,7 @@ import { exampleGitRepo } from '../__testUtils__/exampleRepo';
 import { mockActionContext } from '../__testUtils__/mockActionContext';
 import { createAddInfraAction } from './addInfra';
 
-const LOKI = {
-  repoUrl: 'gitlab.com?owner=example-org&repo=flux-monorepo',
-  name: 'loki',
-  owner: 'group:default/platform-team',
-  description: 'Log storage',
-  chart: 'loki',
-  version: '6.6.2',
-  repositoryName: 'grafana',
-  repositoryUrl: 'https://grafana.github.io/helm-charts',
-};
+const LOKI = { ...LOKI_COMPONENT, repoUrl: 'gitlab.com?owner=example-org&repo=flux-monorepo' };
 
 describe('flux:monorepo:add-infra', () => {
   const forgeServer = useFakeForgeServer();

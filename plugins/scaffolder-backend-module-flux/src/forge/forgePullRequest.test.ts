@@ -11,6 +11,7 @@ import {
   GITLAB_TOKEN,
   fakeForges,
 } from '../__testUtils__/fakeForges';
+import { INVOICES_SERVICE } from '../__testUtils__/actionInputs';
 import type { FakeForgeRepo } from '../__testUtils__/fakeForgeRepo';
 import { useFakeForgeServer } from '../__testUtils__/fakeForgeServer';
 import { mockActionContext } from '../__testUtils__/mockActionContext';
@@ -21,13 +22,7 @@ jest.setTimeout(60_000);
 
 const forgeServer = useFakeForgeServer();
 
-const INPUT = {
-  name: 'invoices',
-  owner: 'group:default/team-documents',
-  description: 'Invoices of construction contracts',
-  image: 'cr.example/invoices:1.0.0',
-  dependsOn: ['resource:default/postgresql'],
-};
+const INPUT = INVOICES_SERVICE;
 const BRANCH = 'flux-portal/add-app-invoices';
 
 const count = (text: string, line: string) => text.split('\n').filter(l => l === line).length;

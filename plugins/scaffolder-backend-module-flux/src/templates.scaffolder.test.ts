@@ -1,0 +1,153 @@
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { http, passthrough } from 'msw';
+import { parse } from 'yaml';
+import { INVOICES_SERVICE, LOKI_COMPONENT, STAGING_CLUSTER } from './__testUtils__/actionInputs';
+import { GITHUB_REPO_URL, GITHUB_TOKEN, GITLAB_REPO_URL, GITLAB_TOKEN } from './__testUtils__/fakeForges';
+import { useFakeForgeServer } from './__testUtils__/fakeForgeServer';
+import { scaffolderModuleFluxMonorepo } from './module';
+
+jest.setTimeout(120_000);
+
+const TEMPLATES = path.resolve(__dirname, '../../../catalog-info/templates');
+const template = (file: string) => parse(fs.readFileSync(path.join(TEMPLATES, file), 'utf8'));
+
+/**
+ * The templates run through the real scaffolder backend (dry-run API, and
+ * one real task whose completion output links the pull request): form
+ * values validated against the parameters, step inputs rendered by its
+ * template engine and validated by the action's schema, the action reading
+ * the (fake) forge with the token of the integrations config, outputs
+ * rendered for the output page.
+ */
+describe('templates in a real scaffolder backend', () => {
+  const forgeServer = useFakeForgeServer();
+  let baseUrl: string;
+  let stop: () => Promise<void>;
+
+  beforeAll(async () => {
+    const backend = await startTestBackend({
+      features: [
+        scaffolderPlugin,
+        scaffolderModuleFluxMonorepo,
+        catalogServiceMock.factory({
+          entities: [{ ...template('new-service.yaml'), metadata: { ...template('new-service.yaml').metadata, namespace: 'default' } }],
+        }),
+        mockServices.rootConfig.factory({
+          data: {
+            integrations: {
+              github: [{ host: 'github.com', token: GITHUB_TOKEN }],
+              gitlab: [{ host: 'gitlab.com', token: GITLAB_TOKEN }],
+            },
+          },
+        }),
+      ],
+    });
+    baseUrl = `http://localhost:${(backend.server.address() as AddressInfo).port}`;
+    stop = () => backend.stop();
+  });
+  afterAll(() => stop?.());
+
+  async function dryRun(file: string, values: Record<string, unknown>) {
+    const fakes = forgeServer.start();
+    forgeServer.server.use(http.all(`${baseUrl}/*`, () => passthrough()));
+    const response = await fetch(`${baseUrl}/api/scaffolder/v2/dry-run`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: mockCredentials.user.header() },
+      body: JSON.stringify({ template: template(file), values, directoryContents: [] }),
+    });
+    const body = await response.json();
+    return { status: response.status, body, fakes };
+  }
+
+  const expectOk = (status: number, body: any) => expect({ status, errors: body.errors }).toEqual({ status: 200, errors: undefined });
+  const texts = (body: any): string => body.output?.text?.map((t: { content: string }) => t.content).join('\n') ?? '';
+
+  it('New service: renders the diff of the new service', async () => {
+    const { status, body, fakes } = await dryRun('new-service.yaml', {
+      name: 'invoices',
+      owner: 'group:default/team-documents',
+      description: 'Invoices of construction contracts',
+      image: 'cr.example/invoices:1.0.0',
+      port: 8080,
+      replicas: 3,
+      dependsOn: ['resource:default/postgresql', 'component:default/contracts'],
+      clusters: ['resource:default/contour'],
+      repoUrl: GITHUB_REPO_URL,
+    });
+    expectOk(status, body);
+    expect(texts(body)).toContain('+++ b/apps/invoices/base/deployment.yaml');
+    expect(texts(body)).toContain('+  replicas: 3');
+    expect(texts(body)).toContain('+- invoices');
+    expect(fakes.github.writes()).toEqual([]);
+  });
+
+  it('New infrastructure component: renders the diff on GitLab', async () => {
+    const { status, body, fakes } = await dryRun('new-infrastructure-component.yaml', {
+      ...LOKI_COMPONENT,
+      repoUrl: GITLAB_REPO_URL,
+    });
+    expectOk(status, body);
+    expect(texts(body)).toContain('+  url: https://grafana.github.io/helm-charts');
+    expect(fakes.gitlab.writes()).toEqual([]);
+  });
+
+  it('New cluster: shows the bootstrap command', async () => {
+    const { status, body } = await dryRun('new-cluster.yaml', {
+      ...STAGING_CLUSTER,
+      helmRepositoriesFrom: 'resource:default/contour',
+      repoUrl: GITHUB_REPO_URL,
+    });
+    expectOk(status, body);
+    expect(texts(body)).toContain('flux bootstrap github --owner=example-org');
+  });
+
+  it('refuses a form without the required image before running anything', async () => {
+    const { status, body, fakes } = await dryRun('new-service.yaml', {
+      name: 'invoices',
+      owner: 'group:default/team-documents',
+      description: 'Invoices',
+      repoUrl: GITHUB_REPO_URL,
+    });
+    expect(status).toBe(400);
+    expect(JSON.stringify(body.errors)).toContain('image');
+    expect(fakes.github.calls).toEqual([]);
+  });
+
+  it('New service for real: the task opens the pull request and its output links it', async () => {
+    const fakes = forgeServer.start();
+    forgeServer.server.use(http.all(`${baseUrl}/*`, () => passthrough()));
+    const headers = { 'content-type': 'application/json', authorization: mockCredentials.user.header() };
+    const created = await fetch(`${baseUrl}/api/scaffolder/v2/tasks`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({
+        templateRef: 'template:default/flux-new-service',
+        values: { ...INVOICES_SERVICE, repoUrl: GITHUB_REPO_URL },
+      }),
+    });
+    expect(created.status).toBe(201);
+    const { id } = await created.json();
+    let task: any;
+    for (let i = 0; i < 600; i++) {
+      task = await (await fetch(`${baseUrl}/api/scaffolder/v2/tasks/${id}`, { headers })).json();
+      if (task.status === 'completed' || task.status === 'failed') break;
+      await new Promise(r => setTimeout(r, 100));
+    }
+    expect(task.status).toBe('completed');
+    expect(fakes.github.pulls).toHaveLength(1);
+    // The output page reads the task's completion event.
+    const events: Array<{ type: string; body: any }> = await (await fetch(`${baseUrl}/api/scaffolder/v2/tasks/${id}/events`, { headers })).json();
+    const completion = events.find(e => e.type === 'completion')!;
+    expect(completion.body.output.links[0]).toEqual({
+      title: 'Pull request',
+      icon: 'github',
+      url: 'https://github.com/example-org/flux-monorepo/pull/1',
+    });
+    expect(JSON.stringify(events)).not.toContain(GITHUB_TOKEN);
+  });
+});
