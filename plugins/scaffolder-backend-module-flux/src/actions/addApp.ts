@@ -59,6 +59,7 @@ export function createAddAppAction(options: RepoAccess) {
       await runPlan(ctx, options, {
         what: `service "${input.name}"`,
         branch: `flux-portal/add-app-${input.name}`,
+        mayWrite: path => path.startsWith(`apps/${input.name}/`) || path === 'apps/kustomization.yaml',
         plan: tree => planAddApp(tree, { ...input, clusters: input.clusters?.map(clusterName) }),
       });
     },

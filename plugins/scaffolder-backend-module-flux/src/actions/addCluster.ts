@@ -51,6 +51,7 @@ export function createAddClusterAction(options: RepoAccess) {
       await runPlan(ctx, options, {
         what: `cluster "${input.name}"`,
         branch: `flux-portal/add-cluster-${input.name}`,
+        mayWrite: path => path.startsWith(`clusters/${input.name}/`),
         plan: async tree => {
           const change = await planAddCluster(tree, {
             ...input,

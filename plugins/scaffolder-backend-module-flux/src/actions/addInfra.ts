@@ -62,6 +62,10 @@ export function createAddInfraAction(options: RepoAccess) {
       await runPlan(ctx, options, {
         what: `component "${input.name}"`,
         branch: `flux-portal/add-infra-${input.name}`,
+        mayWrite: path =>
+          path.startsWith(`infrastructure/${input.name}/`) ||
+          path === 'infrastructure/kustomization.yaml' ||
+          /^clusters\/[^/]+\/helm-repositories\.yaml$/.test(path),
         plan: tree => planAddInfra(tree, {
           component: {
             name: input.name,

@@ -26,6 +26,8 @@ export interface PlanSpec {
   /** Deterministic branch of the change, e.g. `flux-portal/add-app-invoices`. */
   branch: string;
   plan: (tree: FileTree) => Promise<MonorepoChange>;
+  /** The paths this action may write: its new folder and its registration files. */
+  mayWrite: (path: string) => boolean;
   /** Extra Markdown for the pull request description. */
   notes?: (change: MonorepoChange) => string;
 }
@@ -44,6 +46,19 @@ function workspaceCheckout(workspacePath: string, sourcePath?: string): FileTree
     throw new InputError(`sourcePath "${sourcePath}" holds no monorepo (no clusters/ folder)`);
   }
   return undefined;
+}
+
+/**
+ * The plan wrapped with the write guard: a change touching anything but the
+ * action's own folder and registration files is refused before any push.
+ */
+function guarded(spec: PlanSpec): PlanSpec['plan'] {
+  return async tree => {
+    const change = await spec.plan(tree);
+    const outside = Object.keys(change.files).filter(f => !spec.mayWrite(f));
+    if (outside.length === 0) return change;
+    return { ...change, problems: [...change.problems, ...outside.map(f => `would write ${f}, outside what adding ${spec.what} may change`)] };
+  };
 }
 
 /** Title and description of the pull request; depends on the inputs only. */
@@ -84,7 +99,8 @@ function outputChange(ctx: PlanContext, change: MonorepoChange, branch: string) 
  * workspace (`sourcePath`); a real run always computes on the forge's
  * current head of the target branch.
  */
-export async function runPlan(ctx: PlanContext, access: RepoAccess, spec: PlanSpec): Promise<MonorepoChange> {
+export async function runPlan(ctx: PlanContext, access: RepoAccess, unguarded: PlanSpec): Promise<MonorepoChange> {
+  const spec = { ...unguarded, plan: guarded(unguarded) };
   const forge = access.forges(ctx.input.repoUrl);
   if (ctx.isDryRun) {
     const local = workspaceCheckout(ctx.workspacePath, ctx.input.sourcePath);
