@@ -461,4 +461,60 @@ describe('flux backend against the simulated example cluster', () => {
     expect(body.states['component:default/not-there']).toBeUndefined();
     expect(body.states[stringifyEntityRef(unmapped)]).toBeUndefined();
   });
+
+  it('reuses a computed status until an object it was built from changes', async () => {
+    const [mine, other] = seeded.states.filter(
+      st => st.kind === 'HelmRelease' && st.state !== 'Suspended',
+    );
+    const entity = deployedBy(
+      entities,
+      'HelmRelease',
+      mine.namespace,
+      mine.name,
+    );
+    const path = entityStatusPath({
+      kind: entity.kind,
+      namespace: entity.metadata.namespace,
+      name: entity.metadata.name,
+    });
+    const first = (await backend.get(path)).body;
+    await new Promise(r => setTimeout(r, 30));
+    const unrelated: any = sim.get(
+      'helm.toolkit.fluxcd.io/v2',
+      'HelmRelease',
+      other.namespace,
+      other.name,
+    );
+    sim.upsert({
+      ...unrelated,
+      metadata: {
+        ...unrelated.metadata,
+        labels: { ...unrelated.metadata.labels, touched: 'yes' },
+      },
+    });
+    await new Promise(r => setTimeout(r, 200));
+    expect((await backend.get(path)).body.generatedAt).toBe(first.generatedAt);
+    const live: any = sim.get(
+      'helm.toolkit.fluxcd.io/v2',
+      'HelmRelease',
+      mine.namespace,
+      mine.name,
+    );
+    sim.upsert({
+      ...live,
+      status: { ...live.status, lastHandledReconcileAt: 'cache-test' },
+    });
+    const fresh = await eventually(
+      async () => {
+        const body = (await backend.get(path)).body;
+        return (
+          body.clusters[0].objects.find((o: any) => o.kind === 'HelmRelease')
+            .lastHandledReconcileAt === 'cache-test' && body
+        );
+      },
+      5000,
+      'change seen',
+    );
+    expect(fresh.generatedAt).not.toBe(first.generatedAt);
+  });
 });

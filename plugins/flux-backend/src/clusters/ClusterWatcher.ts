@@ -63,6 +63,10 @@ export class ClusterWatcher {
   private readonly kinds = new Map<string, KindState>();
   private readonly emitter = new EventEmitter();
   private eventIndex?: Map<string, KubernetesObject[]>;
+  /** Change counters per object (`Kind/ns/name`), per kind (`list:Kind`) and per object's events (`events:Kind/ns/name`). */
+  private readonly changeCounts = new Map<string, number>();
+  /** Bumped whenever errors or sync state change. */
+  private healthVersion = 0;
   private discoveryError?: FluxClusterError;
   private discoveryRetry?: NodeJS.Timeout;
   private discoveryBackoffMs: number;
@@ -98,6 +102,20 @@ export class ClusterWatcher {
       await state.informer?.stop().catch(() => undefined);
     }
     this.emitter.removeAllListeners();
+  }
+
+  /**
+   * How often what a key names has changed (see changeCounts; `#health` for
+   * errors and sync state): a cached answer built from equal counts is current.
+   */
+  changeCountOf(key: string): number {
+    return key === '#health'
+      ? this.healthVersion
+      : this.changeCounts.get(key) ?? 0;
+  }
+
+  private bump(key: string) {
+    this.changeCounts.set(key, (this.changeCounts.get(key) ?? 0) + 1);
   }
 
   /** Subscribes to object changes; returns the unsubscribe function. */
@@ -216,6 +234,7 @@ export class ClusterWatcher {
     } catch (error) {
       if (this.stopped) return;
       this.discoveryError = toClusterError(this.name, error);
+      this.healthVersion++;
       this.logger.warn(
         `Flux status: ${this.discoveryError.message}; retrying in ${this.discoveryBackoffMs} ms`,
       );
@@ -230,6 +249,7 @@ export class ClusterWatcher {
       return;
     }
     this.discoveryError = undefined;
+    this.healthVersion++;
     this.logger.info(
       `Flux status: watching ${discovered
         .map(d => `${d.kind.kind} ${d.version}`)
@@ -303,6 +323,7 @@ export class ClusterWatcher {
             this.emit(state, obj);
           }
         }
+        if (!state.synced || state.error) this.healthVersion++;
         state.synced = true;
         state.error = undefined;
         state.backoffMs = this.minBackoffMs;
@@ -331,6 +352,7 @@ export class ClusterWatcher {
     informer.on('error', error => {
       if (!current()) return;
       state.error = toClusterError(this.name, error, [state.kind.kind]);
+      this.healthVersion++;
       this.logger.warn(
         `Flux status: ${state.error.message}; retrying in ${state.backoffMs} ms`,
       );
@@ -356,6 +378,9 @@ export class ClusterWatcher {
       this.eventIndex = undefined;
       // An event is news about its involved object, not about itself.
       const involved = (obj as any).involvedObject ?? {};
+      this.bump(
+        `events:${involved.kind}/${involved.namespace ?? ''}/${involved.name}`,
+      );
       this.emitter.emit('change', {
         cluster: this.name,
         kind: involved.kind ?? '',
@@ -364,6 +389,12 @@ export class ClusterWatcher {
       } satisfies FluxObjectRef);
       return;
     }
+    this.bump(
+      `${state.kind.kind}/${obj.metadata?.namespace ?? ''}/${
+        obj.metadata?.name ?? ''
+      }`,
+    );
+    this.bump(`list:${state.kind.kind}`);
     this.emitter.emit('change', {
       cluster: this.name,
       kind: state.kind.kind,

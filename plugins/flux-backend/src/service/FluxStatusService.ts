@@ -3,7 +3,7 @@
  * states, computed from the cluster caches on each call (no cluster request
  * is ever made for a viewer).
  */
-import { Entity } from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   EntityFluxStatus,
   FluxObjectList,
@@ -13,6 +13,22 @@ import { FluxClusters } from '../clusters/FluxClusters';
 import { buildEntityStatus } from '../status/buildEntityStatus';
 import { buildRuntime } from '../status/buildRuntime';
 import { listObjects, ObjectFilter } from '../status/listObjects';
+import {
+  ReadDependency,
+  readsAreCurrent,
+  TrackingSnapshot,
+} from '../status/TrackingSnapshot';
+
+/** Results are reused at most this long: Stale and Timeout depend on the clock. */
+const MAX_REUSE_MS = 5000;
+
+interface CachedStatus {
+  entity: Entity;
+  computedAt: number;
+  reads: ReadDependency[];
+  status: EntityFluxStatus;
+  json?: string;
+}
 
 export interface FluxStatusServiceOptions {
   clusters: FluxClusters;
@@ -21,7 +37,47 @@ export interface FluxStatusServiceOptions {
 }
 
 export class FluxStatusService {
+  private readonly cache = new Map<string, CachedStatus>();
+
   constructor(private readonly options: FluxStatusServiceOptions) {}
+
+  /**
+   * An entity's status, reused while none of the cluster objects it was
+   * built from changed: many viewers of one entity cost one computation.
+   */
+  private cachedStatus(entity: Entity, details: boolean): CachedStatus {
+    const key = `${stringifyEntityRef(entity)}${details ? '' : '#summary'}`;
+    const now = Date.now();
+    const hit = this.cache.get(key);
+    if (
+      hit &&
+      hit.entity === entity &&
+      now - hit.computedAt < MAX_REUSE_MS &&
+      readsAreCurrent(hit.reads)
+    ) {
+      return hit;
+    }
+    const reads: ReadDependency[] = [];
+    const snapshots = new Map<string, TrackingSnapshot>();
+    for (const [name, watcher] of this.options.clusters.snapshots()) {
+      snapshots.set(name, new TrackingSnapshot(watcher, reads));
+    }
+    const status = buildEntityStatus(entity, snapshots, {
+      ...this.summaryOptions(),
+      details,
+    });
+    const entry: CachedStatus = { entity, computedAt: now, reads, status };
+    if (this.cache.size >= 20000) this.cache.clear();
+    this.cache.set(key, entry);
+    return entry;
+  }
+
+  /** The status as JSON text, serialized once per computation. */
+  entityStatusJson(entity: Entity): string {
+    const entry = this.cachedStatus(entity, true);
+    entry.json ??= JSON.stringify(entry.status);
+    return entry.json;
+  }
 
   private summaryOptions() {
     return {
@@ -32,10 +88,7 @@ export class FluxStatusService {
   }
 
   entityStatus(entity: Entity, details = true): EntityFluxStatus {
-    return buildEntityStatus(entity, this.options.clusters.snapshots(), {
-      ...this.summaryOptions(),
-      details,
-    });
+    return this.cachedStatus(entity, details).status;
   }
 
   objects(filter: ObjectFilter): FluxObjectList {

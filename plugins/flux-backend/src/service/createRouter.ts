@@ -116,7 +116,7 @@ export async function createRouter(
 
   router.get('/entities/:kind/:namespace/:name/status', async (req, res) => {
     const entity = await readableEntity(req, refFromParams(req));
-    res.json(status.entityStatus(entity));
+    res.type('application/json').send(status.entityStatusJson(entity));
   });
 
   router.post(

@@ -1,0 +1,310 @@
+/*
+ * yarn bench:status [--clusters 3] [--entities 1000] [--clients 100] [--seconds 30]
+ *
+ * The status endpoint under load: simulated clusters over real HTTP, the
+ * flux backend in a real Backstage test backend, N concurrent clients asking
+ * for random entities' status for a while, with reconciles happening in the
+ * clusters meanwhile. Prints p50/p99 latency, errors, and how many requests
+ * the backend made to the clusters, beside what a poll-per-card design would
+ * make. Run it twice with different --clients to see cluster requests do not
+ * depend on viewers.
+ */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Entity } from '@backstage/catalog-model';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  ClusterSimulator,
+  KubeObject,
+  seedFluxStatuses,
+  startClusterSimulator,
+} from '@flux-portal/cluster-simulator';
+import { entityStatusPath } from '@flux-portal/plugin-flux-common';
+import fluxPlugin from '../src';
+
+const { values } = parseArgs({
+  options: {
+    clusters: { type: 'string', default: '3' },
+    entities: { type: 'string', default: '1000' },
+    clients: { type: 'string', default: '100' },
+    seconds: { type: 'string', default: '30' },
+    'poll-seconds': { type: 'string', default: '10' },
+  },
+});
+const clusterCount = Number(values.clusters);
+const entityCount = Number(values.entities);
+const clientCount = Number(values.clients);
+const seconds = Number(values.seconds);
+const pollSeconds = Number(values['poll-seconds']);
+
+function clusterObjects(cluster: number, names: string[]): KubeObject[] {
+  const objects: KubeObject[] = [
+    {
+      apiVersion: 'source.toolkit.fluxcd.io/v1',
+      kind: 'GitRepository',
+      metadata: { name: 'flux-system', namespace: 'flux-system' },
+      spec: {
+        interval: '1m',
+        url: `https://github.com/example-org/cluster-${cluster}`,
+        ref: { branch: 'main' },
+      },
+    },
+    {
+      apiVersion: 'source.toolkit.fluxcd.io/v1',
+      kind: 'HelmRepository',
+      metadata: { name: 'charts', namespace: 'flux-system' },
+      spec: { interval: '1h', url: 'https://charts.example.com' },
+    },
+    {
+      apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
+      kind: 'Kustomization',
+      metadata: { name: 'apps', namespace: 'flux-system' },
+      spec: {
+        interval: '10m',
+        path: './apps',
+        prune: true,
+        sourceRef: { kind: 'GitRepository', name: 'flux-system' },
+      },
+    },
+  ];
+  for (const name of names) {
+    objects.push({
+      apiVersion: 'helm.toolkit.fluxcd.io/v2',
+      kind: 'HelmRelease',
+      metadata: {
+        name,
+        namespace: name,
+        labels: {
+          'kustomize.toolkit.fluxcd.io/name': 'apps',
+          'kustomize.toolkit.fluxcd.io/namespace': 'flux-system',
+        },
+      },
+      spec: {
+        interval: '10m',
+        chart: {
+          spec: {
+            chart: 'service',
+            version: '1.x',
+            sourceRef: {
+              kind: 'HelmRepository',
+              name: 'charts',
+              namespace: 'flux-system',
+            },
+          },
+        },
+      },
+    });
+  }
+  return objects;
+}
+
+function entityFor(name: string, cluster: string): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name,
+      namespace: 'default',
+      annotations: {
+        'flux-portal.io/clusters': cluster,
+        'flux-portal.io/kustomization': 'flux-system/apps',
+        'flux-portal.io/helm-release': `${name}/${name}`,
+        'flux-portal.io/workloads': `Deployment/${name}/${name}`,
+        'backstage.io/managed-by-location': 'url:https://example.com/bench',
+        'backstage.io/managed-by-origin-location':
+          'url:https://example.com/bench',
+      },
+    },
+    spec: {
+      type: 'service',
+      lifecycle: 'production',
+      owner: 'group:default/bench',
+    },
+  };
+}
+
+type ClientResult = {
+  requests: number;
+  errors: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+};
+
+/** The viewers run in a child process, as browsers would, so their HTTP client does not share the backend's event loop. */
+function runClients(base: string, names: string[]): Promise<ClientResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [
+        join(__dirname, 'bench-status-clients.mjs'),
+        base,
+        JSON.stringify(names),
+        String(clientCount),
+        String(seconds),
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    let out = '';
+    child.stdout.on('data', chunk => (out += chunk));
+    child.on('exit', code =>
+      code === 0
+        ? resolve(JSON.parse(out))
+        : reject(new Error(`clients exited with ${code}`)),
+    );
+  });
+}
+
+async function main() {
+  const sims: ClusterSimulator[] = [];
+  const hrNames: string[][] = [];
+  const entities: Entity[] = [];
+  for (let c = 0; c < clusterCount; c++) {
+    const names = Array.from(
+      { length: Math.ceil(entityCount / clusterCount) },
+      (_, i) => `svc-${c}-${i}`,
+    ).slice(
+      0,
+      Math.max(0, entityCount - c * Math.ceil(entityCount / clusterCount)),
+    );
+    const { objects } = seedFluxStatuses(clusterObjects(c, names), {
+      seed: c + 1,
+    });
+    sims.push(
+      await startClusterSimulator({
+        name: `cluster-${c}`,
+        objects,
+        reconcileDelays: { startMs: 100, finishMs: 400 },
+      }),
+    );
+    entities.push(...names.map(n => entityFor(n, `cluster-${c}`)));
+    hrNames.push(names);
+  }
+  const objectCount = sims.reduce(
+    (n, s) => n + s.list('helm.toolkit.fluxcd.io/v2', 'HelmRelease').length,
+    0,
+  );
+  const backend = await startTestBackend({
+    features: [
+      fluxPlugin,
+      mockServices.rootConfig.factory({
+        data: {
+          kubernetes: {
+            clusterLocatorMethods: [
+              {
+                type: 'config',
+                clusters: sims.map(s => ({
+                  name: s.name,
+                  url: s.url,
+                  authProvider: 'serviceAccount',
+                  serviceAccountToken: s.token,
+                  skipTLSVerify: true,
+                })),
+              },
+            ],
+          },
+        },
+      }),
+      catalogServiceMock.factory({ entities }),
+      mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
+      mockServices.rootLogger.factory({ level: 'warn' }),
+    ],
+  });
+  const address = backend.server.address();
+  const base = `http://127.0.0.1:${
+    typeof address === 'object' && address ? address.port : 0
+  }/api/flux`;
+  // wait for every cluster to be listed
+  for (;;) {
+    const runtime = await (await fetch(`${base}/runtime`)).json();
+    if (runtime.clusters.every((c: any) => c.synced)) break;
+    await new Promise(r => setTimeout(r, 200));
+  }
+  const requestsBefore = sims.reduce((n, s) => n + s.state().requests, 0);
+
+  // Activity in the clusters while viewers read: a reconcile every 250 ms.
+  let reconciles = 0;
+  const activity = setInterval(() => {
+    const c = reconciles % sims.length;
+    const name = hrNames[c][(reconciles * 7919) % hrNames[c].length];
+    const hr = sims[c].get(
+      'helm.toolkit.fluxcd.io/v2',
+      'HelmRelease',
+      name,
+      name,
+    )!;
+    sims[c].upsert({
+      ...hr,
+      metadata: {
+        ...hr.metadata,
+        annotations: {
+          ...hr.metadata?.annotations,
+          'reconcile.fluxcd.io/requestedAt': `bench-${reconciles}`,
+        },
+      },
+    });
+    reconciles++;
+  }, 250);
+
+  const rssStart = process.memoryUsage().rss;
+  let rssPeak = rssStart;
+  const rssTimer = setInterval(() => {
+    rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
+  }, 500);
+  const result = await runClients(
+    base,
+    entities.map(e => e.metadata.name),
+  );
+  clearInterval(activity);
+  clearInterval(rssTimer);
+  const clusterRequests =
+    sims.reduce((n, s) => n + s.state().requests, 0) - requestsBefore;
+  // A poll-per-card design: every viewer's card polls the clusters every
+  // pollSeconds; one poll reads the HelmRelease, its Kustomization, its
+  // source and its events (4 requests).
+  const pollPerCard = Math.ceil(clientCount * (seconds / pollSeconds) * 4);
+  const fmt = (n: number) => n.toFixed(1);
+  console.log(
+    `bench:status — ${clusterCount} simulated clusters, ${entityCount} entities (${objectCount} HelmReleases), ${clientCount} concurrent clients, ${seconds} s, ${reconciles} reconciles in the clusters meanwhile`,
+  );
+  console.log(
+    `  requests:        ${result.requests} (${fmt(
+      result.requests / seconds,
+    )}/s)`,
+  );
+  console.log(
+    `  latency:         p50 ${fmt(result.p50)} ms, p90 ${fmt(
+      result.p90,
+    )} ms, p99 ${fmt(result.p99)} ms, max ${fmt(
+      result.max,
+    )} ms (target p99 < 50 ms)`,
+  );
+  console.log(`  errors:          ${result.errors} (target 0)`);
+  console.log(
+    `  cluster requests during the run: ${clusterRequests} (watches and relists; independent of viewers)`,
+  );
+  console.log(
+    `  poll-per-card design would make: ${pollPerCard} (${clientCount} cards × ${
+      seconds / pollSeconds
+    } polls × 4 requests)`,
+  );
+  console.log(
+    `  backend process RSS: ${fmt(rssStart / 2 ** 20)} MB at start, ${fmt(
+      rssPeak / 2 ** 20,
+    )} MB peak (simulators included; clients run in their own process)`,
+  );
+  await backend.stop();
+  await Promise.all(sims.map(s => s.stop()));
+}
+
+main().then(
+  () => process.exit(0),
+  error => {
+    console.error(error);
+    process.exit(1);
+  },
+);
