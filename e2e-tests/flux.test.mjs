@@ -8,6 +8,7 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { startPortal, repoRoot } from './support/portal.mjs';
@@ -112,7 +113,14 @@ describe('Flux tab and page', { skip: chromiumSkip }, () => {
           (!o.suspended && o.dependsOn.every(d => d.state === 'Ready'))),
     );
     for (const object of candidates) {
-      for (const entity of entities.filter(e => entityDeploys(e, object))) {
+      // Services (components) first: that is what developers open.
+      const owners = entities
+        .filter(e => entityDeploys(e, object))
+        .sort(
+          (a, b) =>
+            Number(b.kind === 'Component') - Number(a.kind === 'Component'),
+        );
+      for (const entity of owners) {
         const status = await json(
           `/api/flux/entities/${entity.kind.toLowerCase()}/${
             entity.metadata.namespace ?? 'default'
@@ -216,7 +224,8 @@ describe('Flux tab and page', { skip: chromiumSkip }, () => {
     });
 
     // Accessibility of the tab content (the portal chrome around it is not ours).
-    await page.addScriptTag({ path: axePath });
+    // Evaluated rather than added as a <script>: the portal's CSP forbids inline scripts.
+    await page.evaluate(readFileSync(axePath, 'utf8'));
     const violations = await page.evaluate(async () => {
       // eslint-disable-next-line no-undef
       const result = await window.axe.run(
@@ -232,7 +241,9 @@ describe('Flux tab and page', { skip: chromiumSkip }, () => {
         id: v.id,
         impact: v.impact,
         help: v.help,
-        nodes: v.nodes.length,
+        nodes: v.nodes.map(n =>
+          `${n.target.join(' ')}: ${n.failureSummary}`.slice(0, 300),
+        ),
       }));
     });
     console.log(

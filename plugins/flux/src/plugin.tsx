@@ -73,9 +73,7 @@ export const fluxPage = PageBlueprint.make({
     icon: fluxIcon,
     routeRef: fluxPageRouteRef,
     loader: () =>
-      import('./components/FluxRuntimePage').then(m => (
-        <m.FluxRuntimeContent />
-      )),
+      import('./components/FluxRuntimePage').then(m => <m.FluxPageContent />),
   },
 });
 

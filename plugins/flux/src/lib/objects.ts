@@ -11,18 +11,22 @@ export function objectKey(ref: FluxObjectRef): string {
   return `${ref.cluster}/${ref.kind}/${ref.namespace}/${ref.name}`;
 }
 
-/** Worst state first, then cluster, kind, namespace, name: a stable order. @public */
-export function compareObjects(
-  a: FluxObjectSummary,
-  b: FluxObjectSummary,
-): number {
+/** Cluster, kind, namespace, name: an order that does not change with state. @public */
+export function compareIdentity(a: FluxObjectRef, b: FluxObjectRef): number {
   return (
-    compareStates(a.state, b.state) ||
     a.cluster.localeCompare(b.cluster) ||
     a.kind.localeCompare(b.kind) ||
     a.namespace.localeCompare(b.namespace) ||
     a.name.localeCompare(b.name)
   );
+}
+
+/** Worst state first, then by identity. @public */
+export function compareObjects(
+  a: FluxObjectSummary,
+  b: FluxObjectSummary,
+): number {
+  return compareStates(a.state, b.state) || compareIdentity(a, b);
 }
 
 /** Filters of the Flux page, applied in the browser on top of the server's. @public */

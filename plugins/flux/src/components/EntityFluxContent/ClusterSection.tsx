@@ -8,7 +8,7 @@ import type {
 } from '@flux-portal/plugin-flux-common';
 import { StateChip } from '../StateChip';
 import { ObjectRow } from './ObjectRow';
-import { compareObjects, isApplier, objectKey } from '../../lib/objects';
+import { compareIdentity, isApplier, objectKey } from '../../lib/objects';
 import type { FluxActionPermissions } from '../../hooks/useFluxPermissions';
 import type { ActionProgress } from '../../hooks/useFluxActions';
 
@@ -29,7 +29,9 @@ export interface ClusterSectionProps {
 export function ClusterSection(props: ClusterSectionProps) {
   const { cluster, expanded, onToggle, permissions, progressOf, onAction } =
     props;
-  const objects = [...cluster.objects].sort(compareObjects);
+  // Identity order, not state order: a row must not jump away while someone
+  // is reading or acting on it and its state changes.
+  const objects = [...cluster.objects].sort(compareIdentity);
   const appliers = objects.filter(o => isApplier(o.kind));
   const sources = objects.filter(o => !isApplier(o.kind));
   const headingId = `flux-cluster-${cluster.cluster}`;
@@ -47,9 +49,7 @@ export function ClusterSection(props: ClusterSectionProps) {
         </Typography>
         <StateChip state={cluster.state} />
         {cluster.simulated && (
-          <Typography variant="body2" color="textSecondary">
-            simulated
-          </Typography>
+          <Typography variant="body2">simulated</Typography>
         )}
       </Box>
       {cluster.errors.map(error => (
@@ -69,7 +69,7 @@ export function ClusterSection(props: ClusterSectionProps) {
         </Paper>
       ))}
       {objects.length === 0 && cluster.errors.length === 0 && (
-        <Typography variant="body2" color="textSecondary">
+        <Typography variant="body2">
           No Flux objects of this entity were found in this cluster.
         </Typography>
       )}

@@ -77,18 +77,25 @@ function prodSection() {
 }
 
 describe('EntityFluxContent', () => {
-  it('shows every cluster worst first, the failing object with its message, revisions and a commit link', async () => {
+  it('summarises clusters worst first and shows the failing object with its message, revisions and a commit link', async () => {
     backend = fakeFluxBackend(server, { status: shopStatus() });
     render();
     expect(
       await screen.findByText(/kustomize build failed: accumulating resources/),
     ).toBeInTheDocument();
 
+    // The header summarises clusters worst first: Failed, Unknown, Ready.
+    const header = screen.getByRole('banner', {
+      name: 'Flux state per cluster',
+    });
+    expect(header).toHaveTextContent(
+      /Failed.*prod:Failed.*edge:Unknown.*staging:Ready/,
+    );
+    // Sections keep name order, so they do not move when a state changes.
     const order = screen
       .getAllByTestId('flux-cluster')
       .map(el => el.getAttribute('data-cluster'));
-    // Failed before Unknown before Ready.
-    expect(order).toEqual(['prod', 'edge', 'staging']);
+    expect(order).toEqual(['edge', 'prod', 'staging']);
 
     const prod = within(prodSection());
     expect(prod.getAllByTestId('flux-state')[0]).toHaveTextContent('Failed');
@@ -139,7 +146,7 @@ describe('EntityFluxContent', () => {
     render();
     await screen.findByText('HelmRelease shop/shop');
     const buttons = screen.getAllByRole('button', { name: 'Details' });
-    // prod (failing) first, staging last.
+    // Sections in name order: prod, then staging (edge has no objects).
     await userEvent.click(buttons[0]);
     await userEvent.click(buttons[buttons.length - 1]);
     expect(
@@ -258,7 +265,7 @@ describe('EntityFluxContent', () => {
     backend = fakeFluxBackend(server, { status: shopStatus(), requestedAt });
     render();
     const reconcile = await screen.findByRole('button', {
-      name: 'Reconcile Kustomization flux-system/shop with source',
+      name: 'Reconcile with source Kustomization flux-system/shop',
     });
     await waitFor(() => expect(reconcile).toBeEnabled());
     await waitFor(() => expect(screen.getByText('Live')).toBeInTheDocument());

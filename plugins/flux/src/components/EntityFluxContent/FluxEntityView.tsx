@@ -37,10 +37,14 @@ export function FluxEntityView(props: {
   if (!status)
     return <ResponseErrorPanel error={error ?? new Error('No status')} />;
 
-  // Worst first; the cluster name keeps the order stable between updates.
-  const clusters = [...status.clusters].sort(
+  // The header summarises worst first; the sections below keep name order so
+  // they do not jump around when a cluster's state changes.
+  const worstFirst = [...status.clusters].sort(
     (a, b) =>
       compareStates(a.state, b.state) || a.cluster.localeCompare(b.cluster),
+  );
+  const byName = [...status.clusters].sort((a, b) =>
+    a.cluster.localeCompare(b.cluster),
   );
   return (
     <Box data-testid="flux-entity-content">
@@ -57,7 +61,7 @@ export function FluxEntityView(props: {
           Flux
         </Typography>
         <StateChip state={status.state} size="medium" />
-        {clusters.map(cluster => (
+        {worstFirst.map(cluster => (
           <Box
             key={cluster.cluster}
             display="flex"
@@ -68,11 +72,12 @@ export function FluxEntityView(props: {
             <StateChip state={cluster.state} />
           </Box>
         ))}
-        <Typography variant="caption" color="textSecondary" role="status">
+        {/* Default text colour: the theme's secondary grey is below AA contrast on the page background. */}
+        <Typography variant="caption" role="status">
           {live ? 'Live' : 'Connecting to live updates…'}
         </Typography>
       </Box>
-      {clusters.map(cluster => (
+      {byName.map(cluster => (
         <ClusterSection
           key={cluster.cluster}
           cluster={cluster}

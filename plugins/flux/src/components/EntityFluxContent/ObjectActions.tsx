@@ -56,7 +56,7 @@ export function ObjectActions(props: ObjectActionsProps) {
                 size="small"
                 variant="outlined"
                 disabled={busy}
-                aria-label={`Reconcile ${label} with source`}
+                aria-label={`Reconcile with source ${label}`}
                 onClick={() => onAction(object, 'reconcile', true)}
               >
                 Reconcile with source

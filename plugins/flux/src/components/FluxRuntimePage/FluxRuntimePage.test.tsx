@@ -151,6 +151,6 @@ describe('FluxRuntimeContent', () => {
     await waitFor(() =>
       expect(rowNames()).toEqual(['flux-system/infrastructure']),
     );
-    expect(screen.getByText('1 objects')).toBeInTheDocument();
+    expect(screen.getByText('1 object')).toBeInTheDocument();
   });
 });

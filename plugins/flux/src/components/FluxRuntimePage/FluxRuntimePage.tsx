@@ -80,3 +80,12 @@ export function FluxRuntimePage() {
     </Page>
   );
 }
+
+/** The page body with the standard content padding, for the new frontend system's page (which brings its own header). */
+export function FluxPageContent() {
+  return (
+    <Box px={3} pb={3}>
+      <FluxRuntimeContent />
+    </Box>
+  );
+}

@@ -18,10 +18,12 @@ export function ObjectsTable(props: { items: readonly FluxObjectSummary[] }) {
   const shown = props.items.slice(0, MAX_ROWS);
   return (
     <>
-      <Typography variant="body2" color="textSecondary" role="status">
+      <Typography variant="body2" role="status">
         {props.items.length > MAX_ROWS
           ? `Showing ${MAX_ROWS} of ${props.items.length} objects; narrow the filters to see the rest.`
-          : `${props.items.length} objects`}
+          : `${props.items.length} ${
+              props.items.length === 1 ? 'object' : 'objects'
+            }`}
       </Typography>
       <Table size="small" aria-label="Flux objects">
         <TableHead>

@@ -1,1 +1,5 @@
-export { FluxRuntimeContent, FluxRuntimePage } from './FluxRuntimePage';
+export {
+  FluxPageContent,
+  FluxRuntimeContent,
+  FluxRuntimePage,
+} from './FluxRuntimePage';
