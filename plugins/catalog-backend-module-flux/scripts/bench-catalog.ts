@@ -9,11 +9,17 @@
  * - catalog: a real catalog backend (Backstage's test backend with the
  *   catalog plugin and this module, SQLite in a file) with one provider
  *   pointed at the folder, from backend start until the catalog API counts
- *   every entity as processed (final entities = the engine's entity count).
+ *   every entity as processed (final entities = the engine's entity count),
+ *   with a breakdown of where the catalog spent its time (catalogBreakdown.ts).
  *
+ * --db: sqlite-file (default; better-sqlite3 files, a file sync per catalog
+ * transaction), sqlite-memory (the usual local-dev setup), or a
+ * postgresql:// URL (production's database; a fresh database per run).
  * The catalog child is bench-catalog-backend.ts.
  *
- * Usage: yarn bench:catalog [--apps 10000] [--keep]   (--apps 1000 for a quick check)
+ * Usage: yarn bench:catalog [--apps 10000] [--db sqlite-file|sqlite-memory|postgresql://…]
+ *        [--processing-interval SECONDS] [--keep]
+ *        (--apps 1000 for a quick check)
  * Target: catalog time within 2x the engine time. Printed, never asserted.
  */
 import { execFileSync } from 'node:child_process';
@@ -58,19 +64,27 @@ async function main() {
   }
   const apps = Number(arg('--apps') ?? 10000);
   const keep = process.argv.includes('--keep');
+  const db = arg('--db') ?? 'sqlite-file';
+  const interval = arg('--processing-interval');
   const root = mkdtempSync(nodePath.join(tmpdir(), `bench-catalog-${apps}-`));
   try {
     generateRepo(root, apps);
     const engine = runChild('bench-catalog.ts', ['--child', root]);
     process.stderr.write(`engine: ${engine.entities} entities in ${(engine.ms / 1000).toFixed(2)} s; starting the catalog\n`);
-    const catalog = runChild('bench-catalog-backend.ts', [root, String(engine.entities)]);
+    const catalog = runChild('bench-catalog-backend.ts', [root, String(engine.entities), db, ...(interval ? [interval] : [])]);
     const lines = [
       `apps: ${apps}${keep ? ` (repository kept in ${root})` : ''}`,
       `entities: ${engine.entities} (engine problems: ${engine.problems}); processed by the catalog: ${catalog.entities}`,
       `engine (ingestMonorepo): ${(engine.ms / 1000).toFixed(2)} s, peak RSS ${engine.maxRssMb.toFixed(0)} MB`,
+      `catalog database: ${db.replace(/\/\/[^@/]*@/, '//')}; processingInterval: ${interval ? `${interval} s` : 'default (100-150 s)'}`,
       `catalog (backend start to all entities processed): ${(catalog.ms / 1000).toFixed(2)} s` +
         ` (first entity after ${((catalog.firstMs ?? 0) / 1000).toFixed(2)} s), peak RSS ${catalog.maxRssMb.toFixed(0)} MB`,
       `catalog / engine: ${(catalog.ms / engine.ms).toFixed(2)}x (target <= 2)`,
+      'where the catalog spent its time (summed wall time of concurrent calls):',
+      ...Object.entries(catalog.breakdown.timings as Record<string, { calls: number; ms: number }>).map(
+        ([label, t]) => `  ${label}: ${t.calls} calls, ${(t.ms / 1000).toFixed(1)} s`,
+      ),
+      `  stitched ${catalog.breakdown.stitchedEntities} entities; most stitched: ${JSON.stringify(catalog.breakdown.mostStitched)}`,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {
