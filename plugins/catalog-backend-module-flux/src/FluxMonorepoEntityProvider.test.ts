@@ -1,15 +1,15 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
-import { NotModifiedError } from '@backstage/errors';
 import { ScmIntegrations } from '@backstage/integration';
 import type { UrlReaderService } from '@backstage/backend-plugin-api';
 import type { EntityProviderConnection, EntityProviderMutation } from '@backstage/plugin-catalog-node';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { FluxMonorepoEntityProvider } from './FluxMonorepoEntityProvider';
 import { DatabaseLastGoodStore, LastGoodStore } from './lastGoodStore';
 import { copyExampleMonorepo, EXAMPLE_MONOREPO } from './__testUtils__/exampleMonorepo';
 import { createTestDatabases } from './__testUtils__/testDatabases';
+import { folderUrlReader } from './__testUtils__/folderUrlReader';
 
 const databases = createTestDatabases();
 jest.setTimeout(60_000);
@@ -145,27 +145,7 @@ describe('FluxMonorepoEntityProvider', () => {
   });
 
   it('reads URL targets with readTree and skips an unchanged tree by its ETag', async () => {
-    const files = readdirSync(EXAMPLE_MONOREPO, { recursive: true, withFileTypes: true })
-      .filter(f => f.isFile())
-      .map(f => join(f.parentPath, f.name));
-    const calls: Array<string | undefined> = [];
-    const urlReader = mockServices.urlReader.mock({
-      async readTree(_url, options) {
-        calls.push(options?.etag);
-        if (options?.etag === 'etag-1') throw new NotModifiedError('unchanged');
-        return {
-          etag: 'etag-1',
-          files: async () =>
-            files.map(abs => ({ path: relative(EXAMPLE_MONOREPO, abs), content: async () => readFileSync(abs) })),
-          archive: async () => {
-            throw new Error('not used');
-          },
-          dir: async () => {
-            throw new Error('not used');
-          },
-        };
-      },
-    });
+    const { urlReader, calls } = folderUrlReader(EXAMPLE_MONOREPO);
     const { provider: p } = provider('https://github.com/acme/platform/tree/main', urlReader);
     const { connection, mutations } = recordingConnection();
     await p.connect(connection);

@@ -2,16 +2,22 @@
  * A monorepo registered at run time as a `flux-monorepo` Location, through
  * the catalog API of a real catalog backend (SQLite), read by Backstage's own
  * GiteaUrlReader from a loopback server: it yields the entities the
- * provider's mapping produces, and bad targets fail with a clear message.
+ * provider's mapping produces, and bad targets fail with a clear message;
+ * between processing runs an unchanged repository costs one request.
  */
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
+import { ConfigReader } from '@backstage/config';
+import { ScmIntegrations } from '@backstage/integration';
+import type { CatalogProcessorCache, CatalogProcessorEmit } from '@backstage/plugin-catalog-node';
 import { createLocalTree } from '@flux-portal/plugin-flux-node';
 import { catalogModuleFluxMonorepo } from './module';
+import { FluxMonorepoLocationProcessor } from './FluxMonorepoLocationProcessor';
 import { ingestMonorepo } from './ingestMonorepo';
 import { EXAMPLE_MONOREPO } from './__testUtils__/exampleMonorepo';
 import { catalogRequest, query, waitForEntities } from './__testUtils__/catalogApi';
 import { GiteaServer, startGiteaServer } from './__testUtils__/giteaServer';
+import { folderUrlReader } from './__testUtils__/folderUrlReader';
 
 jest.setTimeout(120_000);
 
@@ -96,5 +102,46 @@ describe('FluxMonorepoLocationProcessor in the catalog', () => {
     expect(res.status).toBe(400);
     const body = await res.json();
     expect(body.error.message).toMatch(message);
+  });
+});
+
+describe('FluxMonorepoLocationProcessor between processing runs', () => {
+  /** The processor cache the catalog keeps per location entity, as a map. */
+  function memoryCache(): CatalogProcessorCache {
+    const values = new Map<string, any>();
+    return {
+      async get(key) {
+        return values.get(key);
+      },
+      async set(key, value) {
+        values.set(key, value);
+      },
+    };
+  }
+
+  it('reads an unchanged repository with its ETag only and re-emits the cached entities', async () => {
+    const { urlReader, calls } = folderUrlReader(EXAMPLE_MONOREPO);
+    const processor = new FluxMonorepoLocationProcessor({
+      urlReader,
+      integrations: ScmIntegrations.fromConfig(new ConfigReader({})),
+      logger: mockServices.logger.mock(),
+    });
+    const location = { type: 'flux-monorepo', target: 'https://github.com/acme/platform/tree/main' };
+    const cache = memoryCache();
+    const run = async () => {
+      const emitted: string[] = [];
+      const emit: CatalogProcessorEmit = result => {
+        if (result.type === 'entity') emitted.push(refOf(result.entity as Entity));
+        else emitted.push(`${result.type}`);
+      };
+      expect(await processor.readLocation(location, false, emit, async function* parse() {}, cache)).toBe(true);
+      return emitted;
+    };
+
+    const first = await run();
+    expect(first.filter(e => e.startsWith('Component:'))).toHaveLength(34);
+    const second = await run();
+    expect(second).toEqual(first);
+    expect(calls).toEqual([undefined, 'etag-1']);
   });
 });
