@@ -135,6 +135,30 @@ describe('Flux tab and page', { skip: chromiumSkip }, () => {
     return undefined;
   }
 
+  /** The portal's decision on a Flux resource permission for the signed-in guest ('ALLOW' when permissions are off). */
+  async function decision(name, resourceRef) {
+    const res = await api('/api/permission/authorize', {
+      method: 'POST',
+      body: JSON.stringify({
+        items: [
+          {
+            id: '1',
+            resourceRef,
+            permission: {
+              type: 'resource',
+              name,
+              attributes: { action: 'update' },
+              resourceType: 'catalog-entity',
+            },
+          },
+        ],
+      }),
+    });
+    if (res.status === 404) return 'ALLOW';
+    assert.equal(res.status, 200, `permission check answered ${res.status}`);
+    return (await res.json()).items[0].result;
+  }
+
   before(async () => {
     portal = await startPortal();
     const refresh = await fetch(`${portal.baseUrl}/api/auth/guest/refresh`, {
@@ -258,6 +282,13 @@ describe('Flux tab and page', { skip: chromiumSkip }, () => {
       'no serious or critical accessibility violations on the Flux tab',
     );
 
+    assert.equal(
+      await decision('flux.entity.reconcile', entityRefOf(entity)),
+      'ALLOW',
+      `the guest may not reconcile ${entityRefOf(
+        entity,
+      )}: the e2e portal must let the guest act (flux.adminGroups or ownership)`,
+    );
     await row
       .getByRole('button', {
         name: `Reconcile ${object.kind} ${object.namespace}/${object.name}`,
@@ -301,6 +332,13 @@ describe('Flux tab and page', { skip: chromiumSkip }, () => {
       path: join(screenshotDir, 'flux-tab-suspended.png'),
       fullPage: true,
     });
+    assert.equal(
+      await decision('flux.entity.suspend', entityRefOf(entity)),
+      'ALLOW',
+      `the guest may not resume ${entityRefOf(
+        entity,
+      )}: the e2e portal must let the guest act (flux.adminGroups or ownership)`,
+    );
     await row
       .getByRole('button', {
         name: `Resume ${object.kind} ${object.namespace}/${object.name}`,

@@ -8,6 +8,7 @@ import {
 } from '@backstage/frontend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { MockEntityListContextProvider } from '@backstage/plugin-catalog-react/testUtils';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { fluxApiRef } from '../../api/FluxApi';
 import { baseUrl, testFluxClient } from '../../__testUtils__/fluxServer';
 import { createFluxStateColumn } from './FluxStateCell';
@@ -25,6 +26,7 @@ function component(name: string, mapped = true): Entity {
     kind: 'Component',
     metadata: {
       name,
+      uid: `uid-${name}`,
       namespace: 'default',
       annotations: mapped ? { 'flux-portal.io/clusters': 'prod' } : {},
     },
@@ -51,22 +53,26 @@ function serveStates(requests: string[][]) {
 }
 
 describe('catalog Flux state', () => {
-  it('filters the catalog list by the chosen state, asking only about mapped entities', async () => {
+  it('filters the catalog list in the catalog backend by the uids of entities in the chosen state', async () => {
     const requests: string[][] = [];
     serveStates(requests);
     const updateFilters = jest.fn();
-    const entities = [
-      component('cart'),
-      component('shop'),
-      component('docs', false),
-    ];
+    const mapped = [component('cart'), component('shop')];
+    const queryEntities = jest.fn(async (_request: unknown) => ({
+      items: mapped,
+      pageInfo: {},
+      totalItems: mapped.length,
+    }));
     await renderInTestApp(
-      <MockEntityListContextProvider
-        value={{ backendEntities: entities, updateFilters }}
-      >
+      <MockEntityListContextProvider value={{ updateFilters }}>
         <FluxStateFilterPicker />
       </MockEntityListContextProvider>,
-      { apis: [[fluxApiRef, testFluxClient()]] },
+      {
+        apis: [
+          [fluxApiRef, testFluxClient()],
+          [catalogApiRef, { queryEntities }],
+        ],
+      },
     );
     await userEvent.selectOptions(
       await screen.findByLabelText('Flux state'),
@@ -77,14 +83,31 @@ describe('catalog Flux state', () => {
         flux: expect.any(EntityFluxStateFilter),
       }),
     );
-    const filter: EntityFluxStateFilter =
-      updateFilters.mock.calls.at(-1)[0].flux;
-    expect(
-      entities.filter(e => filter.filterEntity(e)).map(e => e.metadata.name),
-    ).toEqual(['cart']);
+    // Only entities with the clusters annotation are asked about.
+    expect(queryEntities.mock.calls[0][0]).toMatchObject({
+      query: {
+        'metadata.annotations.flux-portal.io/clusters': { $exists: true },
+      },
+    });
     expect(requests).toEqual([
       ['component:default/cart', 'component:default/shop'],
     ]);
+    const filter: EntityFluxStateFilter =
+      updateFilters.mock.calls.at(-1)[0].flux;
+    expect(filter.getCatalogQuery()).toEqual({
+      'metadata.uid': { $in: ['uid-cart'] },
+    });
+    expect(filter.filterEntity(component('cart'))).toBe(true);
+    expect(filter.filterEntity(component('shop'))).toBe(false);
+
+    await userEvent.selectOptions(screen.getByLabelText('Flux state'), 'Stale');
+    await waitFor(() =>
+      expect(updateFilters.mock.calls.at(-1)[0].flux.getCatalogQuery()).toEqual(
+        {
+          'metadata.uid': { $in: ['flux-portal.io/no-entity'] },
+        },
+      ),
+    );
 
     await userEvent.selectOptions(screen.getByLabelText('Flux state'), '');
     await waitFor(() =>

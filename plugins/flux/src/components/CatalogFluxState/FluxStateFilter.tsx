@@ -4,6 +4,7 @@ import TextField from '@material-ui/core/TextField';
 import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import { useApi } from '@backstage/core-plugin-api';
 import {
+  catalogApiRef,
   useEntityList,
   type DefaultEntityFilters,
   type EntityFilter,
@@ -13,17 +14,34 @@ import {
   STATE_SEVERITY,
   type FluxState,
 } from '@flux-portal/plugin-flux-common';
-import { fluxApiRef } from '../../api/FluxApi';
+import { fluxApiRef, type FluxApi } from '../../api/FluxApi';
 
-/** Keeps entities whose rolled-up Flux state is the chosen one. @public */
+// A uid no entity has: `$in` needs at least one value to match nothing.
+const NO_ENTITY = 'flux-portal.io/no-entity';
+// POST /entity-states takes at most this many refs.
+const STATES_BATCH = 1000;
+
+/**
+ * Keeps the entities whose rolled-up Flux state is the chosen one. It runs
+ * in the catalog backend (a uid predicate), so it works with the paginated
+ * catalog table, and in the browser for unpaginated lists.
+ * @public
+ */
 export class EntityFluxStateFilter implements EntityFilter {
-  constructor(
-    readonly value: FluxState,
-    private readonly states: Readonly<Record<string, FluxState>>,
-  ) {}
+  private readonly uidSet: ReadonlySet<string>;
+
+  constructor(readonly value: FluxState, readonly uids: readonly string[]) {
+    this.uidSet = new Set(uids);
+  }
+
+  getCatalogQuery() {
+    return {
+      'metadata.uid': { $in: this.uids.length ? [...this.uids] : [NO_ENTITY] },
+    };
+  }
 
   filterEntity(entity: Entity): boolean {
-    return this.states[stringifyEntityRef(entity)] === this.value;
+    return this.uidSet.has(entity.metadata.uid ?? '');
   }
 
   toQueryValue(): string {
@@ -31,25 +49,61 @@ export class EntityFluxStateFilter implements EntityFilter {
   }
 }
 
+/** Uids of the catalog's Flux-mapped entities whose state is `state`. */
+async function uidsInState(
+  catalogApi: typeof catalogApiRef.T,
+  fluxApi: FluxApi,
+  state: FluxState,
+): Promise<string[]> {
+  const items: Entity[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = cursor
+      ? await catalogApi.queryEntities({ cursor, limit: STATES_BATCH })
+      : await catalogApi.queryEntities({
+          query: {
+            [`metadata.annotations.${ANNOTATION_CLUSTERS}`]: { $exists: true },
+          },
+          fields: [
+            'kind',
+            'metadata.namespace',
+            'metadata.name',
+            'metadata.uid',
+          ],
+          limit: STATES_BATCH,
+        });
+    items.push(...page.items);
+    cursor = page.pageInfo.nextCursor;
+  } while (cursor);
+  const uids: string[] = [];
+  for (let i = 0; i < items.length; i += STATES_BATCH) {
+    const batch = items.slice(i, i + STATES_BATCH);
+    const { states } = await fluxApi.getEntityStates(
+      batch.map(e => stringifyEntityRef(e)),
+    );
+    for (const entity of batch) {
+      if (states[stringifyEntityRef(entity)] === state && entity.metadata.uid) {
+        uids.push(entity.metadata.uid);
+      }
+    }
+  }
+  return uids;
+}
+
 type FluxFilters = DefaultEntityFilters & { flux?: EntityFluxStateFilter };
 
 /**
- * "Flux state" picker for the catalog's filter panel. The states of the
- * loaded entities are asked for in one request when a state is chosen; the
- * filter runs in the browser, so with server-side pagination it narrows the
- * current page only.
+ * "Flux state" picker for the catalog's filter panel: asks for the state of
+ * every Flux-mapped entity (one catalog query, one POST /entity-states per
+ * 1,000 entities) when a state is chosen.
  * @public
  */
 export function FluxStateFilterPicker() {
   const fluxApi = useApi(fluxApiRef);
-  const { backendEntities, updateFilters, filters } =
-    useEntityList<FluxFilters>();
+  const catalogApi = useApi(catalogApiRef);
+  const { updateFilters, filters } = useEntityList<FluxFilters>();
   const [value, setValue] = useState<FluxState | ''>(filters.flux?.value ?? '');
   const [error, setError] = useState<string>();
-  const refs = backendEntities
-    .filter(e => e.metadata.annotations?.[ANNOTATION_CLUSTERS])
-    .map(e => stringifyEntityRef(e));
-  const refsKey = refs.join(',');
 
   useEffect(() => {
     if (!value) {
@@ -57,18 +111,18 @@ export function FluxStateFilterPicker() {
       return undefined;
     }
     let cancelled = false;
-    fluxApi.getEntityStates(refsKey ? refsKey.split(',') : []).then(
-      ({ states }) => {
+    uidsInState(catalogApi, fluxApi, value).then(
+      uids => {
         if (cancelled) return;
         setError(undefined);
-        updateFilters({ flux: new EntityFluxStateFilter(value, states) });
+        updateFilters({ flux: new EntityFluxStateFilter(value, uids) });
       },
       (e: Error) => !cancelled && setError(e.message),
     );
     return () => {
       cancelled = true;
     };
-  }, [fluxApi, value, refsKey, updateFilters]);
+  }, [catalogApi, fluxApi, value, updateFilters]);
 
   return (
     <Box pb={1} pt={1}>

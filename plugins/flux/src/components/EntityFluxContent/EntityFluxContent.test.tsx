@@ -112,6 +112,30 @@ describe('EntityFluxContent', () => {
     expect(prod.getByText(/infrastructure \(Ready\)/)).toBeInTheDocument();
   });
 
+  it('says what a waiting object waits for', async () => {
+    backend = fakeFluxBackend(server, {
+      status: shopStatus({
+        prod: {
+          state: 'Waiting',
+          reason: 'DependencyNotReady',
+          message: "dependency 'flux-system/infrastructure' is not ready",
+          dependsOn: [
+            {
+              kind: 'Kustomization',
+              namespace: 'flux-system',
+              name: 'infrastructure',
+              state: 'Failed',
+            },
+          ],
+        },
+      }),
+    });
+    render();
+    expect(
+      await screen.findByText('Waiting for infrastructure (Failed)'),
+    ).toBeInTheDocument();
+  });
+
   it('shows an unreachable cluster inline while the other clusters render', async () => {
     backend = fakeFluxBackend(server, { status: shopStatus() });
     render();

@@ -67,6 +67,11 @@ export function ObjectRow(props: ObjectRowProps) {
   } = props;
   const detailsId = `flux-details-${objectKey.replace(/[^A-Za-z0-9-]/g, '-')}`;
   const title = `${object.kind} ${object.namespace}/${object.name}`;
+  // What holds a Waiting object back, said in the words people use.
+  const blockers =
+    object.state === 'Waiting'
+      ? object.dependsOn.filter(dep => dep.state !== 'Ready')
+      : [];
   return (
     <Paper
       variant="outlined"
@@ -88,6 +93,14 @@ export function ObjectRow(props: ObjectRowProps) {
       {object.message && (
         <Typography variant="body2" className={classes.message}>
           {object.message}
+        </Typography>
+      )}
+      {blockers.length > 0 && (
+        <Typography variant="body2">
+          <strong>
+            Waiting for{' '}
+            {blockers.map(dep => `${dep.name} (${dep.state})`).join(', ')}
+          </strong>
         </Typography>
       )}
       <div className={classes.facts}>
