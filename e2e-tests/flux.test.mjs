@@ -159,6 +159,16 @@ describe('Flux tab and page', { skip: chromiumSkip }, () => {
     return (await res.json()).items[0].result;
   }
 
+  async function assertGuestMay(permission, verb, entity) {
+    assert.equal(
+      await decision(permission, entityRefOf(entity)),
+      'ALLOW',
+      `the guest may not ${verb} ${entityRefOf(
+        entity,
+      )}: the e2e portal must let the guest act (flux.adminGroups or ownership)`,
+    );
+  }
+
   before(async () => {
     portal = await startPortal();
     const refresh = await fetch(`${portal.baseUrl}/api/auth/guest/refresh`, {
@@ -282,13 +292,7 @@ describe('Flux tab and page', { skip: chromiumSkip }, () => {
       'no serious or critical accessibility violations on the Flux tab',
     );
 
-    assert.equal(
-      await decision('flux.entity.reconcile', entityRefOf(entity)),
-      'ALLOW',
-      `the guest may not reconcile ${entityRefOf(
-        entity,
-      )}: the e2e portal must let the guest act (flux.adminGroups or ownership)`,
-    );
+    await assertGuestMay('flux.entity.reconcile', 'reconcile', entity);
     await row
       .getByRole('button', {
         name: `Reconcile ${object.kind} ${object.namespace}/${object.name}`,
@@ -332,13 +336,7 @@ describe('Flux tab and page', { skip: chromiumSkip }, () => {
       path: join(screenshotDir, 'flux-tab-suspended.png'),
       fullPage: true,
     });
-    assert.equal(
-      await decision('flux.entity.suspend', entityRefOf(entity)),
-      'ALLOW',
-      `the guest may not resume ${entityRefOf(
-        entity,
-      )}: the e2e portal must let the guest act (flux.adminGroups or ownership)`,
-    );
+    await assertGuestMay('flux.entity.suspend', 'resume', entity);
     await row
       .getByRole('button', {
         name: `Resume ${object.kind} ${object.namespace}/${object.name}`,
