@@ -32,6 +32,8 @@ export function fakeFluxBackend(
   options: {
     status: EntityFluxStatus;
     requestedAt?: string;
+    /** Answer actions with this Backstage error instead. */
+    actionError?: { status: number; name: string; message: string };
   },
 ): FluxBackendFake {
   const encoder = new TextEncoder();
@@ -52,6 +54,10 @@ export function fakeFluxBackend(
       async ({ request, params }) => {
         const body = (await request.json()) as FluxActionRequest;
         actions.push({ action: String(params.action), body });
+        if (options.actionError) {
+          const { status, name, message } = options.actionError;
+          return HttpResponse.json({ error: { name, message } }, { status });
+        }
         return HttpResponse.json({
           action: params.action,
           object: body,

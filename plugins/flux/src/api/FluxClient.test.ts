@@ -46,40 +46,68 @@ describe('FluxClient', () => {
     ).resolves.toEqual(status('2026-01-01T00:00:00Z'));
   });
 
-  it('posts actions and surfaces the backend error message', async () => {
-    let body: unknown;
-    server.use(
-      http.post(
-        `${base}/entities/component/default/shop/actions/reconcile`,
-        async ({ request }) => {
-          body = await request.json();
-          return HttpResponse.json(
-            {
-              error: {
-                name: 'ConflictError',
-                message: 'Kustomization flux-system/shop is suspended',
-              },
-            },
-            { status: 409 },
-          );
+  it.each([
+    [
+      'a full Backstage error body',
+      {
+        error: {
+          name: 'ConflictError',
+          message: 'Kustomization flux-system/shop is suspended',
         },
-      ),
-    );
-    const request = {
-      cluster: 'prod',
-      kind: 'Kustomization',
-      namespace: 'flux-system',
-      name: 'shop',
-      withSource: true,
-    };
-    await expect(
-      client().runAction(
+        request: { method: 'POST', url: '/actions/reconcile' },
+        response: { statusCode: 409 },
+      },
+    ],
+    [
+      'a bare error body',
+      {
+        error: {
+          name: 'ConflictError',
+          message: 'Kustomization flux-system/shop is suspended',
+        },
+      },
+    ],
+  ])(
+    'posts actions and surfaces the message of %s',
+    async (_shape, errorBody) => {
+      let body: unknown;
+      server.use(
+        http.post(
+          `${base}/entities/component/default/shop/actions/reconcile`,
+          async ({ request }) => {
+            body = await request.json();
+            return HttpResponse.json(errorBody, { status: 409 });
+          },
+        ),
+      );
+      const request = {
+        cluster: 'prod',
+        kind: 'Kustomization',
+        namespace: 'flux-system',
+        name: 'shop',
+        withSource: true,
+      };
+      const failure = client().runAction(
         { kind: 'Component', name: 'shop' },
         'reconcile',
         request,
+      );
+      await expect(failure).rejects.toThrow(
+        /^Kustomization flux-system\/shop is suspended$/,
+      );
+      await expect(failure).rejects.toMatchObject({ statusCode: 409 });
+      expect(body).toEqual(request);
+    },
+  );
+
+  it('keeps the status line when the error body is not JSON', async () => {
+    server.use(
+      http.get(
+        `${base}/runtime`,
+        () => new HttpResponse('upstream timeout', { status: 504 }),
       ),
-    ).rejects.toThrow(/is suspended/);
-    expect(body).toEqual(request);
+    );
+    await expect(client().getRuntime()).rejects.toThrow(/504/);
   });
 
   it('sends object filters as query parameters and entity refs as a JSON body', async () => {

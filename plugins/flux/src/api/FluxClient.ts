@@ -156,11 +156,22 @@ export class FluxClient implements FluxApi {
 
 /**
  * ResponseError says "Request failed with 409 Conflict"; people need the
- * backend's own words ("… is suspended"), which are in the error body.
+ * backend's own words ("… is suspended"), which are in the error body
+ * `{error: {name, message}}`. Read from the body ourselves, because
+ * ResponseError only parses bodies that carry every field of Backstage's
+ * error shape.
  */
 async function responseError(response: Response): Promise<ResponseError> {
+  const text = await response
+    .clone()
+    .text()
+    .catch(() => '');
   const error = await ResponseError.fromResponse(response);
-  const detail = error.body?.error?.message;
-  if (detail) error.message = detail;
+  try {
+    const detail = JSON.parse(text)?.error?.message;
+    if (typeof detail === 'string' && detail) error.message = detail;
+  } catch {
+    // not JSON: keep ResponseError's own message
+  }
   return error;
 }

@@ -334,4 +334,27 @@ describe('EntityFluxContent', () => {
       screen.queryByText('Reconciling with source…'),
     ).not.toBeInTheDocument();
   });
+
+  it("shows the backend's reason when an action is refused, and lets the user try again", async () => {
+    backend = fakeFluxBackend(server, {
+      status: shopStatus(),
+      actionError: {
+        status: 409,
+        name: 'ConflictError',
+        message: 'Kustomization flux-system/shop is suspended; resume it first',
+      },
+    });
+    render();
+    const reconcile = await screen.findByRole('button', {
+      name: 'Reconcile Kustomization flux-system/shop',
+    });
+    await waitFor(() => expect(reconcile).toBeEnabled());
+    await userEvent.click(reconcile);
+    expect(
+      await screen.findByText(
+        'reconcile failed: Kustomization flux-system/shop is suspended; resume it first',
+      ),
+    ).toBeInTheDocument();
+    expect(reconcile).toBeEnabled();
+  });
 });
