@@ -184,6 +184,29 @@ describe('Flux tab and page', { skip: chromiumSkip }, () => {
     )} (the button is hidden, as it should be); ` +
     'to run this step, let the guest act in e2e-tests/app-config.e2e.yaml, e.g. flux.adminGroups: [user:development/guest]';
 
+  /**
+   * The catalog's Flux-mapped entities once ingestion has settled: the
+   * provider ingests in batches after start, so wait until two reads three
+   * seconds apart agree (without knowing how many there should be).
+   */
+  async function mappedEntities() {
+    const read = async () =>
+      (await json('/api/catalog/entities/by-query?limit=1000')).items.filter(
+        e => e.metadata.annotations?.[CLUSTERS],
+      );
+    let last = [];
+    return poll(
+      'the catalog entities mapped to Flux to settle',
+      async () => {
+        const mapped = await read();
+        const settled = mapped.length > 0 && mapped.length === last.length;
+        last = mapped;
+        return settled && mapped;
+      },
+      { timeoutMs: 180_000, everyMs: 3000 },
+    );
+  }
+
   before(async () => {
     portal = await startPortal();
     const refresh = await fetch(`${portal.baseUrl}/api/auth/guest/refresh`, {
@@ -216,11 +239,7 @@ describe('Flux tab and page', { skip: chromiumSkip }, () => {
         runtime.clusters.length > 0 && runtime.clusters.every(c => c.synced)
       );
     });
-    entities = await poll('catalog entities mapped to Flux', async () => {
-      const res = await json('/api/catalog/entities/by-query?limit=1000');
-      const mapped = res.items.filter(e => e.metadata.annotations?.[CLUSTERS]);
-      return mapped.length > 0 && mapped;
-    });
+    entities = await mappedEntities();
     await page.goto(portal.baseUrl);
     await page
       .getByRole('button', { name: 'Enter' })
@@ -421,6 +440,53 @@ describe('Flux tab and page', { skip: chromiumSkip }, () => {
     );
     await page.screenshot({
       path: join(screenshotDir, 'flux-page-failing.png'),
+      fullPage: true,
+    });
+    return undefined;
+  });
+
+  it("filters the catalog's components by Flux state", async t => {
+    if (skipReason) return t.skip(skipReason);
+    // The most common state among the Flux-mapped components, from the API.
+    const components = (await mappedEntities()).filter(
+      e => e.kind === 'Component',
+    );
+    // Earlier steps changed states (a reconcile requeues dependents): wait
+    // until two reads a second apart agree, so the UI and the API see the same.
+    const readStates = async () =>
+      (
+        await json('/api/flux/entity-states', {
+          method: 'POST',
+          body: JSON.stringify({ entityRefs: components.map(entityRefOf) }),
+        })
+      ).states;
+    let states = await readStates();
+    await poll(
+      'component Flux states to settle',
+      async () => {
+        const next = await readStates();
+        const same = JSON.stringify(next) === JSON.stringify(states);
+        states = next;
+        return same;
+      },
+      { timeoutMs: 60_000, everyMs: 1000 },
+    );
+    const counts = {};
+    for (const state of Object.values(states))
+      counts[state] = (counts[state] ?? 0) + 1;
+    const [state, expected] =
+      Object.entries(counts).sort((a, b) => b[1] - a[1])[0] ?? [];
+    if (!state) return t.skip('no Flux-mapped component in the catalog');
+    await page.goto(portal.baseUrl);
+    await page.getByLabel('Flux state').selectOption(state);
+    // The catalog's own heading counts the filtered components.
+    await page
+      .getByRole('heading', { name: `All Components (${expected})` })
+      .first()
+      .waitFor({ timeout: 30_000 });
+    console.log(`catalog: ${expected} component(s) in state ${state}`);
+    await page.screenshot({
+      path: join(screenshotDir, 'flux-catalog-filter.png'),
       fullPage: true,
     });
     return undefined;
