@@ -35,5 +35,12 @@ export {
   EntityFluxStatusCard,
   FluxRuntimePage,
 } from './legacy';
-export { createFluxStateColumn } from './components/CatalogFluxState/FluxStateCell';
+export {
+  createFluxStateColumn,
+  FluxStateCell,
+} from './components/CatalogFluxState/FluxStateCell';
+export {
+  EntityFluxStateFilter,
+  FluxStateFilterPicker,
+} from './components/CatalogFluxState/FluxStateFilter';
 export { StateChip } from './components/StateChip';
