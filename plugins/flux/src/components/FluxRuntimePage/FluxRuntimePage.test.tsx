@@ -153,4 +153,52 @@ describe('FluxRuntimeContent', () => {
     );
     expect(screen.getByText('1 object')).toBeInTheDocument();
   });
+
+  it('refreshes the objects when the change stream reports changes', async () => {
+    const encoder = new TextEncoder();
+    let current = objects;
+    let stream: ReadableStreamDefaultController<Uint8Array> | undefined;
+    server.use(
+      http.get(`${baseUrl}/runtime`, () => HttpResponse.json(runtime)),
+      http.get(`${baseUrl}/objects`, () => HttpResponse.json(current)),
+      http.get(`${baseUrl}/stream`, ({ request }) => {
+        expect(new URL(request.url).searchParams.has('entityRef')).toBe(false);
+        return new HttpResponse(
+          new ReadableStream<Uint8Array>({
+            start(controller) {
+              stream = controller;
+            },
+          }),
+          { headers: { 'Content-Type': 'text/event-stream' } },
+        );
+      }),
+    );
+    await renderInTestApp(<FluxRuntimeContent />, {
+      apis: [[fluxApiRef, testFluxClient()]],
+    });
+    await screen.findByRole('table', { name: 'Flux objects' });
+    expect(screen.queryByText('flux-system/new-app')).not.toBeInTheDocument();
+    await waitFor(() => expect(stream).toBeDefined());
+
+    current = {
+      errors: [],
+      items: [
+        ...objects.items,
+        fluxObject({ name: 'new-app', state: 'Progressing' }),
+      ],
+    };
+    const changed = [
+      {
+        cluster: 'prod',
+        kind: 'Kustomization',
+        namespace: 'flux-system',
+        name: 'new-app',
+      },
+    ];
+    stream!.enqueue(
+      encoder.encode(`event: change\ndata: ${JSON.stringify(changed)}\n\n`),
+    );
+    expect(await screen.findByText('flux-system/new-app')).toBeInTheDocument();
+    stream!.close();
+  });
 });
