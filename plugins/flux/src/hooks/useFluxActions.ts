@@ -8,7 +8,7 @@ import { fluxApiRef, type FluxEntityRef } from '../api/FluxApi';
 import { objectKey } from '../lib/objects';
 
 /** An action someone started on one object, and what came of it so far. */
-interface PendingAction {
+export interface PendingAction {
   action: FluxAction;
   withSource: boolean;
   /** Set once the backend accepted a reconcile. */
@@ -47,6 +47,14 @@ export function describeProgress(
   object: FluxObjectSummary,
 ): ActionProgress {
   if (pending.error) return { phase: 'error', text: pending.error };
+  if (
+    pending.action === 'reconcile' &&
+    pending.accepted &&
+    pending.requestedAt === undefined
+  ) {
+    // Nothing to wait for without a requestedAt: say what is known.
+    return { phase: 'done', ok: true, text: 'Reconcile requested' };
+  }
   if (!actionHandled(pending, object)) {
     const verb = {
       reconcile: `Reconciling${pending.withSource ? ' with source' : ''}`,
