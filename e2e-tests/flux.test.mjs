@@ -182,7 +182,7 @@ describe('Flux tab and page', { skip: chromiumSkip }, () => {
     `the portal's policy denies the guest ${permission} on ${entityRefOf(
       entity,
     )} (the button is hidden, as it should be); ` +
-    'to run this step, let the guest act in e2e-tests/app-config.e2e.yaml, e.g. flux.adminGroups: [user:development/guest]';
+    'to run this step, let the guest act: make the signed-in guest a member of a flux.adminGroups group or an owner of the entity';
 
   /**
    * The catalog's Flux-mapped entities once ingestion has settled: the
