@@ -22,7 +22,7 @@ import {
   startFluxBackend,
 } from './__testUtils__/startFluxBackend';
 
-jest.setTimeout(60000);
+jest.setTimeout(120000);
 
 /** The example's entities, deployed to both clusters. */
 async function twoClusterEntities(): Promise<Entity[]> {
@@ -125,7 +125,7 @@ describe('cluster faults', () => {
           s
         );
       },
-      10000,
+      30000,
       'contour answers, prod unreachable',
     );
     expect(clusterOf(down, 'prod').errors[0].message).toContain(
@@ -141,7 +141,7 @@ describe('cluster faults', () => {
           clusterOf(s, 'prod').objects.length > 0
         );
       },
-      15000,
+      30000,
       'prod back',
     );
   });
@@ -150,7 +150,7 @@ describe('cluster faults', () => {
     const { prod, backend: b } = await start();
     await eventually(
       async () => clusterOf(await statusOf(b), 'prod').objects.length > 0,
-      10000,
+      30000,
       'prod synced',
     );
     await prod.down();
@@ -159,7 +159,7 @@ describe('cluster faults', () => {
         const s = await statusOf(b);
         return clusterOf(s, 'prod').errors.length > 0 && s;
       },
-      10000,
+      30000,
       'prod reported down',
     );
     // the page does not blank: objects last seen are still there
@@ -196,7 +196,7 @@ describe('cluster faults', () => {
             ?.lastHandledReconcileAt === 'after-restart'
         );
       },
-      15000,
+      30000,
       'change after restart seen',
     );
   });
@@ -212,7 +212,7 @@ describe('cluster faults', () => {
         // every other kind listed, only the forbidden one left in error
         return errors.length === 1 && errors[0].reason === 'Forbidden' && st;
       },
-      10000,
+      30000,
       '403 reported',
     );
     const prodErrors = clusterOf(s, 'prod').errors;
@@ -237,7 +237,7 @@ describe('cluster faults', () => {
     await eventually(
       async () =>
         (await b.get('/runtime')).body.clusters.every((c: any) => c.synced),
-      10000,
+      30000,
       'synced',
     );
     contour.compactHistory();
@@ -260,7 +260,7 @@ describe('cluster faults', () => {
         ).body.items;
         return items.some((i: any) => i.name === 'added-after-compaction');
       },
-      15000,
+      30000,
       'added object seen after relist',
     );
     expect(seen).toBe(true);
@@ -276,14 +276,16 @@ describe('cluster faults', () => {
     const started = Date.now();
     const s = await statusOf(b);
     const elapsed = Date.now() - started;
-    expect(elapsed).toBeLessThan(500);
+    // the answer does not wait for the slow cluster (4 s per request); the
+    // bound is loose on purpose, the machine may be busy
+    expect(elapsed).toBeLessThan(3000);
     expect(clusterOf(s, 'prod').errors[0]).toMatchObject({ reason: 'Timeout' });
     expect(clusterOf(s, 'prod').errors[0].message).toMatch(
       /cluster 'prod'.*500 ms/,
     );
     await eventually(
       async () => clusterOf(await statusOf(b), 'contour').objects.length > 0,
-      10000,
+      30000,
       'contour answers',
     );
   });
@@ -305,7 +307,7 @@ describe('cluster faults', () => {
         const r = (await b.get('/runtime')).body;
         return r.clusters.every((c: any) => c.synced) && r;
       },
-      10000,
+      30000,
       'synced',
     );
     const versions = Object.fromEntries(
