@@ -21,8 +21,10 @@ await Promise.all(
         const res = await fetch(
           `${base}/entities/component/default/${name}/status`,
         );
-        const body = await res.json();
-        if (res.status !== 200 || body.clusters?.[0]?.errors?.length) errors++;
+        // A string check, not a parse: the viewers share the machine's two
+        // cores with the backend, so they should cost as little as possible.
+        const text = await res.text();
+        if (res.status !== 200 || !text.includes('"errors":[]')) errors++;
       } catch {
         errors++;
       }

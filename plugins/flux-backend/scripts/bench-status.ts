@@ -12,16 +12,13 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { Entity } from '@backstage/catalog-model';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import {
-  ClusterSimulator,
-  KubeObject,
-  seedFluxStatuses,
-  startClusterSimulator,
-} from '@flux-portal/cluster-simulator';
+import { KubeObject, seedFluxStatuses } from '@flux-portal/cluster-simulator';
 import { entityStatusPath } from '@flux-portal/plugin-flux-common';
 import fluxPlugin from '../src';
 
@@ -159,35 +156,103 @@ function runClients(base: string, names: string[]): Promise<ClientResult> {
   });
 }
 
+interface RemoteCluster {
+  name: string;
+  url: string;
+  token: string;
+  stop(): void;
+}
+
+/**
+ * A simulated cluster in its own process (the CLI), as a real cluster is
+ * another machine: its work does not share the backend's event loop.
+ */
+async function startRemoteCluster(
+  name: string,
+  objects: KubeObject[],
+  dir: string,
+): Promise<RemoteCluster> {
+  const file = join(dir, `${name}.json`);
+  writeFileSync(file, JSON.stringify(objects));
+  const token = `bench-${name}`;
+  const child = spawn(
+    process.execPath,
+    [
+      require.resolve('@flux-portal/cluster-simulator/bin/cluster-simulator'),
+      '--port',
+      '0',
+      '--token',
+      token,
+      '--name',
+      name,
+      '--objects',
+      file,
+      '--no-periodic-reconcile',
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', chunk => {
+      out += chunk;
+      const match = /listening on (\S+)/.exec(out);
+      if (match) resolve(match[1]);
+    });
+    child.on('exit', code =>
+      reject(new Error(`simulator ${name} exited with ${code}: ${out}`)),
+    );
+  });
+  return { name, url, token, stop: () => child.kill('SIGTERM') };
+}
+
+async function clusterRequests(cluster: RemoteCluster): Promise<number> {
+  const res = await fetch(`${cluster.url}/_simulator/state`, {
+    headers: { Authorization: `Bearer ${cluster.token}` },
+  });
+  return (await res.json()).requests;
+}
+
+/** A reconcile request as the flux CLI (and the portal) writes it. */
+async function requestReconcile(
+  cluster: RemoteCluster,
+  name: string,
+  value: string,
+) {
+  await fetch(
+    `${cluster.url}/apis/helm.toolkit.fluxcd.io/v2/namespaces/${name}/helmreleases/${name}`,
+    {
+      method: 'PATCH',
+      headers: {
+        Authorization: `Bearer ${cluster.token}`,
+        'Content-Type': 'application/merge-patch+json',
+      },
+      body: JSON.stringify({
+        metadata: { annotations: { 'reconcile.fluxcd.io/requestedAt': value } },
+      }),
+    },
+  );
+}
+
 async function main() {
-  const sims: ClusterSimulator[] = [];
+  const sims: RemoteCluster[] = [];
   const hrNames: string[][] = [];
   const entities: Entity[] = [];
+  const dir = mkdtempSync(join(tmpdir(), 'bench-status-'));
+  let objectCount = 0;
   for (let c = 0; c < clusterCount; c++) {
+    const perCluster = Math.ceil(entityCount / clusterCount);
     const names = Array.from(
-      { length: Math.ceil(entityCount / clusterCount) },
+      { length: perCluster },
       (_, i) => `svc-${c}-${i}`,
-    ).slice(
-      0,
-      Math.max(0, entityCount - c * Math.ceil(entityCount / clusterCount)),
-    );
+    ).slice(0, Math.max(0, entityCount - c * perCluster));
     const { objects } = seedFluxStatuses(clusterObjects(c, names), {
       seed: c + 1,
     });
-    sims.push(
-      await startClusterSimulator({
-        name: `cluster-${c}`,
-        objects,
-        reconcileDelays: { startMs: 100, finishMs: 400 },
-      }),
-    );
+    objectCount += objects.filter(o => o.kind === 'HelmRelease').length;
+    sims.push(await startRemoteCluster(`cluster-${c}`, objects, dir));
     entities.push(...names.map(n => entityFor(n, `cluster-${c}`)));
     hrNames.push(names);
   }
-  const objectCount = sims.reduce(
-    (n, s) => n + s.list('helm.toolkit.fluxcd.io/v2', 'HelmRelease').length,
-    0,
-  );
   const backend = await startTestBackend({
     features: [
       fluxPlugin,
@@ -224,29 +289,16 @@ async function main() {
     if (runtime.clusters.every((c: any) => c.synced)) break;
     await new Promise(r => setTimeout(r, 200));
   }
-  const requestsBefore = sims.reduce((n, s) => n + s.state().requests, 0);
+  const requestCounts = async () =>
+    (await Promise.all(sims.map(clusterRequests))).reduce((a, b) => a + b, 0);
+  const requestsBefore = await requestCounts();
 
   // Activity in the clusters while viewers read: a reconcile every 250 ms.
   let reconciles = 0;
   const activity = setInterval(() => {
     const c = reconciles % sims.length;
     const name = hrNames[c][(reconciles * 7919) % hrNames[c].length];
-    const hr = sims[c].get(
-      'helm.toolkit.fluxcd.io/v2',
-      'HelmRelease',
-      name,
-      name,
-    )!;
-    sims[c].upsert({
-      ...hr,
-      metadata: {
-        ...hr.metadata,
-        annotations: {
-          ...hr.metadata?.annotations,
-          'reconcile.fluxcd.io/requestedAt': `bench-${reconciles}`,
-        },
-      },
-    });
+    void requestReconcile(sims[c], name, `bench-${reconciles}`);
     reconciles++;
   }, 250);
 
@@ -261,8 +313,9 @@ async function main() {
   );
   clearInterval(activity);
   clearInterval(rssTimer);
-  const clusterRequests =
-    sims.reduce((n, s) => n + s.state().requests, 0) - requestsBefore;
+  // the activity's own patches are not the backend's requests
+  const backendClusterRequests =
+    (await requestCounts()) - requestsBefore - reconciles;
   // A poll-per-card design: every viewer's card polls the clusters every
   // pollSeconds; one poll reads the HelmRelease, its Kustomization, its
   // source and its events (4 requests).
@@ -285,7 +338,7 @@ async function main() {
   );
   console.log(`  errors:          ${result.errors} (target 0)`);
   console.log(
-    `  cluster requests during the run: ${clusterRequests} (watches and relists; independent of viewers)`,
+    `  cluster requests during the run: ${backendClusterRequests} (watches and relists; independent of viewers)`,
   );
   console.log(
     `  poll-per-card design would make: ${pollPerCard} (${clientCount} cards × ${
@@ -295,10 +348,10 @@ async function main() {
   console.log(
     `  backend process RSS: ${fmt(rssStart / 2 ** 20)} MB at start, ${fmt(
       rssPeak / 2 ** 20,
-    )} MB peak (simulators included; clients run in their own process)`,
+    )} MB peak (clients and simulated clusters run in their own processes)`,
   );
   await backend.stop();
-  await Promise.all(sims.map(s => s.stop()));
+  sims.forEach(s => s.stop());
 }
 
 main().then(

@@ -3,6 +3,7 @@
  * states, computed from the cluster caches on each call (no cluster request
  * is ever made for a viewer).
  */
+import { createHash } from 'node:crypto';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   EntityFluxStatus,
@@ -27,7 +28,22 @@ interface CachedStatus {
   computedAt: number;
   reads: ReadDependency[];
   status: EntityFluxStatus;
-  json?: string;
+  body?: EncodedStatus;
+}
+
+/** A status as HTTP bodies, encoded once per computation and served to every viewer. */
+export interface EncodedStatus {
+  json: string;
+  /** A strong validator of the JSON (viewers polling get 304s). */
+  etag: string;
+}
+
+function encode(status: EntityFluxStatus): EncodedStatus {
+  const json = JSON.stringify(status);
+  return {
+    json,
+    etag: `"${createHash('sha1').update(json).digest('base64url')}"`,
+  };
 }
 
 export interface FluxStatusServiceOptions {
@@ -72,11 +88,11 @@ export class FluxStatusService {
     return entry;
   }
 
-  /** The status as JSON text, serialized once per computation. */
-  entityStatusJson(entity: Entity): string {
+  /** The status as HTTP bodies, encoded once per computation. */
+  entityStatusBody(entity: Entity): EncodedStatus {
     const entry = this.cachedStatus(entity, true);
-    entry.json ??= JSON.stringify(entry.status);
-    return entry.json;
+    entry.body ??= encode(entry.status);
+    return entry.body;
   }
 
   private summaryOptions() {

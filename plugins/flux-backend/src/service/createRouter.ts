@@ -116,7 +116,15 @@ export async function createRouter(
 
   router.get('/entities/:kind/:namespace/:name/status', async (req, res) => {
     const entity = await readableEntity(req, refFromParams(req));
-    res.type('application/json').send(status.entityStatusJson(entity));
+    const body = status.entityStatusBody(entity);
+    res.type('application/json');
+    res.setHeader('ETag', body.etag);
+    res.vary('Accept-Encoding');
+    if (req.fresh) {
+      res.status(304).end();
+      return;
+    }
+    res.send(body.json);
   });
 
   router.post(
