@@ -743,9 +743,22 @@ class Seeder {
   }
 
   private failureFor(obj: KubeObject): Failure {
-    return obj.kind === 'HelmRelease'
-      ? this.rng.pick(['helm-install', 'helm-upgrade'] as const)
-      : this.rng.pick(['build', 'health'] as const);
+    if (obj.kind === 'HelmRelease') {
+      return this.rng.pick(['helm-install', 'helm-upgrade'] as const);
+    }
+    const picked = this.rng.pick(['build', 'health'] as const);
+    // A health check waits for workloads the Kustomization applied; one that
+    // applies none (only HelmReleases, say) fails its build instead.
+    const appliesWorkloads = this.inputDeployments.some(
+      d =>
+        d.metadata?.labels?.['kustomize.toolkit.fluxcd.io/name'] ===
+          obj.metadata!.name &&
+        d.metadata?.labels?.['kustomize.toolkit.fluxcd.io/namespace'] ===
+          ns(obj),
+    );
+    return appliesWorkloads || this.inputDeployments.length === 0
+      ? picked
+      : 'build';
   }
 
   /**
