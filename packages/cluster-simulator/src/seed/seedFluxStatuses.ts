@@ -742,6 +742,17 @@ class Seeder {
     return reason;
   }
 
+  /** Deployments a Kustomization applied, by kustomize-controller's labels. */
+  private deploymentsAppliedBy(obj: KubeObject): KubeObject[] {
+    return this.inputDeployments.filter(
+      d =>
+        d.metadata?.labels?.['kustomize.toolkit.fluxcd.io/name'] ===
+          obj.metadata!.name &&
+        d.metadata?.labels?.['kustomize.toolkit.fluxcd.io/namespace'] ===
+          ns(obj),
+    );
+  }
+
   private failureFor(obj: KubeObject): Failure {
     if (obj.kind === 'HelmRelease') {
       return this.rng.pick(['helm-install', 'helm-upgrade'] as const);
@@ -749,13 +760,7 @@ class Seeder {
     const picked = this.rng.pick(['build', 'health'] as const);
     // A health check waits for workloads the Kustomization applied; one that
     // applies none (only HelmReleases, say) fails its build instead.
-    const appliesWorkloads = this.inputDeployments.some(
-      d =>
-        d.metadata?.labels?.['kustomize.toolkit.fluxcd.io/name'] ===
-          obj.metadata!.name &&
-        d.metadata?.labels?.['kustomize.toolkit.fluxcd.io/namespace'] ===
-          ns(obj),
-    );
+    const appliesWorkloads = this.deploymentsAppliedBy(obj).length > 0;
     return appliesWorkloads || this.inputDeployments.length === 0
       ? picked
       : 'build';
@@ -767,13 +772,7 @@ class Seeder {
    * namespace, else any from the input, else one named after it.
    */
   private unhealthyWorkload(obj: KubeObject, target: string) {
-    const labelled = this.inputDeployments.filter(
-      d =>
-        d.metadata?.labels?.['kustomize.toolkit.fluxcd.io/name'] ===
-          obj.metadata!.name &&
-        d.metadata?.labels?.['kustomize.toolkit.fluxcd.io/namespace'] ===
-          ns(obj),
-    );
+    const labelled = this.deploymentsAppliedBy(obj);
     const inTarget = this.inputDeployments.filter(d => ns(d) === target);
     const pool = [labelled, inTarget, this.inputDeployments].find(
       p => p.length > 0,

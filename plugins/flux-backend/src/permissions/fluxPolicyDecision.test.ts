@@ -8,6 +8,7 @@ import {
   fluxEntitySuspendPermission,
 } from '@flux-portal/plugin-flux-common';
 import { fluxPolicyDecision } from './fluxPolicyDecision';
+import { FluxPermissionPolicy } from './FluxPermissionPolicy';
 
 const user = (ownershipEntityRefs: string[]) =>
   ({
@@ -85,5 +86,32 @@ describe('fluxPolicyDecision', () => {
     expect(
       fluxPolicyDecision({ permission: catalogRead }, user(['user:default/a'])),
     ).toBeUndefined();
+  });
+});
+
+describe('FluxPermissionPolicy', () => {
+  const catalogRead = createPermission({
+    name: 'catalog.entity.read',
+    attributes: { action: 'read' },
+    resourceType: 'catalog-entity',
+  });
+
+  it('decides flux permissions itself and leaves the others to otherwise (default: allow)', async () => {
+    const someone = user(['user:default/a']);
+    expect(
+      await new FluxPermissionPolicy().handle(
+        { permission: catalogRead },
+        someone,
+      ),
+    ).toEqual({ result: AuthorizeResult.ALLOW });
+    const strict = new FluxPermissionPolicy({
+      otherwise: async () => ({ result: AuthorizeResult.DENY }),
+    });
+    expect(await strict.handle({ permission: catalogRead }, someone)).toEqual({
+      result: AuthorizeResult.DENY,
+    });
+    expect(
+      await strict.handle({ permission: fluxEntityReadPermission }, someone),
+    ).toEqual({ result: AuthorizeResult.ALLOW });
   });
 });

@@ -1,6 +1,6 @@
 /*
  * Permissions end to end, with real Backstage pieces: the permission
- * backend running a policy built on fluxPolicyDecision, the catalog backend
+ * backend running FluxPermissionPolicy, the catalog backend
  * resolving the ownership condition, the flux backend acting on a
  * simulated cluster, and the auditor recording each attempt.
  */
@@ -19,14 +19,6 @@ import { httpAuthServiceFactory } from '@backstage/backend-defaults/httpAuth';
 import permissionPlugin from '@backstage/plugin-permission-backend';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
-import {
-  AuthorizeResult,
-  PolicyDecision,
-} from '@backstage/plugin-permission-common';
-import {
-  PolicyQuery,
-  PolicyQueryUser,
-} from '@backstage/plugin-permission-node';
 import { Entity } from '@backstage/catalog-model';
 import {
   entityActionPath,
@@ -34,7 +26,7 @@ import {
 } from '@flux-portal/plugin-flux-common';
 import { ClusterSimulator } from '@flux-portal/cluster-simulator';
 import fluxPlugin from '../index';
-import { fluxPolicyDecision } from './fluxPolicyDecision';
+import { FluxPermissionPolicy } from './FluxPermissionPolicy';
 import {
   eventually,
   exampleEntities,
@@ -51,18 +43,11 @@ const policyModule = createBackendModule({
     env.registerInit({
       deps: { policy: policyExtensionPoint },
       async init({ policy }) {
-        policy.setPolicy({
-          async handle(
-            request: PolicyQuery,
-            user?: PolicyQueryUser,
-          ): Promise<PolicyDecision> {
-            return (
-              fluxPolicyDecision(request, user, {
-                adminGroups: ['group:default/platform-team'],
-              }) ?? { result: AuthorizeResult.ALLOW }
-            );
-          },
-        });
+        policy.setPolicy(
+          new FluxPermissionPolicy({
+            adminGroups: ['group:default/platform-team'],
+          }),
+        );
       },
     });
   },
