@@ -14,7 +14,12 @@ function request(url) {
     get(url, { agent }, res => {
       const chunks = [];
       res.on('data', chunk => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode, text: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode,
+          text: Buffer.concat(chunks).toString('utf8'),
+        }),
+      );
       res.on('error', reject);
     }).on('error', reject);
   });
@@ -33,7 +38,9 @@ await Promise.all(
       i++;
       const started = performance.now();
       try {
-        const { status, text } = await request(`${base}/entities/component/default/${name}/status`);
+        const { status, text } = await request(
+          `${base}/entities/component/default/${name}/status`,
+        );
         // A string check, not a parse: the viewers should cost as little as possible.
         if (status !== 200 || !text.includes('"errors":[]')) errors++;
       } catch {

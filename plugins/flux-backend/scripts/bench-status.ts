@@ -20,7 +20,10 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { KubeObject, seedFluxStatuses } from '@flux-portal/cluster-simulator';
 import { entityStatusPath } from '@flux-portal/plugin-flux-common';
-import fluxPlugin from '../src';
+import { createBackendModule } from '@backstage/backend-plugin-api';
+import permissionPlugin from '@backstage/plugin-permission-backend';
+import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
+import fluxPlugin, { FluxPermissionPolicy } from '../src';
 
 const { values } = parseArgs({
   options: {
@@ -29,6 +32,8 @@ const { values } = parseArgs({
     clients: { type: 'string', default: '100' },
     seconds: { type: 'string', default: '30' },
     'poll-seconds': { type: 'string', default: '10' },
+    // 'mock': an allow-all mock; 'policy': the real permission backend running FluxPermissionPolicy
+    permissions: { type: 'string', default: 'mock' },
   },
 });
 const clusterCount = Number(values.clusters);
@@ -233,6 +238,20 @@ async function requestReconcile(
   );
 }
 
+/** The portal's policy, for runs that measure real permission checks. */
+const fluxPolicyModule = createBackendModule({
+  pluginId: 'permission',
+  moduleId: 'bench-flux-policy',
+  register(env) {
+    env.registerInit({
+      deps: { policy: policyExtensionPoint },
+      async init({ policy }) {
+        policy.setPolicy(new FluxPermissionPolicy());
+      },
+    });
+  },
+});
+
 async function main() {
   const sims: RemoteCluster[] = [];
   const hrNames: string[][] = [];
@@ -258,6 +277,7 @@ async function main() {
       fluxPlugin,
       mockServices.rootConfig.factory({
         data: {
+          permission: { enabled: values.permissions === 'policy' },
           kubernetes: {
             clusterLocatorMethods: [
               {
@@ -275,7 +295,11 @@ async function main() {
         },
       }),
       catalogServiceMock.factory({ entities }),
-      mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
+      ...(values.permissions === 'policy'
+        ? [permissionPlugin, fluxPolicyModule]
+        : [
+            mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
+          ]),
       mockServices.rootLogger.factory({ level: 'warn' }),
     ],
   });
@@ -322,7 +346,11 @@ async function main() {
   const pollPerCard = Math.ceil(clientCount * (seconds / pollSeconds) * 4);
   const fmt = (n: number) => n.toFixed(1);
   console.log(
-    `bench:status — ${clusterCount} simulated clusters, ${entityCount} entities (${objectCount} HelmReleases), ${clientCount} concurrent clients, ${seconds} s, ${reconciles} reconciles in the clusters meanwhile`,
+    `bench:status — permissions: ${
+      values.permissions === 'policy'
+        ? 'real permission backend with FluxPermissionPolicy'
+        : 'allow-all mock'
+    }; ${clusterCount} simulated clusters, ${entityCount} entities (${objectCount} HelmReleases), ${clientCount} concurrent clients, ${seconds} s, ${reconciles} reconciles in the clusters meanwhile`,
   );
   console.log(
     `  requests:        ${result.requests} (${fmt(

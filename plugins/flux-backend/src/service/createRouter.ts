@@ -34,6 +34,7 @@ import { FluxStatusService } from './FluxStatusService';
 import { EntityLoader } from './EntityLoader';
 import { openSse } from './sse';
 import { parseActionRequest } from './parseActionRequest';
+import { ReadAuthorizer } from './ReadAuthorizer';
 
 export interface RouterOptions {
   clusters: FluxClusters;
@@ -46,6 +47,8 @@ export interface RouterOptions {
   logger: LoggerService;
   /** Minimum time between two status events of one stream (default 250 ms). */
   streamThrottleMs?: number;
+  /** How long a flux.entity.read decision is reused per caller and entity (default 10000 ms). */
+  readDecisionTtlMs?: number;
 }
 
 const ACTIONS: Record<FluxAction, ResourcePermission<'catalog-entity'>> = {
@@ -76,6 +79,7 @@ export async function createRouter(
     auditor,
   } = options;
   const throttleMs = options.streamThrottleMs ?? 250;
+  const reads = new ReadAuthorizer(permissions, options.readDecisionTtlMs);
   const router = Router();
   router.use(express.json({ limit: '256kb' }));
 
@@ -106,7 +110,7 @@ export async function createRouter(
   ): Promise<Entity> {
     const entity = await entities.load(entityRef);
     if (!entity) throw new NotFoundError(`Entity ${entityRef} not found`);
-    if (!(await authorized(req, fluxEntityReadPermission, entityRef))) {
+    if (!(await reads.canRead(await httpAuth.credentials(req), entityRef))) {
       throw new NotAllowedError(
         `You are not allowed to read the Flux status of ${entityRef}`,
       );
