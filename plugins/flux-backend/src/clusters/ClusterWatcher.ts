@@ -62,7 +62,11 @@ export class ClusterWatcher {
   private readonly maxBackoffMs: number;
   private readonly kinds = new Map<string, KindState>();
   private readonly emitter = new EventEmitter();
-  private eventIndex?: Map<string, KubernetesObject[]>;
+  /** Events by involved object (`Kind/ns/name`), kept as Events come and go. */
+  private readonly eventsByObject = new Map<
+    string,
+    Map<string, KubernetesObject>
+  >();
   /** Change counters per object (`Kind/ns/name`), per kind (`list:Kind`) and per object's events (`events:Kind/ns/name`). */
   private readonly changeCounts = new Map<string, number>();
   /** Bumped whenever errors or sync state change. */
@@ -72,8 +76,6 @@ export class ClusterWatcher {
   private discoveryBackoffMs: number;
   private startedAt = Date.now();
   private stopped = false;
-  /** Requests made to the cluster (lists, watches, discovery), for benchmarks. */
-  requestCount = 0;
 
   constructor(options: ClusterWatcherOptions) {
     this.name = options.name;
@@ -145,25 +147,14 @@ export class ClusterWatcher {
     return this;
   }
 
-  /** Events about one object, from an index rebuilt lazily after Event changes. */
+  /** Events about one object. */
   eventsFor(
     kind: string,
     namespace: string,
     name: string,
   ): readonly KubernetesObject[] {
-    if (!this.eventIndex) {
-      this.eventIndex = new Map();
-      for (const event of this.list('Event') as Iterable<any>) {
-        const involved = event.involvedObject ?? {};
-        const key = `${involved.kind}/${involved.namespace ?? ''}/${
-          involved.name
-        }`;
-        let bucket = this.eventIndex.get(key);
-        if (!bucket) this.eventIndex.set(key, (bucket = []));
-        bucket.push(event);
-      }
-    }
-    return this.eventIndex.get(`${kind}/${namespace}/${name}`) ?? [];
+    const events = this.eventsByObject.get(`${kind}/${namespace}/${name}`);
+    return events ? [...events.values()] : [];
   }
 
   /** The API version watched for a kind, when the cluster serves it. */
@@ -229,7 +220,6 @@ export class ClusterWatcher {
     if (this.stopped) return;
     let discovered: DiscoveredKind[];
     try {
-      this.requestCount += 3;
       discovered = await discoverVersions(this.kubeConfig, this.timeoutMs);
     } catch (error) {
       if (this.stopped) return;
@@ -272,7 +262,6 @@ export class ClusterWatcher {
   private listFn(state: KindState) {
     const { kind, version } = state;
     return async () => {
-      this.requestCount++;
       let request: Promise<any>;
       if (kind.group === '') {
         request = this.kubeConfig
@@ -318,10 +307,7 @@ export class ClusterWatcher {
           listed.add(keyOf(item.metadata?.namespace, item.metadata?.name));
         }
         for (const [key, obj] of state.objects) {
-          if (!listed.has(key)) {
-            state.objects.delete(key);
-            this.emit(state, obj);
-          }
+          if (!listed.has(key)) this.remove(state, obj);
         }
         if (!state.synced || state.error) this.healthVersion++;
         state.synced = true;
@@ -332,22 +318,12 @@ export class ClusterWatcher {
       false,
     );
     const upsert = (obj: KubernetesObject) => {
-      if (!current()) return;
-      state.objects.set(
-        keyOf(obj.metadata?.namespace, obj.metadata?.name),
-        obj,
-      );
-      this.emit(state, obj);
+      if (current()) this.store(state, obj);
     };
     informer.on('add', upsert);
     informer.on('update', upsert);
     informer.on('delete', obj => {
-      if (!current()) return;
-      state.objects.delete(keyOf(obj.metadata?.namespace, obj.metadata?.name));
-      this.emit(state, obj);
-    });
-    informer.on('connect', () => {
-      if (current()) this.requestCount++;
+      if (current()) this.remove(state, obj);
     });
     informer.on('error', error => {
       if (!current()) return;
@@ -373,33 +349,55 @@ export class ClusterWatcher {
     });
   }
 
-  private emit(state: KindState, obj: KubernetesObject) {
+  private store(state: KindState, obj: KubernetesObject) {
+    const key = keyOf(obj.metadata?.namespace, obj.metadata?.name);
+    state.objects.set(key, obj);
     if (state.kind.kind === 'Event') {
-      this.eventIndex = undefined;
-      // An event is news about its involved object, not about itself.
-      const involved = (obj as any).involvedObject ?? {};
-      this.bump(
-        `events:${involved.kind}/${involved.namespace ?? ''}/${involved.name}`,
-      );
-      this.emitter.emit('change', {
-        cluster: this.name,
-        kind: involved.kind ?? '',
-        namespace: involved.namespace ?? '',
-        name: involved.name ?? '',
-      } satisfies FluxObjectRef);
-      return;
+      const about = involvedKey(obj);
+      let events = this.eventsByObject.get(about);
+      if (!events) this.eventsByObject.set(about, (events = new Map()));
+      events.set(key, obj);
     }
-    this.bump(
-      `${state.kind.kind}/${obj.metadata?.namespace ?? ''}/${
-        obj.metadata?.name ?? ''
-      }`,
-    );
-    this.bump(`list:${state.kind.kind}`);
-    this.emitter.emit('change', {
-      cluster: this.name,
-      kind: state.kind.kind,
-      namespace: obj.metadata?.namespace ?? '',
-      name: obj.metadata?.name ?? '',
-    } satisfies FluxObjectRef);
+    this.changed(state, obj);
   }
+
+  private remove(state: KindState, obj: KubernetesObject) {
+    const key = keyOf(obj.metadata?.namespace, obj.metadata?.name);
+    state.objects.delete(key);
+    if (state.kind.kind === 'Event') {
+      const about = involvedKey(obj);
+      const events = this.eventsByObject.get(about);
+      events?.delete(key);
+      if (events?.size === 0) this.eventsByObject.delete(about);
+    }
+    this.changed(state, obj);
+  }
+
+  /** Counts the change (see changeCountOf) and tells subscribers. */
+  private changed(state: KindState, obj: KubernetesObject) {
+    // An event is news about its involved object, not about itself.
+    const involved =
+      state.kind.kind === 'Event'
+        ? (obj as any).involvedObject ?? {}
+        : undefined;
+    const ref: FluxObjectRef = {
+      cluster: this.name,
+      kind: involved ? involved.kind ?? '' : state.kind.kind,
+      namespace: (involved ?? obj.metadata)?.namespace ?? '',
+      name: (involved ?? obj.metadata)?.name ?? '',
+    };
+    if (involved) {
+      this.bump(`events:${ref.kind}/${ref.namespace}/${ref.name}`);
+    } else {
+      this.bump(`${ref.kind}/${ref.namespace}/${ref.name}`);
+      this.bump(`list:${ref.kind}`);
+    }
+    this.emitter.emit('change', ref);
+  }
+}
+
+/** `Kind/ns/name` of the object an Event is about. */
+function involvedKey(event: KubernetesObject): string {
+  const involved = (event as any).involvedObject ?? {};
+  return `${involved.kind}/${involved.namespace ?? ''}/${involved.name}`;
 }

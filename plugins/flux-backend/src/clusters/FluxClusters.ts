@@ -65,11 +65,4 @@ export class FluxClusters {
       .map(w => w.onChange(listener));
     return () => offs.forEach(off => off());
   }
-
-  /** Requests made to all clusters so far (benchmarks compare it with viewers). */
-  get requestCount(): number {
-    let total = 0;
-    for (const w of this.watchers.values()) total += w.requestCount;
-    return total;
-  }
 }

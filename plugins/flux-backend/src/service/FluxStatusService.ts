@@ -1,7 +1,7 @@
 /**
  * The backend's read side: entity status, object lists, runtime and entity
- * states, computed from the cluster caches on each call (no cluster request
- * is ever made for a viewer).
+ * states, computed from the cluster caches (no cluster request is ever made
+ * for a viewer); entity statuses are reused until what they read changes.
  */
 import { createHash } from 'node:crypto';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';

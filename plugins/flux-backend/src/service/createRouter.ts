@@ -22,14 +22,13 @@ import {
   FluxEntityStates,
   FluxObjectRef,
   FluxState,
-  fluxEntityReadPermission,
   fluxEntityReconcilePermission,
   fluxEntitySuspendPermission,
   STATE_SEVERITY,
 } from '@flux-portal/plugin-flux-common';
 import { FluxClusters } from '../clusters/FluxClusters';
 import { FluxActions } from '../actions/FluxActions';
-import { entityFluxObjects } from '../status/entityFluxObjects';
+import { deploysEntity, entityFluxObjects } from '../status/entityFluxObjects';
 import { FluxStatusService } from './FluxStatusService';
 import { EntityLoader } from './EntityLoader';
 import { openSse } from './sse';
@@ -164,17 +163,7 @@ export async function createRouter(
             `You are not allowed to ${action} the Flux objects of ${entityRef}`,
           );
         }
-        const mapped = entityFluxObjects(entity);
-        const deploys =
-          mapped.clusters.includes(request.cluster) &&
-          (mapped.appliers.some(
-            a =>
-              a.kind === request.kind &&
-              a.namespace === request.namespace &&
-              a.name === request.name,
-          ) ||
-            (mapped.allKustomizations && request.kind === 'Kustomization'));
-        if (!deploys) {
+        if (!deploysEntity(entityFluxObjects(entity), request)) {
           throw new InputError(
             `${request.kind} ${request.namespace}/${request.name} in cluster '${request.cluster}' does not deploy ${entityRef}`,
           );
@@ -240,16 +229,12 @@ export async function createRouter(
     }
     const found = await entities.loadMany(refs);
     const credentials = await httpAuth.credentials(req);
-    const decisions = await permissions.authorize(
-      refs.map(resourceRef => ({
-        permission: fluxEntityReadPermission,
-        resourceRef,
-      })),
-      { credentials },
+    const readable = await Promise.all(
+      refs.map(ref => reads.canRead(credentials, ref)),
     );
     const result: FluxEntityStates = { states: {} };
     found.forEach((entity, i) => {
-      if (!entity || decisions[i].result !== AuthorizeResult.ALLOW) return;
+      if (!entity || !readable[i]) return;
       if (entityFluxObjects(entity).clusters.length === 0) return;
       result.states[refs[i]] = status.entityStatus(entity, false).state;
     });
@@ -263,10 +248,14 @@ export async function createRouter(
       const entity = await readableEntity(req, entityRef);
       const channel = openSse(req, res);
       let last = '';
+      let lastStatus: unknown;
       let timer: NodeJS.Timeout | undefined;
       const push = () => {
         timer = undefined;
         const current = status.entityStatus(entity);
+        // a reused status is unchanged: no need to compare its content
+        if (current === lastStatus) return;
+        lastStatus = current;
         const { generatedAt, ...comparable } = current;
         const key = JSON.stringify(comparable);
         if (key === last) return;

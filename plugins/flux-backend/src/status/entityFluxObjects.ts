@@ -71,3 +71,18 @@ export function entityFluxObjects(entity: Entity): EntityFluxObjects {
     namespaces,
   };
 }
+
+/** Whether an entity is deployed by this Kustomization or HelmRelease, so acting on it is acting on the entity. */
+export function deploysEntity(
+  mapped: EntityFluxObjects,
+  object: { cluster: string; kind: string; namespace: string; name: string },
+): boolean {
+  if (!mapped.clusters.includes(object.cluster)) return false;
+  if (mapped.allKustomizations && object.kind === 'Kustomization') return true;
+  return mapped.appliers.some(
+    a =>
+      a.kind === object.kind &&
+      a.namespace === object.namespace &&
+      a.name === object.name,
+  );
+}
