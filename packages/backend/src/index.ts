@@ -5,6 +5,7 @@
  * ingests the Flux monorepo, the scaffolder actions and the Flux status backend.
  */
 import { createBackend } from '@backstage/backend-defaults';
+import { createFluxPermissionPolicyModule } from '@flux-portal/plugin-flux-backend';
 
 const backend = createBackend();
 
@@ -29,8 +30,10 @@ backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
 backend.add(import('@flux-portal/plugin-scaffolder-backend-module-flux'));
 
 backend.add(import('@backstage/plugin-permission-backend'));
-// Flux actions for owners and flux.adminGroups; everything else allowed.
-backend.add(import('./permissionPolicy'));
+// Flux Portal's policy: Flux status readable by everyone signed in, Flux
+// actions for owners and flux.adminGroups; everything else allowed, as the
+// allow-all policy it replaces did (pass `otherwise` to tighten that).
+backend.add(createFluxPermissionPolicyModule());
 
 backend.add(import('@backstage/plugin-search-backend'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));

@@ -20,10 +20,8 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { KubeObject, seedFluxStatuses } from '@flux-portal/cluster-simulator';
 import { entityStatusPath } from '@flux-portal/plugin-flux-common';
-import { createBackendModule } from '@backstage/backend-plugin-api';
 import permissionPlugin from '@backstage/plugin-permission-backend';
-import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
-import fluxPlugin, { FluxPermissionPolicy } from '../src';
+import fluxPlugin, { createFluxPermissionPolicyModule } from '../src';
 
 const { values } = parseArgs({
   options: {
@@ -238,20 +236,6 @@ async function requestReconcile(
   );
 }
 
-/** The portal's policy, for runs that measure real permission checks. */
-const fluxPolicyModule = createBackendModule({
-  pluginId: 'permission',
-  moduleId: 'bench-flux-policy',
-  register(env) {
-    env.registerInit({
-      deps: { policy: policyExtensionPoint },
-      async init({ policy }) {
-        policy.setPolicy(new FluxPermissionPolicy());
-      },
-    });
-  },
-});
-
 async function main() {
   const sims: RemoteCluster[] = [];
   const hrNames: string[][] = [];
@@ -296,7 +280,7 @@ async function main() {
       }),
       catalogServiceMock.factory({ entities }),
       ...(values.permissions === 'policy'
-        ? [permissionPlugin, fluxPolicyModule]
+        ? [permissionPlugin, createFluxPermissionPolicyModule()]
         : [
             mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
           ]),

@@ -14,3 +14,4 @@ export { fluxPolicyDecision } from './permissions/fluxPolicyDecision';
 export type { FluxPolicyOptions } from './permissions/fluxPolicyDecision';
 export { FluxPermissionPolicy } from './permissions/FluxPermissionPolicy';
 export type { FluxPermissionPolicyOptions } from './permissions/FluxPermissionPolicy';
+export { createFluxPermissionPolicyModule } from './permissions/fluxPermissionPolicyModule';

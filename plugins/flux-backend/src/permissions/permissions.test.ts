@@ -18,7 +18,6 @@ import catalogPlugin from '@backstage/plugin-catalog-backend';
 import { httpAuthServiceFactory } from '@backstage/backend-defaults/httpAuth';
 import permissionPlugin from '@backstage/plugin-permission-backend';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
-import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import { Entity } from '@backstage/catalog-model';
 import {
   entityActionPath,
@@ -26,7 +25,7 @@ import {
 } from '@flux-portal/plugin-flux-common';
 import { ClusterSimulator } from '@flux-portal/cluster-simulator';
 import fluxPlugin from '../index';
-import { FluxPermissionPolicy } from './FluxPermissionPolicy';
+import { createFluxPermissionPolicyModule } from './fluxPermissionPolicyModule';
 import {
   eventually,
   exampleEntities,
@@ -35,23 +34,6 @@ import {
 } from '../__testUtils__/exampleCluster';
 
 jest.setTimeout(90000);
-
-const policyModule = createBackendModule({
-  pluginId: 'permission',
-  moduleId: 'flux-test-policy',
-  register(env) {
-    env.registerInit({
-      deps: { policy: policyExtensionPoint },
-      async init({ policy }) {
-        policy.setPolicy(
-          new FluxPermissionPolicy({
-            adminGroups: ['group:default/platform-team'],
-          }),
-        );
-      },
-    });
-  },
-});
 
 /**
  * Backstage's mock auth turns a plugin's on-behalf-of token back into the
@@ -170,7 +152,7 @@ describe('flux permissions', () => {
         catalogPlugin,
         entitiesModule([owned, foreign]),
         permissionPlugin,
-        policyModule,
+        createFluxPermissionPolicyModule(),
         fluxPlugin,
         auditor.factory,
         authWithActors,
@@ -185,7 +167,10 @@ describe('flux permissions', () => {
             ...kubernetesConfig([
               { name: 'contour', url: sim.url, token: sim.token },
             ]),
-            flux: { requestTimeoutMs: 2000 },
+            flux: {
+              requestTimeoutMs: 2000,
+              adminGroups: ['group:default/platform-team'],
+            },
           },
         }),
         // bob is a member of the platform team (an admin group of the policy)
