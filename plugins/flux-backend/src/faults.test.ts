@@ -5,7 +5,6 @@
 import { Entity } from '@backstage/catalog-model';
 import {
   ANNOTATION_CLUSTERS,
-  entityStatusPath,
   EntityFluxStatus,
 } from '@flux-portal/plugin-flux-common';
 import {
@@ -96,19 +95,7 @@ describe('cluster faults', () => {
     return { contour, prod, backend };
   }
 
-  const statusOf = async (
-    b: FluxBackendUnderTest,
-  ): Promise<EntityFluxStatus> => {
-    const res = await b.get(
-      entityStatusPath({
-        kind: infraEntity.kind,
-        namespace: infraEntity.metadata.namespace,
-        name: infraEntity.metadata.name,
-      }),
-    );
-    expect(res.status).toBe(200);
-    return res.body;
-  };
+  const statusOf = (b: FluxBackendUnderTest) => b.statusOf(infraEntity);
   const clusterOf = (status: EntityFluxStatus, name: string) =>
     status.clusters.find(c => c.cluster === name)!;
 

@@ -9,7 +9,6 @@ import {
   ANNOTATION_KUSTOMIZATION,
   entityActionPath,
   entityStatusPath,
-  EntityFluxStatus,
   STATE_SEVERITY,
 } from '@flux-portal/plugin-flux-common';
 import { ClusterSimulator, SeedResult } from '@flux-portal/cluster-simulator';
@@ -65,17 +64,7 @@ describe('flux backend against the simulated example cluster', () => {
     await sim?.stop();
   });
 
-  const statusOf = async (entity: Entity): Promise<EntityFluxStatus> => {
-    const res = await backend.get(
-      entityStatusPath({
-        kind: entity.kind,
-        namespace: entity.metadata.namespace,
-        name: entity.metadata.name,
-      }),
-    );
-    expect(res.status).toBe(200);
-    return res.body;
-  };
+  const statusOf = (entity: Entity) => backend.statusOf(entity);
 
   it("serves a failing HelmRelease's entity as Failed with the controller's message, source and events", async () => {
     const failed = seeded.states.find(
@@ -558,5 +547,48 @@ describe('flux backend against the simulated example cluster', () => {
     }
     expect(etag).toMatch(/^"[^"]+"$/);
     expect(status).toBe(304);
+  });
+
+  it("follows an object's events as they come and go", async () => {
+    const entity = entities.find(
+      e => e.metadata.annotations?.[ANNOTATION_HELM_RELEASE],
+    )!;
+    const [namespace, name] =
+      entity.metadata.annotations![ANNOTATION_HELM_RELEASE].split('/');
+    const eventsOf = async () =>
+      (await statusOf(entity)).clusters[0].objects.find(
+        o => o.kind === 'HelmRelease',
+      )!.events!;
+    const about = (e: any) =>
+      e.involvedObject?.kind === 'HelmRelease' &&
+      e.involvedObject?.namespace === namespace &&
+      e.involvedObject?.name === name;
+    const seededEvents = sim.list('v1', 'Event').filter(about);
+    expect(seededEvents.length).toBeGreaterThan(0);
+    sim.upsert({
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: { name: `${name}.added-by-test`, namespace },
+      involvedObject: { kind: 'HelmRelease', namespace, name },
+      type: 'Warning',
+      reason: 'AddedByTest',
+      message: 'an event added by the test',
+      lastTimestamp: new Date().toISOString(),
+      count: 1,
+    });
+    await eventually(
+      async () => (await eventsOf()).some(e => e.reason === 'AddedByTest'),
+      10000,
+      'added event shown',
+    );
+    for (const e of sim.list('v1', 'Event').filter(about)) {
+      sim.remove('v1', 'Event', e.metadata!.namespace, e.metadata!.name!);
+    }
+    const gone = await eventually(
+      async () => (await eventsOf()).length === 0,
+      10000,
+      'removed events gone',
+    );
+    expect(gone).toBe(true);
   });
 });

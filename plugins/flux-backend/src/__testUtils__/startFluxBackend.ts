@@ -7,6 +7,10 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { Entity } from '@backstage/catalog-model';
 import { ServiceFactory } from '@backstage/backend-plugin-api';
+import {
+  EntityFluxStatus,
+  entityStatusPath,
+} from '@flux-portal/plugin-flux-common';
 import fluxPlugin from '../index';
 import { exampleEntities, kubernetesConfig } from './exampleCluster';
 
@@ -17,6 +21,8 @@ export interface FluxBackendUnderTest {
     path: string,
     body: unknown,
   ): Promise<{ status: number; body: any; text: string }>;
+  /** GET of an entity's status; throws unless it answered 200. */
+  statusOf(entity: Entity): Promise<EntityFluxStatus>;
   stop(): Promise<void>;
 }
 
@@ -72,6 +78,18 @@ export async function startFluxBackend(options: {
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify(body),
       }),
+    statusOf: async entity => {
+      const path = entityStatusPath({
+        kind: entity.kind,
+        namespace: entity.metadata.namespace,
+        name: entity.metadata.name,
+      });
+      const res = await call(path);
+      if (res.status !== 200) {
+        throw new Error(`GET ${path} answered ${res.status}: ${res.text}`);
+      }
+      return res.body;
+    },
     stop: () => backend.stop(),
   };
 }
