@@ -2,10 +2,8 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import {
-  createLocalTree,
-  renderClusterObjects,
-} from '@flux-portal/plugin-flux-node';
+import { createLocalTree } from '@flux-portal/kustomize';
+import { renderClusterObjects } from './renderClusterObjects';
 import { readObjectsFile, runClusterSimulatorCli } from './cli';
 import { fluxFixture } from './testHelpers';
 

@@ -7,10 +7,8 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { parseAllDocuments } from 'yaml';
-import {
-  createLocalTree,
-  renderClusterObjects,
-} from '@flux-portal/plugin-flux-node';
+import { createLocalTree } from '@flux-portal/kustomize';
+import { renderClusterObjects } from './renderClusterObjects';
 import { seedFluxStatuses } from './seed/seedFluxStatuses';
 import { startClusterSimulator } from './server';
 import { findTypeByKind, splitApiVersion } from './resources';

@@ -26,3 +26,5 @@ export type { KubeObject, KubeCondition } from './types';
 export type { KubeStatus } from './apiStatus';
 export { REQUESTED_AT_ANNOTATION } from './fluxConditions';
 export { runClusterSimulatorCli, readObjectsFile } from './cli';
+export { renderClusterObjects } from './renderClusterObjects';
+export type { ClusterObjects } from './renderClusterObjects';

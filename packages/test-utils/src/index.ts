@@ -31,3 +31,5 @@ export {
   loadExampleSeedMap,
   findKustomizationDirs,
 } from './exampleRepo';
+export { generateMonorepo } from './generators/generateMonorepo';
+export { writeTempTree } from './writeTempTree';

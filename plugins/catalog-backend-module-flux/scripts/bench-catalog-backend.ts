@@ -22,7 +22,11 @@ import { tmpdir } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import * as nodePath from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import { catalogModuleFluxMonorepo } from '../src/module';
 import { catalogBreakdown, instrumentCatalog } from './catalogBreakdown';
@@ -33,34 +37,51 @@ const POLL_MS = 250;
 const TIMEOUT_MS = 60 * 60_000;
 
 function databaseConfig(db: string, dbDir: string) {
-  if (db === 'sqlite-file') return { client: 'better-sqlite3', connection: { directory: dbDir } };
-  if (db === 'sqlite-memory') return { client: 'better-sqlite3', connection: ':memory:' };
+  if (db === 'sqlite-file')
+    return { client: 'better-sqlite3', connection: { directory: dbDir } };
+  if (db === 'sqlite-memory')
+    return { client: 'better-sqlite3', connection: ':memory:' };
   if (db.startsWith('postgres')) {
     // a database of its own per run, so runs never see each other's entities
     return { client: 'pg', connection: db, prefix: `bench_${Date.now()}_` };
   }
-  throw new Error(`unknown database '${db}': sqlite-file, sqlite-memory or a postgresql:// URL`);
+  throw new Error(
+    `unknown database '${db}': sqlite-file, sqlite-memory or a postgresql:// URL`,
+  );
 }
 
-async function measureCatalog(root: string, expected: number, db: string, processingIntervalS?: number) {
+async function measureCatalog(
+  root: string,
+  expected: number,
+  db: string,
+  processingIntervalS?: number,
+) {
   const dbDir = mkdtempSync(nodePath.join(tmpdir(), 'bench-catalog-db-'));
   const start = performance.now();
   const backend = await startTestBackend({
     features: [
       catalogPlugin,
       catalogModuleFluxMonorepo,
-      mockServices.scheduler.factory({ includeInitialDelayedTasksOnStartup: true }),
+      mockServices.scheduler.factory({
+        includeInitialDelayedTasksOnStartup: true,
+      }),
       mockServices.database.factory(),
       mockServices.rootConfig.factory({
         data: {
           backend: { database: databaseConfig(db, dbDir) },
           catalog: {
-            ...(processingIntervalS ? { processingInterval: { seconds: processingIntervalS } } : {}),
+            ...(processingIntervalS
+              ? { processingInterval: { seconds: processingIntervalS } }
+              : {}),
             providers: {
               fluxMonorepo: {
                 bench: {
                   target: root,
-                  schedule: { frequency: { minutes: 60 }, timeout: { minutes: 30 }, initialDelay: { seconds: 0 } },
+                  schedule: {
+                    frequency: { minutes: 60 },
+                    timeout: { minutes: 30 },
+                    initialDelay: { seconds: 0 },
+                  },
                 },
               },
             },
@@ -75,14 +96,25 @@ async function measureCatalog(root: string, expected: number, db: string, proces
     let count = 0;
     let firstMs: number | undefined;
     while (count < expected) {
-      if (performance.now() - start > TIMEOUT_MS) throw new Error(`timed out with ${count}/${expected} entities processed`);
+      if (performance.now() - start > TIMEOUT_MS)
+        throw new Error(
+          `timed out with ${count}/${expected} entities processed`,
+        );
       await new Promise(r => setTimeout(r, POLL_MS));
-      const res = await fetch(url, { headers: { Authorization: mockCredentials.user.header() } });
+      const res = await fetch(url, {
+        headers: { Authorization: mockCredentials.user.header() },
+      });
       if (!res.ok) throw new Error(`catalog API: HTTP ${res.status}`);
       count = ((await res.json()) as { totalItems: number }).totalItems;
-      if (count > 0 && firstMs === undefined) firstMs = performance.now() - start;
+      if (count > 0 && firstMs === undefined)
+        firstMs = performance.now() - start;
     }
-    return { ms: performance.now() - start, firstMs, entities: count, breakdown: catalogBreakdown() };
+    return {
+      ms: performance.now() - start,
+      firstMs,
+      entities: count,
+      breakdown: catalogBreakdown(),
+    };
   } finally {
     await backend.stop();
     rmSync(dbDir, { recursive: true, force: true });
@@ -90,7 +122,12 @@ async function measureCatalog(root: string, expected: number, db: string, proces
 }
 
 const [root, expected, db, interval] = process.argv.slice(2);
-measureCatalog(root, Number(expected), db ?? 'sqlite-file', interval ? Number(interval) : undefined).then(
+measureCatalog(
+  root,
+  Number(expected),
+  db ?? 'sqlite-file',
+  interval ? Number(interval) : undefined,
+).then(
   result => {
     const maxRssMb = process.resourceUsage().maxRSS / 1024;
     process.stdout.write(`\n${JSON.stringify({ ...result, maxRssMb })}\n`);

@@ -1,6 +1,6 @@
 /*
- * Catalog benchmark: generates a seed-shaped monorepo (the generator of
- * flux-node's engine benchmark: clusters/contour, 21 infrastructure
+ * Catalog benchmark: generates a seed-shaped monorepo (`generateMonorepo` of
+ * @flux-portal/test-utils, as the engine benchmark: clusters/contour, 21 infrastructure
  * components, N apps with base/ + patches/) in a temp folder and measures,
  * each in a child process of its own so its peak RSS (maxRSS) is its alone:
  *
@@ -27,10 +27,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as nodePath from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createLocalTree, ingestMonorepo } from '@flux-portal/plugin-flux-node';
-// the generator is a dev script of flux-node, deliberately not its public API
-// eslint-disable-next-line @backstage/no-forbidden-package-imports
-import { generateRepo } from '@flux-portal/plugin-flux-node/scripts/bench-engine';
+import { createLocalTree } from '@flux-portal/kustomize';
+import { ingestMonorepo } from '../src/mapping';
+import { generateMonorepo } from '@flux-portal/test-utils';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -39,25 +38,38 @@ function arg(name: string): string | undefined {
 
 async function childEngine(root: string) {
   const start = performance.now();
-  const { entities, problems } = await ingestMonorepo(createLocalTree(root), {});
-  return { ms: performance.now() - start, entities: entities.length, problems: problems.length };
+  const { entities, problems } = await ingestMonorepo(
+    createLocalTree(root),
+    {},
+  );
+  return {
+    ms: performance.now() - start,
+    entities: entities.length,
+    problems: problems.length,
+  };
 }
 
 /** Runs a script of this folder in a child process; its last stdout line is the result. */
 function runChild(script: string, args: string[]) {
   const transform = require.resolve('@backstage/cli/config/nodeTransform.cjs');
-  const out = execFileSync(process.execPath, ['-r', transform, nodePath.join(__dirname, script), ...args], {
-    encoding: 'utf8',
-    maxBuffer: 64 << 20,
-    // the backend logs to stderr; only the last stdout line is the result
-    stdio: ['ignore', 'pipe', 'ignore'],
-  });
+  const out = execFileSync(
+    process.execPath,
+    ['-r', transform, nodePath.join(__dirname, script), ...args],
+    {
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+      // the backend logs to stderr; only the last stdout line is the result
+      stdio: ['ignore', 'pipe', 'ignore'],
+    },
+  );
   return JSON.parse(out.trim().split('\n').pop()!);
 }
 
 async function main() {
   if (process.argv.includes('--child')) {
-    const result = await childEngine(process.argv[process.argv.indexOf('--child') + 1]);
+    const result = await childEngine(
+      process.argv[process.argv.indexOf('--child') + 1],
+    );
     const maxRssMb = process.resourceUsage().maxRSS / 1024;
     process.stdout.write(`${JSON.stringify({ ...result, maxRssMb })}\n`);
     return;
@@ -68,23 +80,53 @@ async function main() {
   const interval = arg('--processing-interval');
   const root = mkdtempSync(nodePath.join(tmpdir(), `bench-catalog-${apps}-`));
   try {
-    generateRepo(root, apps);
+    generateMonorepo(root, apps);
     const engine = runChild('bench-catalog.ts', ['--child', root]);
-    process.stderr.write(`engine: ${engine.entities} entities in ${(engine.ms / 1000).toFixed(2)} s; starting the catalog\n`);
-    const catalog = runChild('bench-catalog-backend.ts', [root, String(engine.entities), db, ...(interval ? [interval] : [])]);
+    process.stderr.write(
+      `engine: ${engine.entities} entities in ${(engine.ms / 1000).toFixed(
+        2,
+      )} s; starting the catalog\n`,
+    );
+    const catalog = runChild('bench-catalog-backend.ts', [
+      root,
+      String(engine.entities),
+      db,
+      ...(interval ? [interval] : []),
+    ]);
     const lines = [
       `apps: ${apps}${keep ? ` (repository kept in ${root})` : ''}`,
       `entities: ${engine.entities} (engine problems: ${engine.problems}); processed by the catalog: ${catalog.entities}`,
-      `engine (ingestMonorepo): ${(engine.ms / 1000).toFixed(2)} s, peak RSS ${engine.maxRssMb.toFixed(0)} MB`,
-      `catalog database: ${db.replace(/\/\/[^@/]*@/, '//')}; processingInterval: ${interval ? `${interval} s` : 'default (100-150 s)'}`,
-      `catalog (backend start to all entities processed): ${(catalog.ms / 1000).toFixed(2)} s` +
-        ` (first entity after ${((catalog.firstMs ?? 0) / 1000).toFixed(2)} s), peak RSS ${catalog.maxRssMb.toFixed(0)} MB`,
+      `engine (ingestMonorepo): ${(engine.ms / 1000).toFixed(
+        2,
+      )} s, peak RSS ${engine.maxRssMb.toFixed(0)} MB`,
+      `catalog database: ${db.replace(
+        /\/\/[^@/]*@/,
+        '//',
+      )}; processingInterval: ${
+        interval ? `${interval} s` : 'default (100-150 s)'
+      }`,
+      `catalog (backend start to all entities processed): ${(
+        catalog.ms / 1000
+      ).toFixed(2)} s` +
+        ` (first entity after ${((catalog.firstMs ?? 0) / 1000).toFixed(
+          2,
+        )} s), peak RSS ${catalog.maxRssMb.toFixed(0)} MB`,
       `catalog / engine: ${(catalog.ms / engine.ms).toFixed(2)}x (target <= 2)`,
       'where the catalog spent its time (summed wall time of concurrent calls):',
-      ...Object.entries(catalog.breakdown.timings as Record<string, { calls: number; ms: number }>).map(
-        ([label, t]) => `  ${label}: ${t.calls} calls, ${(t.ms / 1000).toFixed(1)} s`,
+      ...Object.entries(
+        catalog.breakdown.timings as Record<
+          string,
+          { calls: number; ms: number }
+        >,
+      ).map(
+        ([label, t]) =>
+          `  ${label}: ${t.calls} calls, ${(t.ms / 1000).toFixed(1)} s`,
       ),
-      `  stitched ${catalog.breakdown.stitchedEntities} entities; most stitched: ${JSON.stringify(catalog.breakdown.mostStitched)}`,
+      `  stitched ${
+        catalog.breakdown.stitchedEntities
+      } entities; most stitched: ${JSON.stringify(
+        catalog.breakdown.mostStitched,
+      )}`,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {

@@ -16,9 +16,15 @@ interface Counter {
 const counters = new Map<string, Counter>();
 const stitchesByRef = new Map<string, number>();
 
-function wrap(target: any, property: string, label: string, onCall?: (args: any[]) => void) {
+function wrap(
+  target: any,
+  property: string,
+  label: string,
+  onCall?: (args: any[]) => void,
+) {
   const original = target[property];
-  if (typeof original !== 'function') throw new Error(`catalog internals changed: ${label} is not a function`);
+  if (typeof original !== 'function')
+    throw new Error(`catalog internals changed: ${label} is not a function`);
   const counter = { calls: 0, ms: 0 };
   counters.set(label, counter);
   target[property] = async function timed(this: unknown, ...args: any[]) {
@@ -34,25 +40,57 @@ function wrap(target: any, property: string, label: string, onCall?: (args: any[
 }
 
 export function instrumentCatalog() {
-  const dist = nodePath.dirname(require.resolve('@backstage/plugin-catalog-backend'));
+  const dist = nodePath.dirname(
+    require.resolve('@backstage/plugin-catalog-backend'),
+  );
   const load = (file: string) => require(nodePath.join(dist, file));
-  const orchestrator = load('processing/DefaultCatalogProcessingOrchestrator.cjs.js').DefaultCatalogProcessingOrchestrator;
-  const processingDb = load('database/DefaultProcessingDatabase.cjs.js').DefaultProcessingDatabase;
+  const orchestrator = load(
+    'processing/DefaultCatalogProcessingOrchestrator.cjs.js',
+  ).DefaultCatalogProcessingOrchestrator;
+  const processingDb = load(
+    'database/DefaultProcessingDatabase.cjs.js',
+  ).DefaultProcessingDatabase;
   wrap(orchestrator.prototype, 'process', 'processors (orchestrator.process)');
-  wrap(processingDb.prototype, 'getProcessableEntities', 'load processable entities');
+  wrap(
+    processingDb.prototype,
+    'getProcessableEntities',
+    'load processable entities',
+  );
   wrap(processingDb.prototype, 'listParents', 'listParents');
-  wrap(processingDb.prototype, 'updateProcessedEntity', 'write processed entity + relations');
-  wrap(processingDb.prototype, 'addUnprocessedEntities', 'write deferred entities');
-  wrap(load('database/operations/stitcher/markForStitching.cjs.js'), 'markForStitching', 'markForStitching');
-  wrap(load('database/operations/stitcher/performStitching.cjs.js'), 'performStitching', 'stitching (performStitching)', ([o]) => {
-    stitchesByRef.set(o.entityRef, (stitchesByRef.get(o.entityRef) ?? 0) + 1);
-  });
+  wrap(
+    processingDb.prototype,
+    'updateProcessedEntity',
+    'write processed entity + relations',
+  );
+  wrap(
+    processingDb.prototype,
+    'addUnprocessedEntities',
+    'write deferred entities',
+  );
+  wrap(
+    load('database/operations/stitcher/markForStitching.cjs.js'),
+    'markForStitching',
+    'markForStitching',
+  );
+  wrap(
+    load('database/operations/stitcher/performStitching.cjs.js'),
+    'performStitching',
+    'stitching (performStitching)',
+    ([o]) => {
+      stitchesByRef.set(o.entityRef, (stitchesByRef.get(o.entityRef) ?? 0) + 1);
+    },
+  );
 }
 
 export function catalogBreakdown() {
   const repeated = [...stitchesByRef].sort((a, b) => b[1] - a[1]).slice(0, 5);
   return {
-    timings: Object.fromEntries([...counters].map(([label, c]) => [label, { calls: c.calls, ms: Math.round(c.ms) }])),
+    timings: Object.fromEntries(
+      [...counters].map(([label, c]) => [
+        label,
+        { calls: c.calls, ms: Math.round(c.ms) },
+      ]),
+    ),
     mostStitched: Object.fromEntries(repeated),
     stitchedEntities: stitchesByRef.size,
   };

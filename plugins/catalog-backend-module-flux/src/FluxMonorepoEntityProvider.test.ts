@@ -2,12 +2,18 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
 import type { UrlReaderService } from '@backstage/backend-plugin-api';
-import type { EntityProviderConnection, EntityProviderMutation } from '@backstage/plugin-catalog-node';
+import type {
+  EntityProviderConnection,
+  EntityProviderMutation,
+} from '@backstage/plugin-catalog-node';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FluxMonorepoEntityProvider } from './FluxMonorepoEntityProvider';
 import { DatabaseLastGoodStore, LastGoodStore } from './lastGoodStore';
-import { copyExampleMonorepo, EXAMPLE_MONOREPO } from './__testUtils__/exampleMonorepo';
+import {
+  copyExampleMonorepo,
+  EXAMPLE_MONOREPO,
+} from './__testUtils__/exampleMonorepo';
 import { createTestDatabases } from './__testUtils__/testDatabases';
 import { folderUrlReader } from './__testUtils__/folderUrlReader';
 
@@ -39,10 +45,19 @@ function capturingLogger() {
   return { logger, lines };
 }
 
-function provider(target: string, urlReader: UrlReaderService = mockServices.urlReader.mock(), lastGood?: LastGoodStore) {
+function provider(
+  target: string,
+  urlReader: UrlReaderService = mockServices.urlReader.mock(),
+  lastGood?: LastGoodStore,
+) {
   const { logger, lines } = capturingLogger();
   const p = new FluxMonorepoEntityProvider({
-    config: { id: 'test', target, maxRemovalShare: 0.5, schedule: { frequency: { minutes: 5 }, timeout: { minutes: 1 } } },
+    config: {
+      id: 'test',
+      target,
+      maxRemovalShare: 0.5,
+      schedule: { frequency: { minutes: 5 }, timeout: { minutes: 1 } },
+    },
     logger,
     urlReader,
     lastGood,
@@ -54,11 +69,16 @@ function provider(target: string, urlReader: UrlReaderService = mockServices.url
 /** Unregisters every service but `keep`: most likely a bad merge, not a real removal. */
 function unregisterAllAppsBut(registry: string, keep: string[]) {
   const lines = readFileSync(registry, 'utf8').split('\n');
-  const kept = lines.filter(line => !/^\s*- /.test(line) || keep.some(name => new RegExp(`- ${name}\\s*$`).test(line)));
+  const kept = lines.filter(
+    line =>
+      !/^\s*- /.test(line) ||
+      keep.some(name => new RegExp(`- ${name}\\s*$`).test(line)),
+  );
   writeFileSync(registry, kept.join('\n'));
 }
 
-const names = (m: Mutation) => m.entities.map(e => `${e.entity.kind}:${e.entity.metadata.name}`);
+const names = (m: Mutation) =>
+  m.entities.map(e => `${e.entity.kind}:${e.entity.metadata.name}`);
 
 describe('FluxMonorepoEntityProvider', () => {
   it('applies the whole monorepo as one full mutation under its location key', async () => {
@@ -68,26 +88,49 @@ describe('FluxMonorepoEntityProvider', () => {
     const outcome = await p.refresh();
     expect(outcome).toMatchObject({ status: 'applied' });
     expect(mutations).toHaveLength(1);
-    expect(names(mutations[0]).filter(n => n.startsWith('Component:'))).toHaveLength(34);
+    expect(
+      names(mutations[0]).filter(n => n.startsWith('Component:')),
+    ).toHaveLength(34);
     for (const { entity, locationKey } of mutations[0].entities) {
       expect(locationKey).toBe('flux-monorepo-provider:test');
-      expect(entity.metadata.annotations?.['backstage.io/managed-by-location']).toBe(`file:${EXAMPLE_MONOREPO}`);
-      expect(entity.metadata.annotations?.['backstage.io/managed-by-origin-location']).toBe(`file:${EXAMPLE_MONOREPO}`);
+      expect(
+        entity.metadata.annotations?.['backstage.io/managed-by-location'],
+      ).toBe(`file:${EXAMPLE_MONOREPO}`);
+      expect(
+        entity.metadata.annotations?.[
+          'backstage.io/managed-by-origin-location'
+        ],
+      ).toBe(`file:${EXAMPLE_MONOREPO}`);
     }
   });
 
   it('keeps ingesting everything else when one manifest is broken, and names its file and line', async () => {
     const dir = copyExampleMonorepo();
     const broken = join(dir, 'apps/django/base/service.yaml');
-    writeFileSync(broken, `${readFileSync(broken, 'utf8')}\n  bad: [unclosed\n`);
+    writeFileSync(
+      broken,
+      `${readFileSync(broken, 'utf8')}\n  bad: [unclosed\n`,
+    );
     const { provider: p, lines } = provider(dir);
     const { connection, mutations } = recordingConnection();
     await p.connect(connection);
     expect(await p.refresh()).toMatchObject({ status: 'applied' });
-    expect(lines).toContainEqual(expect.stringMatching(/^warn: apps\/django\/base\/service\.yaml:23:\d+: invalid YAML/));
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^warn: apps\/django\/base\/service\.yaml:23:\d+: invalid YAML/,
+      ),
+    );
     const ingested = names(mutations[0]);
-    expect(ingested).toEqual(expect.arrayContaining(['Component:pm', 'Component:bim', 'Resource:postgresql']));
-    expect(ingested.filter(n => n.startsWith('Component:')).length).toBeGreaterThanOrEqual(33);
+    expect(ingested).toEqual(
+      expect.arrayContaining([
+        'Component:pm',
+        'Component:bim',
+        'Resource:postgresql',
+      ]),
+    );
+    expect(
+      ingested.filter(n => n.startsWith('Component:')).length,
+    ).toBeGreaterThanOrEqual(33);
   });
 
   it('refuses a refresh that would remove more than the allowed share, then accepts a sane one', async () => {
@@ -112,26 +155,43 @@ describe('FluxMonorepoEntityProvider', () => {
     expect(names(mutations[1])).toContain('Component:django');
   });
 
-  it.each(databases.eachSupportedId())('remembers the last good set across a backend restart in the catalog database (%p)', async databaseId => {
-    const knex = await databases.init(databaseId);
-    const dir = copyExampleMonorepo();
-    const before = provider(dir, undefined, new DatabaseLastGoodStore(async () => knex));
-    const { connection, mutations } = recordingConnection();
-    await before.provider.connect(connection);
-    expect(await before.provider.refresh()).toMatchObject({ status: 'applied' });
+  it.each(databases.eachSupportedId())(
+    'remembers the last good set across a backend restart in the catalog database (%p)',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const dir = copyExampleMonorepo();
+      const before = provider(
+        dir,
+        undefined,
+        new DatabaseLastGoodStore(async () => knex),
+      );
+      const { connection, mutations } = recordingConnection();
+      await before.provider.connect(connection);
+      expect(await before.provider.refresh()).toMatchObject({
+        status: 'applied',
+      });
 
-    // A restart: a new provider instance with nothing in memory, the same database.
-    unregisterAllAppsBut(join(dir, 'apps/kustomization.yaml'), ['django']);
-    const after = provider(dir, undefined, new DatabaseLastGoodStore(async () => knex));
-    await after.provider.connect(connection);
-    expect(await after.provider.refresh()).toMatchObject({ status: 'refused' });
-    expect(mutations).toHaveLength(1);
+      // A restart: a new provider instance with nothing in memory, the same database.
+      unregisterAllAppsBut(join(dir, 'apps/kustomization.yaml'), ['django']);
+      const after = provider(
+        dir,
+        undefined,
+        new DatabaseLastGoodStore(async () => knex),
+      );
+      await after.provider.connect(connection);
+      expect(await after.provider.refresh()).toMatchObject({
+        status: 'refused',
+      });
+      expect(mutations).toHaveLength(1);
 
-    // A provider with an empty memory (the old behaviour) would have trusted that read.
-    const forgetful = provider(dir);
-    await forgetful.provider.connect(connection);
-    expect(await forgetful.provider.refresh()).toMatchObject({ status: 'applied' });
-  });
+      // A provider with an empty memory (the old behaviour) would have trusted that read.
+      const forgetful = provider(dir);
+      await forgetful.provider.connect(connection);
+      expect(await forgetful.provider.refresh()).toMatchObject({
+        status: 'applied',
+      });
+    },
+  );
 
   it('keeps the last good set when the target cannot be read', async () => {
     const dir = copyExampleMonorepo();
@@ -146,14 +206,21 @@ describe('FluxMonorepoEntityProvider', () => {
 
   it('reads URL targets with readTree and skips an unchanged tree by its ETag', async () => {
     const { urlReader, calls } = folderUrlReader(EXAMPLE_MONOREPO);
-    const { provider: p } = provider('https://github.com/acme/platform/tree/main', urlReader);
+    const { provider: p } = provider(
+      'https://github.com/acme/platform/tree/main',
+      urlReader,
+    );
     const { connection, mutations } = recordingConnection();
     await p.connect(connection);
     expect(await p.refresh()).toMatchObject({ status: 'applied' });
     expect(await p.refresh()).toEqual({ status: 'not-modified' });
     expect(calls).toEqual([undefined, 'etag-1']);
     expect(mutations).toHaveLength(1);
-    const django = mutations[0].entities.find(e => e.entity.metadata.name === 'django')!.entity;
-    expect(django.metadata.annotations?.['backstage.io/source-location']).toBe('url:https://github.com/acme/platform/tree/main/apps/django/');
+    const django = mutations[0].entities.find(
+      e => e.entity.metadata.name === 'django',
+    )!.entity;
+    expect(django.metadata.annotations?.['backstage.io/source-location']).toBe(
+      'url:https://github.com/acme/platform/tree/main/apps/django/',
+    );
   });
 });

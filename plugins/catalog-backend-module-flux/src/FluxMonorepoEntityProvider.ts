@@ -14,13 +14,24 @@ import type {
   UrlReaderService,
 } from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
-import { ScmIntegrationRegistry, ScmIntegrations } from '@backstage/integration';
-import type { EntityProvider, EntityProviderConnection } from '@backstage/plugin-catalog-node';
-import { formatProblem } from '@flux-portal/plugin-flux-node';
+import {
+  ScmIntegrationRegistry,
+  ScmIntegrations,
+} from '@backstage/integration';
+import type {
+  EntityProvider,
+  EntityProviderConnection,
+} from '@backstage/plugin-catalog-node';
+import { formatProblem } from '@flux-portal/kustomize';
 import { FluxMonorepoProviderConfig, readProviderConfigs } from './config';
-import { ingestMonorepo } from './ingestMonorepo';
+import { ingestMonorepo } from './mapping';
 import { createLocationAnnotator } from './locationAnnotations';
-import { DatabaseLastGoodStore, LastGoodStore, memoryLastGoodStore, readLastGood } from './lastGoodStore';
+import {
+  DatabaseLastGoodStore,
+  LastGoodStore,
+  memoryLastGoodStore,
+  readLastGood,
+} from './lastGoodStore';
 import { readMonorepoTree } from './readMonorepoTree';
 import { checkRemoval } from './removalGuard';
 
@@ -30,7 +41,8 @@ export type RefreshOutcome =
   | { status: 'refused'; reason: string }
   | { status: 'failed'; reason: string };
 
-const refOf = (e: { kind: string; metadata: { name: string } }) => `${e.kind.toLowerCase()}:default/${e.metadata.name}`;
+const refOf = (e: { kind: string; metadata: { name: string } }) =>
+  `${e.kind.toLowerCase()}:default/${e.metadata.name}`;
 
 export class FluxMonorepoEntityProvider implements EntityProvider {
   private connection?: EntityProviderConnection;
@@ -39,19 +51,30 @@ export class FluxMonorepoEntityProvider implements EntityProvider {
 
   static fromConfig(
     config: Config,
-    deps: { logger: LoggerService; scheduler: SchedulerService; urlReader: UrlReaderService; database?: DatabaseService },
+    deps: {
+      logger: LoggerService;
+      scheduler: SchedulerService;
+      urlReader: UrlReaderService;
+      database?: DatabaseService;
+    },
   ): FluxMonorepoEntityProvider[] {
     const integrations = ScmIntegrations.fromConfig(config);
-    const lastGood = deps.database ? DatabaseLastGoodStore.fromDatabase(deps.database) : undefined;
+    const lastGood = deps.database
+      ? DatabaseLastGoodStore.fromDatabase(deps.database)
+      : undefined;
     return readProviderConfigs(config).map(
       providerConfig =>
         new FluxMonorepoEntityProvider({
           config: providerConfig,
-          logger: deps.logger.child({ target: `flux-monorepo:${providerConfig.id}` }),
+          logger: deps.logger.child({
+            target: `flux-monorepo:${providerConfig.id}`,
+          }),
           urlReader: deps.urlReader,
           integrations,
           lastGood,
-          taskRunner: deps.scheduler.createScheduledTaskRunner(providerConfig.schedule),
+          taskRunner: deps.scheduler.createScheduledTaskRunner(
+            providerConfig.schedule,
+          ),
         }),
     );
   }
@@ -88,13 +111,20 @@ export class FluxMonorepoEntityProvider implements EntityProvider {
   /** Reads the monorepo and applies what changed; never throws. */
   async refresh(): Promise<RefreshOutcome> {
     const { config, logger } = this.options;
-    if (!this.connection) return { status: 'failed', reason: 'not connected to the catalog yet' };
+    if (!this.connection)
+      return { status: 'failed', reason: 'not connected to the catalog yet' };
     const started = Date.now();
     let read;
     try {
-      read = await readMonorepoTree(config.target, this.options.urlReader, this.etag);
+      read = await readMonorepoTree(
+        config.target,
+        this.options.urlReader,
+        this.etag,
+      );
     } catch (error) {
-      const reason = `could not read ${config.target}: ${(error as Error).message}`;
+      const reason = `could not read ${config.target}: ${
+        (error as Error).message
+      }`;
       logger.error(`${reason}; keeping the last ingested entities`);
       return { status: 'failed', reason };
     }
@@ -116,13 +146,20 @@ export class FluxMonorepoEntityProvider implements EntityProvider {
         }),
       });
     } catch (error) {
-      const reason = `could not ingest ${config.target}: ${(error as Error).message}`;
+      const reason = `could not ingest ${config.target}: ${
+        (error as Error).message
+      }`;
       logger.error(`${reason}; keeping the last ingested entities`);
       return { status: 'failed', reason };
     }
-    if (ingestion.entities.length === 0 && ingestion.problems.some(p => p.severity === 'error')) {
+    if (
+      ingestion.entities.length === 0 &&
+      ingestion.problems.some(p => p.severity === 'error')
+    ) {
       // Nothing rendered at all: a broken checkout or wrong path, never a reason to wipe the catalog.
-      const reason = `nothing could be ingested from ${config.target}: ${formatProblem(ingestion.problems[0])}`;
+      const reason = `nothing could be ingested from ${
+        config.target
+      }: ${formatProblem(ingestion.problems[0])}`;
       logger.error(`${reason}; keeping the last ingested entities`);
       return { status: 'failed', reason };
     }
@@ -133,27 +170,46 @@ export class FluxMonorepoEntityProvider implements EntityProvider {
 
     const next = new Set(ingestion.entities.map(refOf));
     // read on every refresh: another backend instance may have applied the last one
-    const previous = await readLastGood(this.lastGood, this.getProviderName(), logger);
+    const previous = await readLastGood(
+      this.lastGood,
+      this.getProviderName(),
+      logger,
+    );
     const decision = checkRemoval(previous, next, config.maxRemovalShare);
     if (!decision.allowed) {
-      logger.warn(`Refusing to apply the refresh of ${config.target}: ${decision.reason}; keeping the last ingested entities`);
+      logger.warn(
+        `Refusing to apply the refresh of ${config.target}: ${decision.reason}; keeping the last ingested entities`,
+      );
       return { status: 'refused', reason: decision.reason! };
     }
 
     await this.connection.applyMutation({
       type: 'full',
-      entities: ingestion.entities.map(entity => ({ entity, locationKey: this.getProviderName() })),
+      entities: ingestion.entities.map(entity => ({
+        entity,
+        locationKey: this.getProviderName(),
+      })),
     });
     this.etag = read.etag;
     try {
       await this.lastGood.write(this.getProviderName(), [...next]);
     } catch (error) {
-      logger.warn(`Could not record the ingested entities for the removal guard: ${(error as Error).message}`);
+      logger.warn(
+        `Could not record the ingested entities for the removal guard: ${
+          (error as Error).message
+        }`,
+      );
     }
     logger.info(
-      `Ingested ${ingestion.entities.length} entities from ${config.target} in ${Date.now() - started} ms` +
+      `Ingested ${ingestion.entities.length} entities from ${
+        config.target
+      } in ${Date.now() - started} ms` +
         ` (${ingestion.problems.length} problems, ${decision.removed} removed)`,
     );
-    return { status: 'applied', entities: ingestion.entities.length, problems: ingestion.problems.length };
+    return {
+      status: 'applied',
+      entities: ingestion.entities.length,
+      problems: ingestion.problems.length,
+    };
   }
 }

@@ -21,14 +21,18 @@ const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
 };
 
 /** Reads `catalog.providers.fluxMonorepo.<id>`; throws a clear error for bad values. */
-export function readProviderConfigs(config: Config): FluxMonorepoProviderConfig[] {
+export function readProviderConfigs(
+  config: Config,
+): FluxMonorepoProviderConfig[] {
   const providers = config.getOptionalConfig('catalog.providers.fluxMonorepo');
   if (!providers) return [];
   return providers.keys().map(id => {
     const c = providers.getConfig(id);
     const maxRemovalShare = c.getOptionalNumber('maxRemovalShare') ?? 0.5;
     if (!(maxRemovalShare >= 0 && maxRemovalShare <= 1)) {
-      throw new InputError(`catalog.providers.fluxMonorepo.${id}.maxRemovalShare must be between 0 and 1, got ${maxRemovalShare}`);
+      throw new InputError(
+        `catalog.providers.fluxMonorepo.${id}.maxRemovalShare must be between 0 and 1, got ${maxRemovalShare}`,
+      );
     }
     return {
       id,
@@ -39,7 +43,9 @@ export function readProviderConfigs(config: Config): FluxMonorepoProviderConfig[
       defaultOwner: c.getOptionalString('defaultOwner'),
       maxRemovalShare,
       schedule: c.has('schedule')
-        ? readSchedulerServiceTaskScheduleDefinitionFromConfig(c.getConfig('schedule'))
+        ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+            c.getConfig('schedule'),
+          )
         : DEFAULT_SCHEDULE,
     };
   });

@@ -1,5 +1,5 @@
 /*
- * The engine's public-repo-shaped fixtures (plugins/flux-node/fixtures)
+ * The engine's public-repo-shaped fixtures (packages/flux-engine/fixtures)
  * through the provider: each ingests without a problem, every entity passes
  * the catalog's own validation, every relation it names points at an entity
  * of the same ingestion, and the kinds and names follow from the fixture's
@@ -25,7 +25,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { FluxMonorepoEntityProvider } from './FluxMonorepoEntityProvider';
 
-const FIXTURES = resolve(__dirname, '../../flux-node/fixtures');
+const FIXTURES = resolve(__dirname, '../../../packages/flux-engine/fixtures');
 
 const dirs = (fixture: string, folder: string) =>
   readdirSync(join(FIXTURES, fixture, folder), { withFileTypes: true })
@@ -40,15 +40,20 @@ const dirs = (fixture: string, folder: string) =>
  * text, independent of the engine.
  */
 function declaresComponentKinds(folder: string): boolean {
-  const files = readdirSync(folder, { recursive: true, withFileTypes: true }).filter(f => f.isFile() && /\.ya?ml$/.test(f.name));
+  const files = readdirSync(folder, {
+    recursive: true,
+    withFileTypes: true,
+  }).filter(f => f.isFile() && /\.ya?ml$/.test(f.name));
   return files.some(f =>
     readFileSync(join(f.parentPath, f.name), 'utf8')
       .split(/^---/m)
       .some(doc => {
         const apiVersion = /^apiVersion:\s*(\S+)/m.exec(doc)?.[1] ?? '';
         const kind = /^kind:\s*(\w+)/m.exec(doc)?.[1] ?? '';
-        if (!kind || apiVersion.startsWith('kustomize.config.k8s.io/')) return false;
-        if (apiVersion.includes('toolkit.fluxcd.io/')) return kind === 'HelmRelease';
+        if (!kind || apiVersion.startsWith('kustomize.config.k8s.io/'))
+          return false;
+        if (apiVersion.includes('toolkit.fluxcd.io/'))
+          return kind === 'HelmRelease';
         return !['Namespace', 'ConfigMap', 'Secret'].includes(kind);
       }),
   );
@@ -56,7 +61,9 @@ function declaresComponentKinds(folder: string): boolean {
 
 const componentDirs = (fixture: string, folder: string) =>
   existsSync(join(FIXTURES, fixture, folder))
-    ? dirs(fixture, folder).filter(d => declaresComponentKinds(join(FIXTURES, fixture, folder, d)))
+    ? dirs(fixture, folder).filter(d =>
+        declaresComponentKinds(join(FIXTURES, fixture, folder, d)),
+      )
     : [];
 
 /** What each fixture's own layout says the catalog should get. */
@@ -83,7 +90,13 @@ const EXPECTATIONS: Record<string, () => Expectation> = {
     path: 'kubernetes/flux/cluster',
     clusters: 1,
     components: dirs('home-lab', 'kubernetes/apps')
-      .flatMap(ns => dirs('home-lab', `kubernetes/apps/${ns}`).filter(app => existsSync(join(FIXTURES, 'home-lab/kubernetes/apps', ns, app, 'ks.yaml'))))
+      .flatMap(ns =>
+        dirs('home-lab', `kubernetes/apps/${ns}`).filter(app =>
+          existsSync(
+            join(FIXTURES, 'home-lab/kubernetes/apps', ns, app, 'ks.yaml'),
+          ),
+        ),
+      )
       .sort(),
     infrastructure: 0,
   }),
@@ -91,15 +104,31 @@ const EXPECTATIONS: Record<string, () => Expectation> = {
   'multi-tenant': () => ({
     clusters: dirs('multi-tenant', 'clusters').length,
     components: componentDirs('multi-tenant', 'tenants/base'),
-    infrastructure: declaresComponentKinds(join(FIXTURES, 'multi-tenant/infrastructure')) ? 1 : 0,
+    infrastructure: declaresComponentKinds(
+      join(FIXTURES, 'multi-tenant/infrastructure'),
+    )
+      ? 1
+      : 0,
   }),
   'plain-folders': () => ({
     clusters: dirs('plain-folders', 'clusters').length,
     components: dirs('plain-folders', 'apps'),
-    infrastructure: declaresComponentKinds(join(FIXTURES, 'plain-folders/infrastructure')) ? 1 : 0,
+    infrastructure: declaresComponentKinds(
+      join(FIXTURES, 'plain-folders/infrastructure'),
+    )
+      ? 1
+      : 0,
   }),
-  'oci-chartref': () => ({ clusters: dirs('oci-chartref', 'clusters').length, components: dirs('oci-chartref', 'apps'), infrastructure: 0 }),
-  'git-chart': () => ({ clusters: dirs('git-chart', 'clusters').length, components: dirs('git-chart', 'apps'), infrastructure: 0 }),
+  'oci-chartref': () => ({
+    clusters: dirs('oci-chartref', 'clusters').length,
+    components: dirs('oci-chartref', 'apps'),
+    infrastructure: 0,
+  }),
+  'git-chart': () => ({
+    clusters: dirs('git-chart', 'clusters').length,
+    components: dirs('git-chart', 'apps'),
+    infrastructure: 0,
+  }),
 };
 
 const policy = EntityPolicies.allOf([
@@ -108,7 +137,12 @@ const policy = EntityPolicies.allOf([
   new FieldFormatEntityPolicy(),
   new SchemaValidEntityPolicy(),
 ]);
-const kindValidators = [componentEntityV1alpha1Validator, resourceEntityV1alpha1Validator, systemEntityV1alpha1Validator, apiEntityV1alpha1Validator];
+const kindValidators = [
+  componentEntityV1alpha1Validator,
+  resourceEntityV1alpha1Validator,
+  systemEntityV1alpha1Validator,
+  apiEntityV1alpha1Validator,
+];
 
 async function ingestFixture(fixture: string, path?: string) {
   const lines: string[] = [];
@@ -119,7 +153,13 @@ async function ingestFixture(fixture: string, path?: string) {
     });
   }
   const provider = new FluxMonorepoEntityProvider({
-    config: { id: fixture, target: join(FIXTURES, fixture), path, maxRemovalShare: 0.5, schedule: { frequency: { minutes: 5 }, timeout: { minutes: 1 } } },
+    config: {
+      id: fixture,
+      target: join(FIXTURES, fixture),
+      path,
+      maxRemovalShare: 0.5,
+      schedule: { frequency: { minutes: 5 }, timeout: { minutes: 1 } },
+    },
     logger,
     urlReader: mockServices.urlReader.mock(),
     integrations: ScmIntegrations.fromConfig(new ConfigReader({})),
@@ -127,7 +167,8 @@ async function ingestFixture(fixture: string, path?: string) {
   const entities: Entity[] = [];
   const connection: EntityProviderConnection = {
     async applyMutation(mutation) {
-      if (mutation.type === 'full') entities.push(...mutation.entities.map(e => e.entity));
+      if (mutation.type === 'full')
+        entities.push(...mutation.entities.map(e => e.entity));
     },
     async refresh() {},
   };
@@ -136,47 +177,69 @@ async function ingestFixture(fixture: string, path?: string) {
   return { outcome, entities, lines };
 }
 
-const refOf = (e: Entity) => `${e.kind.toLowerCase()}:default/${e.metadata.name}`;
-const names = (entities: Entity[], kind: string) => entities.filter(e => e.kind === kind).map(e => e.metadata.name).sort();
+const refOf = (e: Entity) =>
+  `${e.kind.toLowerCase()}:default/${e.metadata.name}`;
+const names = (entities: Entity[], kind: string) =>
+  entities
+    .filter(e => e.kind === kind)
+    .map(e => e.metadata.name)
+    .sort();
 
 describe('the engine fixtures through the provider', () => {
-  it.each(Object.keys(EXPECTATIONS))('%s ingests without problems into valid, connected entities', async fixture => {
-    const expected = EXPECTATIONS[fixture]();
-    const { outcome, entities, lines } = await ingestFixture(fixture, expected.path);
-    expect(lines).toEqual([]);
-    expect(outcome).toMatchObject({ status: 'applied', problems: 0 });
+  it.each(Object.keys(EXPECTATIONS))(
+    '%s ingests without problems into valid, connected entities',
+    async fixture => {
+      const expected = EXPECTATIONS[fixture]();
+      const { outcome, entities, lines } = await ingestFixture(
+        fixture,
+        expected.path,
+      );
+      expect(lines).toEqual([]);
+      expect(outcome).toMatchObject({ status: 'applied', problems: 0 });
 
-    for (const entity of entities) {
-      const checked = await policy.enforce(structuredClone(entity));
-      expect(checked).toBeDefined();
-      const applies = await Promise.all(kindValidators.map(v => v.check(entity)));
-      expect(applies.filter(Boolean)).toHaveLength(1);
-    }
+      for (const entity of entities) {
+        const checked = await policy.enforce(structuredClone(entity));
+        expect(checked).toBeDefined();
+        const applies = await Promise.all(
+          kindValidators.map(v => v.check(entity)),
+        );
+        expect(applies.filter(Boolean)).toHaveLength(1);
+      }
 
-    const refs = new Set(entities.map(refOf));
-    for (const entity of entities) {
-      const spec = entity.spec as Record<string, unknown>;
-      const named = [
-        ...((spec.dependsOn as string[]) ?? []),
-        ...((spec.providesApis as string[]) ?? []),
-        ...((spec.consumesApis as string[]) ?? []),
-        ...(spec.system ? [`system:default/${spec.system}`] : []),
-      ];
-      expect(named.filter(ref => !refs.has(ref))).toEqual([]);
-    }
+      const refs = new Set(entities.map(refOf));
+      for (const entity of entities) {
+        const spec = entity.spec as Record<string, unknown>;
+        const named = [
+          ...((spec.dependsOn as string[]) ?? []),
+          ...((spec.providesApis as string[]) ?? []),
+          ...((spec.consumesApis as string[]) ?? []),
+          ...(spec.system ? [`system:default/${spec.system}`] : []),
+        ];
+        expect(named.filter(ref => !refs.has(ref))).toEqual([]);
+      }
 
-    const clusters = entities.filter(e => e.kind === 'Resource' && (e.spec as any).type === 'kubernetes-cluster');
-    expect(clusters).toHaveLength(expected.clusters);
-    expect(names(entities, 'Component')).toEqual(expected.components);
-    expect(entities.filter(e => e.kind === 'Resource')).toHaveLength(expected.clusters + expected.infrastructure);
-  });
+      const clusters = entities.filter(
+        e =>
+          e.kind === 'Resource' &&
+          (e.spec as any).type === 'kubernetes-cluster',
+      );
+      expect(clusters).toHaveLength(expected.clusters);
+      expect(names(entities, 'Component')).toEqual(expected.components);
+      expect(entities.filter(e => e.kind === 'Resource')).toHaveLength(
+        expected.clusters + expected.infrastructure,
+      );
+    },
+  );
 
   it('bad-flux: names each broken file and line, and still ingests the rest', async () => {
     const { outcome, entities, lines } = await ingestFixture('bad-flux');
     expect(outcome).toMatchObject({ status: 'applied' });
     expect(lines.length).toBeGreaterThan(0);
-    for (const line of lines) expect(line).toMatch(/^warn: [\w./-]+\.yaml:\d+(:\d+)?: /);
+    for (const line of lines)
+      expect(line).toMatch(/^warn: [\w./-]+\.yaml:\d+(:\d+)?: /);
     // the folders declaring workloads still become components
-    expect(names(entities, 'Component')).toEqual(componentDirs('bad-flux', '.').filter(d => d !== 'clusters'));
+    expect(names(entities, 'Component')).toEqual(
+      componentDirs('bad-flux', '.').filter(d => d !== 'clusters'),
+    );
   });
 });

@@ -9,7 +9,10 @@
  * as the schema of `refresh_state`. Backstage's incremental ingestion module
  * keeps its own tables in the catalog database the same way.
  */
-import type { DatabaseService, LoggerService } from '@backstage/backend-plugin-api';
+import type {
+  DatabaseService,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
 
 type Knex = Awaited<ReturnType<DatabaseService['getClient']>>;
 
@@ -39,14 +42,20 @@ export class DatabaseLastGoodStore implements LastGoodStore {
 
   async read(provider: string): Promise<string[] | undefined> {
     const knex = await this.client();
-    const row = await knex(LAST_GOOD_TABLE).where({ provider }).first('entity_refs');
+    const row = await knex(LAST_GOOD_TABLE)
+      .where({ provider })
+      .first('entity_refs');
     return row ? (JSON.parse(row.entity_refs) as string[]) : undefined;
   }
 
   async write(provider: string, entityRefs: string[]): Promise<void> {
     const knex = await this.client();
     await knex(LAST_GOOD_TABLE)
-      .insert({ provider, entity_refs: JSON.stringify(entityRefs), updated_at: knex.fn.now() })
+      .insert({
+        provider,
+        entity_refs: JSON.stringify(entityRefs),
+        updated_at: knex.fn.now(),
+      })
       .onConflict('provider')
       .merge();
   }
@@ -80,11 +89,19 @@ export function memoryLastGoodStore(): LastGoodStore {
 }
 
 /** Reads through a store, logging instead of failing when the store is unavailable. */
-export async function readLastGood(store: LastGoodStore, provider: string, logger: LoggerService): Promise<Set<string>> {
+export async function readLastGood(
+  store: LastGoodStore,
+  provider: string,
+  logger: LoggerService,
+): Promise<Set<string>> {
   try {
     return new Set((await store.read(provider)) ?? []);
   } catch (error) {
-    logger.warn(`Could not read the last ingested entities of ${provider}: ${(error as Error).message}; the removal guard starts empty`);
+    logger.warn(
+      `Could not read the last ingested entities of ${provider}: ${
+        (error as Error).message
+      }; the removal guard starts empty`,
+    );
     return new Set();
   }
 }

@@ -5,7 +5,7 @@
  * view and edit links of its kustomization.yaml.
  */
 import { ScmIntegrationRegistry } from '@backstage/integration';
-import type { LocationAnnotator } from '@flux-portal/plugin-flux-node';
+import type { LocationAnnotator } from './mapping';
 import { isUrlTarget, localTargetPath } from './readMonorepoTree';
 
 const withSlash = (url: string) => (url.endsWith('/') ? url : `${url}/`);
@@ -16,8 +16,11 @@ export function createLocationAnnotator(options: {
   integrations: ScmIntegrationRegistry;
 }): LocationAnnotator {
   const { target, integrations } = options;
-  const location = isUrlTarget(target) ? `url:${target}` : `file:${localTargetPath(target)}`;
-  const browseBase = options.repositoryUrl ?? (isUrlTarget(target) ? target : undefined);
+  const location = isUrlTarget(target)
+    ? `url:${target}`
+    : `file:${localTargetPath(target)}`;
+  const browseBase =
+    options.repositoryUrl ?? (isUrlTarget(target) ? target : undefined);
 
   return (folder, file) => {
     const annotations: Record<string, string> = {
@@ -25,16 +28,22 @@ export function createLocationAnnotator(options: {
       'backstage.io/managed-by-origin-location': location,
     };
     if (!browseBase) {
-      annotations['backstage.io/source-location'] = `dir:${localTargetPath(target)}/${folder}`;
+      annotations['backstage.io/source-location'] = `dir:${localTargetPath(
+        target,
+      )}/${folder}`;
       return annotations;
     }
     const base = withSlash(browseBase);
-    const folderUrl = integrations.resolveUrl({ url: folder ? `./${folder}/` : './', base });
+    const folderUrl = integrations.resolveUrl({
+      url: folder ? `./${folder}/` : './',
+      base,
+    });
     annotations['backstage.io/source-location'] = `url:${folderUrl}`;
     if (file) {
       const viewUrl = integrations.resolveUrl({ url: `./${file}`, base });
       annotations['backstage.io/view-url'] = viewUrl;
-      annotations['backstage.io/edit-url'] = integrations.resolveEditUrl(viewUrl);
+      annotations['backstage.io/edit-url'] =
+        integrations.resolveEditUrl(viewUrl);
     }
     return annotations;
   };

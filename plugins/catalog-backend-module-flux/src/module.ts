@@ -1,8 +1,17 @@
-import { coreServices, createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import { ScmIntegrations } from '@backstage/integration';
-import { catalogLocationsExtensionPoint, catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import {
+  catalogLocationsExtensionPoint,
+  catalogProcessingExtensionPoint,
+} from '@backstage/plugin-catalog-node';
 import { FluxMonorepoEntityProvider } from './FluxMonorepoEntityProvider';
-import { FLUX_MONOREPO_LOCATION_TYPE, FluxMonorepoLocationProcessor } from './FluxMonorepoLocationProcessor';
+import {
+  FLUX_MONOREPO_LOCATION_TYPE,
+  FluxMonorepoLocationProcessor,
+} from './FluxMonorepoLocationProcessor';
 
 /**
  * Catalog module: ingests the Flux monorepos of `catalog.providers.fluxMonorepo`
@@ -24,13 +33,32 @@ export const catalogModuleFluxMonorepo = createBackendModule({
         scheduler: coreServices.scheduler,
         urlReader: coreServices.urlReader,
       },
-      async init({ catalog, locations, config, database, logger, scheduler, urlReader }) {
+      async init({
+        catalog,
+        locations,
+        config,
+        database,
+        logger,
+        scheduler,
+        urlReader,
+      }) {
         // The catalog API only registers locations of allowed types (default
         // just 'url'); the extension point replaces the list, so keep 'url'.
         locations.setAllowedLocationTypes(['url', FLUX_MONOREPO_LOCATION_TYPE]);
-        catalog.addEntityProvider(FluxMonorepoEntityProvider.fromConfig(config, { logger, scheduler, urlReader, database }));
+        catalog.addEntityProvider(
+          FluxMonorepoEntityProvider.fromConfig(config, {
+            logger,
+            scheduler,
+            urlReader,
+            database,
+          }),
+        );
         catalog.addProcessor(
-          new FluxMonorepoLocationProcessor({ urlReader, integrations: ScmIntegrations.fromConfig(config), logger }),
+          new FluxMonorepoLocationProcessor({
+            urlReader,
+            integrations: ScmIntegrations.fromConfig(config),
+            logger,
+          }),
         );
       },
     });

@@ -6,14 +6,20 @@
 import { isAbsolute, resolve } from 'node:path';
 import type { UrlReaderService } from '@backstage/backend-plugin-api';
 import { NotModifiedError } from '@backstage/errors';
-import { createLocalTree, createMemoryTree, FileTree } from '@flux-portal/plugin-flux-node';
+import {
+  createLocalTree,
+  createMemoryTree,
+  FileTree,
+} from '@flux-portal/kustomize';
 
 export type MonorepoRead =
   | { status: 'read'; tree: FileTree; etag?: string }
   | { status: 'not-modified' };
 
 export function isUrlTarget(target: string): boolean {
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(target) && !target.startsWith('file://');
+  return (
+    /^[a-z][a-z0-9+.-]*:\/\//i.test(target) && !target.startsWith('file://')
+  );
 }
 
 export function localTargetPath(target: string): string {
@@ -35,9 +41,16 @@ export async function readMonorepoTree(
     for (const file of await response.files()) {
       files[file.path.replace(/^\/+/, '')] = await file.content();
     }
-    return { status: 'read', tree: createMemoryTree(files), etag: response.etag };
+    return {
+      status: 'read',
+      tree: createMemoryTree(files),
+      etag: response.etag,
+    };
   } catch (error) {
-    if (error instanceof NotModifiedError || (error as Error)?.name === 'NotModifiedError') {
+    if (
+      error instanceof NotModifiedError ||
+      (error as Error)?.name === 'NotModifiedError'
+    ) {
       return { status: 'not-modified' };
     }
     throw error;

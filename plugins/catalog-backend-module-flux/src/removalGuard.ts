@@ -23,6 +23,10 @@ export function checkRemoval(
   return {
     allowed: false,
     removed,
-    reason: `the refresh would remove ${removed} of ${previous.size} entities (${share}%, more than the allowed ${Math.round(maxRemovalShare * 100)}%)`,
+    reason: `the refresh would remove ${removed} of ${
+      previous.size
+    } entities (${share}%, more than the allowed ${Math.round(
+      maxRemovalShare * 100,
+    )}%)`,
   };
 }

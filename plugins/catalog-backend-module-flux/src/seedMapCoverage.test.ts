@@ -4,9 +4,9 @@
  * must appear as catalog relations when the example monorepo is ingested,
  * derived from the manifests alone. Target: at least 95%.
  */
-import { createLocalTree } from '@flux-portal/plugin-flux-node';
+import { createLocalTree } from '@flux-portal/kustomize';
 import { loadExampleSeedMap, seedEdges } from '@flux-portal/test-utils';
-import { ingestMonorepo } from './ingestMonorepo';
+import { ingestMonorepo } from './mapping';
 import { EXAMPLE_MONOREPO } from './__testUtils__/exampleMonorepo';
 
 const refOf = (e: { kind: 'app' | 'infra'; folder: string }) =>
@@ -14,11 +14,19 @@ const refOf = (e: { kind: 'app' | 'infra'; folder: string }) =>
 
 describe('seed map coverage', () => {
   it('turns at least 95% of the seed map arrows into relations', async () => {
-    const { entities } = await ingestMonorepo(createLocalTree(EXAMPLE_MONOREPO), {});
+    const { entities } = await ingestMonorepo(
+      createLocalTree(EXAMPLE_MONOREPO),
+      {},
+    );
     const related = new Set<string>();
     for (const e of entities) {
       const from = `${e.kind.toLowerCase()}:default/${e.metadata.name}`;
-      for (const field of ['dependsOn', 'consumesApis', 'providesApis', 'dependencyOf']) {
+      for (const field of [
+        'dependsOn',
+        'consumesApis',
+        'providesApis',
+        'dependencyOf',
+      ]) {
         for (const to of (e.spec[field] as string[] | undefined) ?? []) {
           related.add(`${from} ${to}`);
           related.add(`${to} ${from}`);
@@ -27,17 +35,33 @@ describe('seed map coverage', () => {
     }
     const edges = seedEdges(loadExampleSeedMap());
     // Arrows between two of the map's nodes; `Kafka --- ZK` has no direction, so either way counts.
-    const missing = edges.filter(edge => !related.has(`${refOf(edge.from)} ${refOf(edge.to)}`));
+    const missing = edges.filter(
+      edge => !related.has(`${refOf(edge.from)} ${refOf(edge.to)}`),
+    );
     const covered = edges.length - missing.length;
     const share = ((covered / edges.length) * 100).toFixed(1);
-    const missed = missing.map(m => `${m.from.folder}→${m.to.folder} (${m.label || m.category}, line ${m.line})`);
-    console.log(`seed map: ${covered}/${edges.length} arrows are relations (${share}%); missing: ${missed.join(', ') || 'none'}`);
+    const missed = missing.map(
+      m =>
+        `${m.from.folder}→${m.to.folder} (${m.label || m.category}, line ${
+          m.line
+        })`,
+    );
+    console.log(
+      `seed map: ${covered}/${
+        edges.length
+      } arrows are relations (${share}%); missing: ${
+        missed.join(', ') || 'none'
+      }`,
+    );
     expect(edges.length).toBeGreaterThan(150);
     expect(covered / edges.length).toBeGreaterThanOrEqual(0.95);
   });
 
   it('ingests an entity for each of the 34 services, the 21 infrastructure components and the cluster', async () => {
-    const { entities, problems } = await ingestMonorepo(createLocalTree(EXAMPLE_MONOREPO), {});
+    const { entities, problems } = await ingestMonorepo(
+      createLocalTree(EXAMPLE_MONOREPO),
+      {},
+    );
     const map = loadExampleSeedMap();
     const names = new Set(entities.map(e => `${e.kind}:${e.metadata.name}`));
     const apps = map.nodes.filter(n => n.kind === 'app');

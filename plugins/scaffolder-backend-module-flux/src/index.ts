@@ -7,7 +7,10 @@
 export { scaffolderModuleFluxMonorepo as default } from './module';
 export { createAddAppAction, ADD_APP_ACTION_ID } from './actions/addApp';
 export { createAddInfraAction, ADD_INFRA_ACTION_ID } from './actions/addInfra';
-export { createAddClusterAction, ADD_CLUSTER_ACTION_ID } from './actions/addCluster';
+export {
+  createAddClusterAction,
+  ADD_CLUSTER_ACTION_ID,
+} from './actions/addCluster';
 export { planAddApp } from './plan/planAddApp';
 export { unifiedDiff } from './plan/unifiedDiff';
 export type { AddAppInput, MonorepoChange } from './plan/types';
@@ -25,3 +28,5 @@ export type {
   PullRequestSpec,
 } from './forge/types';
 export type { RepoAccess } from './actions/runPlan';
+// Pure generators of monorepo files (the example monorepo is made with them).
+export * from './scaffold';

@@ -1,20 +1,34 @@
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { http, passthrough } from 'msw';
 import { parse } from 'yaml';
-import { INVOICES_SERVICE, LOKI_COMPONENT, STAGING_CLUSTER } from './__testUtils__/actionInputs';
-import { GITHUB_REPO_URL, GITHUB_TOKEN, GITLAB_REPO_URL, GITLAB_TOKEN } from './__testUtils__/fakeForges';
+import {
+  INVOICES_SERVICE,
+  LOKI_COMPONENT,
+  STAGING_CLUSTER,
+} from './__testUtils__/actionInputs';
+import {
+  GITHUB_REPO_URL,
+  GITHUB_TOKEN,
+  GITLAB_REPO_URL,
+  GITLAB_TOKEN,
+} from './__testUtils__/fakeForges';
 import { useFakeForgeServer } from './__testUtils__/fakeForgeServer';
 import { scaffolderModuleFluxMonorepo } from './module';
 
 jest.setTimeout(120_000);
 
 const TEMPLATES = path.resolve(__dirname, '../../../catalog-info/templates');
-const template = (file: string) => parse(fs.readFileSync(path.join(TEMPLATES, file), 'utf8'));
+const template = (file: string) =>
+  parse(fs.readFileSync(path.join(TEMPLATES, file), 'utf8'));
 
 /**
  * The templates run through the real scaffolder backend (dry-run API, and
@@ -35,7 +49,15 @@ describe('templates in a real scaffolder backend', () => {
         scaffolderPlugin,
         scaffolderModuleFluxMonorepo,
         catalogServiceMock.factory({
-          entities: [{ ...template('new-service.yaml'), metadata: { ...template('new-service.yaml').metadata, namespace: 'default' } }],
+          entities: [
+            {
+              ...template('new-service.yaml'),
+              metadata: {
+                ...template('new-service.yaml').metadata,
+                namespace: 'default',
+              },
+            },
+          ],
         }),
         mockServices.rootConfig.factory({
           data: {
@@ -47,7 +69,9 @@ describe('templates in a real scaffolder backend', () => {
         }),
       ],
     });
-    baseUrl = `http://localhost:${(backend.server.address() as AddressInfo).port}`;
+    baseUrl = `http://localhost:${
+      (backend.server.address() as AddressInfo).port
+    }`;
     stop = () => backend.stop();
   });
   afterAll(() => stop?.());
@@ -57,15 +81,28 @@ describe('templates in a real scaffolder backend', () => {
     forgeServer.server.use(http.all(`${baseUrl}/*`, () => passthrough()));
     const response = await fetch(`${baseUrl}/api/scaffolder/v2/dry-run`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: mockCredentials.user.header() },
-      body: JSON.stringify({ template: template(file), values, directoryContents: [] }),
+      headers: {
+        'content-type': 'application/json',
+        authorization: mockCredentials.user.header(),
+      },
+      body: JSON.stringify({
+        template: template(file),
+        values,
+        directoryContents: [],
+      }),
     });
     const body = await response.json();
     return { status: response.status, body, fakes };
   }
 
-  const expectOk = (status: number, body: any) => expect({ status, errors: body.errors }).toEqual({ status: 200, errors: undefined });
-  const texts = (body: any): string => body.output?.text?.map((t: { content: string }) => t.content).join('\n') ?? '';
+  const expectOk = (status: number, body: any) =>
+    expect({ status, errors: body.errors }).toEqual({
+      status: 200,
+      errors: undefined,
+    });
+  const texts = (body: any): string =>
+    body.output?.text?.map((t: { content: string }) => t.content).join('\n') ??
+    '';
 
   it('New service: renders the diff of the new service', async () => {
     const { status, body, fakes } = await dryRun('new-service.yaml', {
@@ -87,12 +124,17 @@ describe('templates in a real scaffolder backend', () => {
   });
 
   it('New infrastructure component: renders the diff on GitLab', async () => {
-    const { status, body, fakes } = await dryRun('new-infrastructure-component.yaml', {
-      ...LOKI_COMPONENT,
-      repoUrl: GITLAB_REPO_URL,
-    });
+    const { status, body, fakes } = await dryRun(
+      'new-infrastructure-component.yaml',
+      {
+        ...LOKI_COMPONENT,
+        repoUrl: GITLAB_REPO_URL,
+      },
+    );
     expectOk(status, body);
-    expect(texts(body)).toContain('+  url: https://grafana.github.io/helm-charts');
+    expect(texts(body)).toContain(
+      '+  url: https://grafana.github.io/helm-charts',
+    );
     expect(fakes.gitlab.writes()).toEqual([]);
   });
 
@@ -121,7 +163,10 @@ describe('templates in a real scaffolder backend', () => {
   it('New service for real: the task opens the pull request and its output links it', async () => {
     const fakes = forgeServer.start();
     forgeServer.server.use(http.all(`${baseUrl}/*`, () => passthrough()));
-    const headers = { 'content-type': 'application/json', authorization: mockCredentials.user.header() };
+    const headers = {
+      'content-type': 'application/json',
+      authorization: mockCredentials.user.header(),
+    };
     const created = await fetch(`${baseUrl}/api/scaffolder/v2/tasks`, {
       method: 'POST',
       headers,
@@ -134,14 +179,20 @@ describe('templates in a real scaffolder backend', () => {
     const { id } = await created.json();
     let task: any;
     for (let i = 0; i < 600; i++) {
-      task = await (await fetch(`${baseUrl}/api/scaffolder/v2/tasks/${id}`, { headers })).json();
+      task = await (
+        await fetch(`${baseUrl}/api/scaffolder/v2/tasks/${id}`, { headers })
+      ).json();
       if (task.status === 'completed' || task.status === 'failed') break;
       await new Promise(r => setTimeout(r, 100));
     }
     expect(task.status).toBe('completed');
     expect(fakes.github.pulls).toHaveLength(1);
     // The output page reads the task's completion event.
-    const events: Array<{ type: string; body: any }> = await (await fetch(`${baseUrl}/api/scaffolder/v2/tasks/${id}/events`, { headers })).json();
+    const events: Array<{ type: string; body: any }> = await (
+      await fetch(`${baseUrl}/api/scaffolder/v2/tasks/${id}/events`, {
+        headers,
+      })
+    ).json();
     const completion = events.find(e => e.type === 'completion')!;
     expect(completion.body.output.links[0]).toEqual({
       title: 'Pull request',

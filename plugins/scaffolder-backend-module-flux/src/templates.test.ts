@@ -12,9 +12,15 @@ import { createForgeFactory } from './forge/createForgeClient';
 const REPO_ROOT = path.resolve(__dirname, '../../..');
 const TEMPLATES = path.join(REPO_ROOT, 'catalog-info/templates');
 
-const forges = createForgeFactory(ScmIntegrations.fromConfig(mockServices.rootConfig({ data: {} })));
+const forges = createForgeFactory(
+  ScmIntegrations.fromConfig(mockServices.rootConfig({ data: {} })),
+);
 const ACTIONS = new Map(
-  [createAddAppAction({ forges }), createAddInfraAction({ forges }), createAddClusterAction({ forges })].map(a => [a.id, a]),
+  [
+    createAddAppAction({ forges }),
+    createAddInfraAction({ forges }),
+    createAddClusterAction({ forges }),
+  ].map(a => [a.id, a]),
 );
 
 interface JsonSchema {
@@ -28,50 +34,87 @@ const files = fs.readdirSync(TEMPLATES).filter(f => f.endsWith('.yaml'));
 const PARAM = /^\$\{\{\s*parameters\.(\w+)\s*\}\}$/;
 
 /** Every `${{ steps.<id>.output.<name> }}` in a text. */
-const stepOutputs = (text: string) => [...text.matchAll(/steps\.([\w-]+)\.output\.(\w+)/g)].map(m => [m[1], m[2]]);
+const stepOutputs = (text: string) =>
+  [...text.matchAll(/steps\.([\w-]+)\.output\.(\w+)/g)].map(m => [m[1], m[2]]);
 
 function typesOf(schema: JsonSchema): string[] {
-  const types = Array.isArray(schema.type) ? schema.type : [schema.type ?? 'any'];
+  const types = Array.isArray(schema.type)
+    ? schema.type
+    : [schema.type ?? 'any'];
   return types.map(t => (t === 'integer' ? 'number' : t));
 }
 
 describe('catalog-info/templates', () => {
   it('holds the three templates', () => {
-    expect(files.sort()).toEqual(['new-cluster.yaml', 'new-infrastructure-component.yaml', 'new-service.yaml']);
+    expect(files.sort()).toEqual([
+      'new-cluster.yaml',
+      'new-infrastructure-component.yaml',
+      'new-service.yaml',
+    ]);
   });
 
   it('are registered in app-config.yaml as Template locations', () => {
-    const config = parse(fs.readFileSync(path.join(REPO_ROOT, 'app-config.yaml'), 'utf8'));
-    const location = config.catalog.locations.find((l: any) => l.target === '../../catalog-info/templates/*.yaml');
-    expect(location).toMatchObject({ type: 'file', rules: [{ allow: ['Template'] }] });
+    const config = parse(
+      fs.readFileSync(path.join(REPO_ROOT, 'app-config.yaml'), 'utf8'),
+    );
+    const location = config.catalog.locations.find(
+      (l: any) => l.target === '../../catalog-info/templates/*.yaml',
+    );
+    expect(location).toMatchObject({
+      type: 'file',
+      rules: [{ allow: ['Template'] }],
+    });
   });
 
   describe.each(files)('%s', file => {
     const template = parse(fs.readFileSync(path.join(TEMPLATES, file), 'utf8'));
     const pages: JsonSchema[] = template.spec.parameters;
-    const properties: Record<string, JsonSchema> = Object.assign({}, ...pages.map(p => p.properties));
+    const properties: Record<string, JsonSchema> = Object.assign(
+      {},
+      ...pages.map(p => p.properties),
+    );
     const required = new Set(pages.flatMap(p => p.required ?? []));
 
     it('is a valid scaffolder v1beta3 Template entity', async () => {
-      await expect(templateEntityV1beta3Validator.check(template)).resolves.toBe(true);
+      await expect(
+        templateEntityV1beta3Validator.check(template),
+      ).resolves.toBe(true);
     });
 
     it('runs only actions of this module, with every required input from a required parameter of a matching type', () => {
       for (const step of template.spec.steps) {
         const action = ACTIONS.get(step.action);
-        expect({ step: step.id, action: step.action, known: action !== undefined }).toEqual({ step: step.id, action: step.action, known: true });
+        expect({
+          step: step.id,
+          action: step.action,
+          known: action !== undefined,
+        }).toEqual({ step: step.id, action: step.action, known: true });
         const schema = action!.schema!.input as JsonSchema;
         const inputs = Object.keys(step.input);
         expect(inputs.filter(i => !(i in schema.properties!))).toEqual([]);
-        expect((schema.required ?? []).filter(r => !inputs.includes(r))).toEqual([]);
+        expect(
+          (schema.required ?? []).filter(r => !inputs.includes(r)),
+        ).toEqual([]);
         for (const [input, value] of Object.entries<string>(step.input)) {
           const param = PARAM.exec(value)?.[1];
-          expect({ input, param: param && param in properties ? 'declared' : value }).toEqual({ input, param: 'declared' });
+          expect({
+            input,
+            param: param && param in properties ? 'declared' : value,
+          }).toEqual({ input, param: 'declared' });
           const actionTypes = typesOf(schema.properties![input]);
-          expect({ input, types: typesOf(properties[param!]).filter(t => !actionTypes.includes(t)) }).toEqual({ input, types: [] });
+          expect({
+            input,
+            types: typesOf(properties[param!]).filter(
+              t => !actionTypes.includes(t),
+            ),
+          }).toEqual({ input, types: [] });
           const needed = schema.required?.includes(input) ?? false;
-          const given = required.has(param!) || properties[param!].default !== undefined;
-          expect({ input, missing: needed && !given }).toEqual({ input, missing: false });
+          const given =
+            required.has(param!) || properties[param!].default !== undefined;
+          expect({ input, missing: needed && !given }).toEqual({
+            input,
+            missing: false,
+          });
         }
       }
     });
@@ -82,13 +125,19 @@ describe('catalog-info/templates', () => {
       for (const [stepId, name] of outputs) {
         const step = template.spec.steps.find((s: any) => s.id === stepId);
         const schema = ACTIONS.get(step.action)!.schema!.output as JsonSchema;
-        expect({ name, known: name in schema.properties! }).toEqual({ name, known: true });
+        expect({ name, known: name in schema.properties! }).toEqual({
+          name,
+          known: true,
+        });
       }
-      expect(template.spec.output.links[0].url).toMatch(/steps\.add\.output\.pullRequestUrl/);
+      expect(template.spec.output.links[0].url).toMatch(
+        /steps\.add\.output\.pullRequestUrl/,
+      );
     });
 
     it('picks the repository with the repo picker and the owner with the owner picker', () => {
-      const field = (name: string) => (properties[name] as Record<string, unknown> | undefined)?.['ui:field'];
+      const field = (name: string) =>
+        (properties[name] as Record<string, unknown> | undefined)?.['ui:field'];
       expect(field('repoUrl')).toBe('RepoUrlPicker');
       expect(field('owner') ?? 'OwnerPicker').toBe('OwnerPicker');
     });

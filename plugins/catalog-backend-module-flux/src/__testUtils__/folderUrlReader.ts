@@ -18,7 +18,11 @@ export function folderUrlReader(folder: string, etag = 'etag-1') {
       if (options?.etag === etag) throw new NotModifiedError('unchanged');
       return {
         etag,
-        files: async () => files.map(abs => ({ path: relative(folder, abs), content: async () => readFileSync(abs) })),
+        files: async () =>
+          files.map(abs => ({
+            path: relative(folder, abs),
+            content: async () => readFileSync(abs),
+          })),
         archive: async () => {
           throw new Error('not used');
         },

@@ -22,11 +22,20 @@ export interface GiteaServer {
   close(): Promise<void>;
 }
 
-export async function startGiteaServer(repo: string, folder: string): Promise<GiteaServer> {
+export async function startGiteaServer(
+  repo: string,
+  folder: string,
+): Promise<GiteaServer> {
   const work = mkdtempSync(join(tmpdir(), 'flux-gitea-'));
   // Gitea archives hold one top folder, as `git archive --prefix` makes them.
   cpSync(folder, join(work, 'archive-main'), { recursive: true });
-  const archive = execFileSync('tar', ['-czf', '-', '-C', work, 'archive-main']);
+  const archive = execFileSync('tar', [
+    '-czf',
+    '-',
+    '-C',
+    work,
+    'archive-main',
+  ]);
   const requests: string[] = [];
 
   const server: Server = createServer((req, res) => {
@@ -35,7 +44,9 @@ export async function startGiteaServer(repo: string, folder: string): Promise<Gi
     if (req.url?.startsWith('/api/v1/repos/owner/broken/')) {
       res.writeHead(500).end('internal error');
     } else if (req.url === `${prefix}/git/commits/main`) {
-      res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ sha: 'c0ffee' }));
+      res
+        .writeHead(200, { 'Content-Type': 'application/json' })
+        .end(JSON.stringify({ sha: 'c0ffee' }));
     } else if (req.url === `${prefix}/archive/main.tar.gz`) {
       res.writeHead(200, { 'Content-Type': 'application/gzip' }).end(archive);
     } else {

@@ -10,14 +10,12 @@ import {
   KubeObject,
   RESOURCE_TYPES,
   SeedResult,
+  renderClusterObjects,
   seedFluxStatuses,
   startClusterSimulator,
 } from '@flux-portal/cluster-simulator';
-import {
-  createLocalTree,
-  ingestMonorepo,
-  renderClusterObjects,
-} from '@flux-portal/plugin-flux-node';
+import { createLocalTree } from '@flux-portal/kustomize';
+import { ingestMonorepo } from '@flux-portal/plugin-catalog-backend-module-flux';
 import { EXAMPLE_MONOREPO_DIR } from '@flux-portal/test-utils';
 
 export const NOW = new Date();

@@ -26,7 +26,8 @@ interface Failure {
   headers: Record<string, string>;
 }
 
-const sha1 = (text: string) => crypto.createHash('sha1').update(text).digest('hex');
+const sha1 = (text: string) =>
+  crypto.createHash('sha1').update(text).digest('hex');
 
 /**
  * The state of one repository on a fake forge: content-addressed trees,
@@ -46,27 +47,39 @@ export class FakeForgeRepo {
   constructor(readonly defaultBranch = 'main') {}
 
   putTree(files: Record<string, string>): string {
-    const sorted = Object.fromEntries(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : 1)));
+    const sorted = Object.fromEntries(
+      Object.entries(files).sort(([a], [b]) => (a < b ? -1 : 1)),
+    );
     const sha = sha1(JSON.stringify(sorted));
     this.trees.set(sha, sorted);
     return sha;
   }
 
   putCommit(tree: string, parents: string[], message: string): string {
-    const sha = sha1(`${tree} ${parents.join(',')} ${message} ${this.sequence++}`);
+    const sha = sha1(
+      `${tree} ${parents.join(',')} ${message} ${this.sequence++}`,
+    );
     this.commits.set(sha, { sha, tree, parents, message });
     return sha;
   }
 
   /** Pushes one commit with `changes` (null deletes) on `branch`, as a developer would. */
-  push(branch: string, changes: Record<string, string | null>, message = 'change'): string {
+  push(
+    branch: string,
+    changes: Record<string, string | null>,
+    message = 'change',
+  ): string {
     const head = this.branches.get(branch);
     const files = { ...(head ? this.filesAt(head) : {}) };
     for (const [file, text] of Object.entries(changes)) {
       if (text === null) delete files[file];
       else files[file] = text;
     }
-    const sha = this.putCommit(this.putTree(files), head ? [head] : [], message);
+    const sha = this.putCommit(
+      this.putTree(files),
+      head ? [head] : [],
+      message,
+    );
     this.branches.set(branch, sha);
     return sha;
   }
@@ -88,7 +101,11 @@ export class FakeForgeRepo {
     method: string,
     path: RegExp,
     status: number,
-    options: { times?: number; body?: unknown; headers?: Record<string, string> } = {},
+    options: {
+      times?: number;
+      body?: unknown;
+      headers?: Record<string, string>;
+    } = {},
   ): void {
     this.failures.push({
       method,
@@ -103,10 +120,15 @@ export class FakeForgeRepo {
   /** Records the call; the injected failure it must get, if any. */
   receive(method: string, path: string): Response | undefined {
     this.calls.push(`${method} ${path}`);
-    const failure = this.failures.find(f => f.times > 0 && f.method === method && f.path.test(path));
+    const failure = this.failures.find(
+      f => f.times > 0 && f.method === method && f.path.test(path),
+    );
     if (!failure) return undefined;
     failure.times--;
-    return Response.json(failure.body, { status: failure.status, headers: failure.headers });
+    return Response.json(failure.body, {
+      status: failure.status,
+      headers: failure.headers,
+    });
   }
 
   /** Calls that change the repository (anything but GET). */
@@ -115,4 +137,5 @@ export class FakeForgeRepo {
   }
 }
 
-export const jsonError = (status: number, message: string) => Response.json({ message }, { status });
+export const jsonError = (status: number, message: string) =>
+  Response.json({ message }, { status });

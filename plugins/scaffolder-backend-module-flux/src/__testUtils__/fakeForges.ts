@@ -10,8 +10,10 @@ import { fakeGitlab } from './fakeGitlab';
 
 export const GITHUB_TOKEN = 'ghp_fakeGithubToken0123456789';
 export const GITLAB_TOKEN = 'glpat-fakeGitlabToken0123456789';
-export const GITHUB_REPO_URL = 'github.com?owner=example-org&repo=flux-monorepo';
-export const GITLAB_REPO_URL = 'gitlab.com?owner=platform%2Fgitops&repo=flux-monorepo';
+export const GITHUB_REPO_URL =
+  'github.com?owner=example-org&repo=flux-monorepo';
+export const GITLAB_REPO_URL =
+  'gitlab.com?owner=platform%2Fgitops&repo=flux-monorepo';
 
 /** Every file under `dir`, path → text. */
 export function readFolder(dir: string, prefix = ''): Record<string, string> {
@@ -40,7 +42,12 @@ export function exampleForgeRepo(): FakeForgeRepo {
  * msw handlers, and a forge factory configured like Backstage's
  * `integrations` with their tokens; rate-limit waits are recorded, not slept.
  */
-export function fakeForges(options: { githubIntegration?: Record<string, unknown>; githubToken?: string } = {}) {
+export function fakeForges(
+  options: {
+    githubIntegration?: Record<string, unknown>;
+    githubToken?: string;
+  } = {},
+) {
   const githubToken = options.githubToken ?? GITHUB_TOKEN;
   const github = exampleForgeRepo();
   const gitlab = exampleForgeRepo();
@@ -50,7 +57,12 @@ export function fakeForges(options: { githubIntegration?: Record<string, unknown
       data: {
         integrations: {
           // Config values are JSON; the test's app entry is plain data.
-          github: [(options.githubIntegration ?? { host: 'github.com', token: GITHUB_TOKEN }) as any],
+          github: [
+            (options.githubIntegration ?? {
+              host: 'github.com',
+              token: GITHUB_TOKEN,
+            }) as any,
+          ],
           gitlab: [{ host: 'gitlab.com', token: GITLAB_TOKEN }],
         },
       },
@@ -64,8 +76,16 @@ export function fakeForges(options: { githubIntegration?: Record<string, unknown
     },
   });
   const handlers = [
-    ...fakeGithub(github, { owner: 'example-org', name: 'flux-monorepo', token: githubToken }),
-    ...fakeGitlab(gitlab, { group: 'platform/gitops', name: 'flux-monorepo', token: GITLAB_TOKEN }),
+    ...fakeGithub(github, {
+      owner: 'example-org',
+      name: 'flux-monorepo',
+      token: githubToken,
+    }),
+    ...fakeGitlab(gitlab, {
+      group: 'platform/gitops',
+      name: 'flux-monorepo',
+      token: GITLAB_TOKEN,
+    }),
   ];
   return { github, gitlab, waits, forges, handlers };
 }

@@ -7,10 +7,13 @@ import { mockServices } from '@backstage/backend-test-utils';
  * (0.3.14) still targets plugin-scaffolder-node 0.13 while this repo runs
  * 1.0, so the few fields the actions use are provided here.
  */
-export function mockActionContext<TInput>(input: TInput, options: {
-  workspacePath: string;
-  isDryRun?: boolean;
-}) {
+export function mockActionContext<TInput>(
+  input: TInput,
+  options: {
+    workspacePath: string;
+    isDryRun?: boolean;
+  },
+) {
   const outputs: Record<string, unknown> = {};
   const ctx = {
     input,

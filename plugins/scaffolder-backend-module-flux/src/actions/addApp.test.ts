@@ -7,7 +7,9 @@ import { useFakeForgeServer } from '../__testUtils__/fakeForgeServer';
 import { mockActionContext } from '../__testUtils__/mockActionContext';
 import { createAddAppAction } from './addApp';
 
-const forges = createForgeFactory(ScmIntegrations.fromConfig(mockServices.rootConfig({ data: {} })));
+const forges = createForgeFactory(
+  ScmIntegrations.fromConfig(mockServices.rootConfig({ data: {} })),
+);
 const forgeServer = useFakeForgeServer();
 const INPUT = {
   repoUrl: 'github.com?owner=example-org&repo=flux-monorepo',
@@ -28,18 +30,19 @@ describe('flux:monorepo:add-app', () => {
   const action = createAddAppAction({ forges });
 
   it('dry run outputs the diff and the rendered objects of the new service', async () => {
-    const { ctx, outputs } = mockActionContext(INPUT, { workspacePath: workspace, isDryRun: true });
+    const { ctx, outputs } = mockActionContext(INPUT, {
+      workspacePath: workspace,
+      isDryRun: true,
+    });
     await action.handler(ctx);
     expect(outputs.entityRef).toBe('component:default/invoices');
     expect(outputs.branch).toBe('flux-portal/add-app-invoices');
     expect(outputs.diff).toContain('+++ b/apps/invoices/base/deployment.yaml');
     expect(outputs.diff).toContain('+- invoices');
     expect((outputs.files as string[]).length).toBe(7);
-    expect((outputs.rendered as Array<{ kind: string }>).map(o => o.kind).sort()).toEqual([
-      'Deployment',
-      'Namespace',
-      'Service',
-    ]);
+    expect(
+      (outputs.rendered as Array<{ kind: string }>).map(o => o.kind).sort(),
+    ).toEqual(['Deployment', 'Namespace', 'Service']);
     // Read from the workspace checkout: no forge was called (msw fails unhandled requests).
     // Nothing is written to the checkout in a dry run.
     expect(fs.existsSync(`${workspace}/apps/invoices`)).toBe(false);
@@ -60,11 +63,16 @@ describe('flux:monorepo:add-app', () => {
     const fakes = forgeServer.start();
     const empty = fs.mkdtempSync(`${workspace}-empty`);
     try {
-      const { ctx, outputs } = mockActionContext(INPUT, { workspacePath: empty, isDryRun: true });
+      const { ctx, outputs } = mockActionContext(INPUT, {
+        workspacePath: empty,
+        isDryRun: true,
+      });
       await createAddAppAction({ forges: fakes.forges }).handler(ctx);
       expect(outputs.diff).toContain('+- invoices');
       expect(outputs.pullRequestUrl).toBeUndefined();
-      expect(fakes.github.calls.map(c => c.replace(/[0-9a-f]{40}/, '<sha>'))).toEqual([
+      expect(
+        fakes.github.calls.map(c => c.replace(/[0-9a-f]{40}/, '<sha>')),
+      ).toEqual([
         'GET /repos/example-org/flux-monorepo',
         'GET /repos/example-org/flux-monorepo/branches/main',
         'GET /repos/example-org/flux-monorepo/tarball/<sha>',
@@ -75,7 +83,12 @@ describe('flux:monorepo:add-app', () => {
   });
 
   it('refuses a sourcePath outside the workspace', async () => {
-    const { ctx } = mockActionContext({ ...INPUT, sourcePath: '../elsewhere' }, { workspacePath: workspace, isDryRun: true });
-    await expect(action.handler(ctx)).rejects.toThrow('sourcePath "../elsewhere" leaves the workspace');
+    const { ctx } = mockActionContext(
+      { ...INPUT, sourcePath: '../elsewhere' },
+      { workspacePath: workspace, isDryRun: true },
+    );
+    await expect(action.handler(ctx)).rejects.toThrow(
+      'sourcePath "../elsewhere" leaves the workspace',
+    );
   });
 });

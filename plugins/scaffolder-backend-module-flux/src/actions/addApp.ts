@@ -18,7 +18,8 @@ export function createAddAppAction(options: RepoAccess) {
     supportsDryRun: true,
     examples: [
       {
-        description: 'Add a service using PostgreSQL and calling another service',
+        description:
+          'Add a service using PostgreSQL and calling another service',
         example: [
           'steps:',
           '  - id: add',
@@ -38,17 +39,51 @@ export function createAddAppAction(options: RepoAccess) {
       input: {
         ...repoInputSchema,
         name: z =>
-          z.string().describe('Service, namespace and folder name: DNS-1123 label, at most 63 characters'),
-        owner: z => z.string().describe('Owner entity ref, e.g. group:default/team-documents'),
-        system: z => z.string().optional().describe('System entity ref; default business-services'),
+          z
+            .string()
+            .describe(
+              'Service, namespace and folder name: DNS-1123 label, at most 63 characters',
+            ),
+        owner: z =>
+          z
+            .string()
+            .describe('Owner entity ref, e.g. group:default/team-documents'),
+        system: z =>
+          z
+            .string()
+            .optional()
+            .describe('System entity ref; default business-services'),
         description: z => z.string().describe('One line shown in the catalog'),
         image: z => z.string().describe('Container image with tag'),
-        port: z => z.number().int().min(1).max(65535).optional().describe('Container port; default 8080'),
-        replicas: z => z.number().int().min(0).optional().describe('Replicas in the clusters; default 2'),
+        port: z =>
+          z
+            .number()
+            .int()
+            .min(1)
+            .max(65535)
+            .optional()
+            .describe('Container port; default 8080'),
+        replicas: z =>
+          z
+            .number()
+            .int()
+            .min(0)
+            .optional()
+            .describe('Replicas in the clusters; default 2'),
         dependsOn: z =>
-          z.array(z.string()).optional().describe('Entity refs the service uses: components (REST) and resources (postgresql, redis, s3-proxy, vault, keycloak, zitadel, camunda)'),
+          z
+            .array(z.string())
+            .optional()
+            .describe(
+              'Entity refs the service uses: components (REST) and resources (postgresql, redis, s3-proxy, vault, keycloak, zitadel, camunda)',
+            ),
         clusters: z =>
-          z.array(z.string()).optional().describe('Clusters (names or Resource entity refs) where the service must render; default all'),
+          z
+            .array(z.string())
+            .optional()
+            .describe(
+              'Clusters (names or Resource entity refs) where the service must render; default all',
+            ),
       },
       output: {
         ...changeOutputSchema,
@@ -59,8 +94,14 @@ export function createAddAppAction(options: RepoAccess) {
       await runPlan(ctx, options, {
         what: `service "${input.name}"`,
         branch: `flux-portal/add-app-${input.name}`,
-        mayWrite: path => path.startsWith(`apps/${input.name}/`) || path === 'apps/kustomization.yaml',
-        plan: tree => planAddApp(tree, { ...input, clusters: input.clusters?.map(clusterName) }),
+        mayWrite: path =>
+          path.startsWith(`apps/${input.name}/`) ||
+          path === 'apps/kustomization.yaml',
+        plan: tree =>
+          planAddApp(tree, {
+            ...input,
+            clusters: input.clusters?.map(clusterName),
+          }),
       });
     },
   });

@@ -12,7 +12,9 @@ import { createAddClusterAction } from './addCluster';
 describe('flux:monorepo:add-cluster', () => {
   const forgeServer = useFakeForgeServer();
   const action = createAddClusterAction({
-    forges: createForgeFactory(ScmIntegrations.fromConfig(mockServices.rootConfig({ data: {} }))),
+    forges: createForgeFactory(
+      ScmIntegrations.fromConfig(mockServices.rootConfig({ data: {} })),
+    ),
   });
 
   it('dry run outputs the new cluster files, diff and bootstrap command', async () => {
@@ -31,8 +33,12 @@ describe('flux:monorepo:add-cluster', () => {
       expect(outputs.bootstrap).toBe(
         'flux bootstrap github --owner=example-org --repository=flux-monorepo --branch=master --path=clusters/staging',
       );
-      expect(outputs.files).toEqual(expect.arrayContaining(['clusters/staging/apps.yaml']));
-      expect(outputs.diff).toContain('+++ b/clusters/staging/infrastructure.yaml');
+      expect(outputs.files).toEqual(
+        expect.arrayContaining(['clusters/staging/apps.yaml']),
+      );
+      expect(outputs.diff).toContain(
+        '+++ b/clusters/staging/infrastructure.yaml',
+      );
       expect(outputs.entityRef).toBe('resource:default/staging');
       expect(fs.existsSync(`${workspace}/clusters/staging`)).toBe(false);
     } finally {
@@ -57,11 +63,12 @@ describe('flux:monorepo:add-cluster', () => {
     expect(github.pulls[0].body).toContain(outputs.bootstrap as string);
     expect(outputs.bootstrap).toMatch(/^flux bootstrap/);
     const files = github.filesAt('flux-portal/add-cluster-staging');
-    const added = Object.keys(files).filter(f => f.startsWith('clusters/staging/')).sort();
+    const added = Object.keys(files)
+      .filter(f => f.startsWith('clusters/staging/'))
+      .sort();
     expect(added).toEqual([...(outputs.files as string[])].sort());
     expect(added).toContain('clusters/staging/apps.yaml');
     // targetBranch given: the default branch is not looked up.
     expect(github.calls).not.toContain('GET /repos/example-org/flux-monorepo');
   });
 });
-

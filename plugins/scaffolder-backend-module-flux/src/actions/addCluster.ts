@@ -37,11 +37,18 @@ export function createAddClusterAction(options: RepoAccess) {
         name: z => z.string().describe('Cluster folder name: DNS-1123 label'),
         gitUrl: z => z.string().describe('URL Flux pulls the monorepo from'),
         branch: z => z.string().describe('Branch Flux syncs'),
-        helmRepositoriesFrom: z => z.string().optional().describe('Existing cluster (name or Resource entity ref) whose HelmRepositories to copy; default the first'),
+        helmRepositoriesFrom: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              'Existing cluster (name or Resource entity ref) whose HelmRepositories to copy; default the first',
+            ),
       },
       output: {
         ...changeOutputSchema,
-        bootstrap: z => z.string().describe('flux bootstrap command for the new cluster'),
+        bootstrap: z =>
+          z.string().describe('flux bootstrap command for the new cluster'),
       },
     },
     async handler(ctx) {
@@ -55,13 +62,16 @@ export function createAddClusterAction(options: RepoAccess) {
         plan: async tree => {
           const change = await planAddCluster(tree, {
             ...input,
-            helmRepositoriesFrom: input.helmRepositoriesFrom ? clusterName(input.helmRepositoriesFrom) : undefined,
+            helmRepositoriesFrom: input.helmRepositoriesFrom
+              ? clusterName(input.helmRepositoriesFrom)
+              : undefined,
           });
           bootstrap = change.bootstrap;
           ctx.output('bootstrap', bootstrap);
           return change;
         },
-        notes: () => `After merge, bootstrap Flux on the new cluster:\n\n\`\`\`sh\n${bootstrap}\n\`\`\``,
+        notes: () =>
+          `After merge, bootstrap Flux on the new cluster:\n\n\`\`\`sh\n${bootstrap}\n\`\`\``,
       });
     },
   });

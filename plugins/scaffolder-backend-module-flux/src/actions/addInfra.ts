@@ -39,19 +39,49 @@ export function createAddInfraAction(options: RepoAccess) {
     schema: {
       input: {
         ...repoInputSchema,
-        name: z => z.string().describe('Component, HelmRelease and folder name: DNS-1123 label'),
-        namespace: z => z.string().optional().describe('Namespace of the release; default the name'),
-        createNamespace: z => z.boolean().optional().describe('Write base/namespace.yaml; default true'),
-        system: z => z.string().optional().describe('System (app.kubernetes.io/part-of); default platform'),
+        name: z =>
+          z
+            .string()
+            .describe('Component, HelmRelease and folder name: DNS-1123 label'),
+        namespace: z =>
+          z
+            .string()
+            .optional()
+            .describe('Namespace of the release; default the name'),
+        createNamespace: z =>
+          z
+            .boolean()
+            .optional()
+            .describe('Write base/namespace.yaml; default true'),
+        system: z =>
+          z
+            .string()
+            .optional()
+            .describe('System (app.kubernetes.io/part-of); default platform'),
         owner: z => z.string().describe('Owner entity ref'),
         description: z => z.string().describe('One line shown in the catalog'),
         chart: z => z.string().describe('Chart name'),
         version: z => z.string().describe('Chart version'),
-        repositoryName: z => z.string().describe('HelmRepository name in flux-system'),
-        repositoryUrl: z => z.string().describe('Chart repository URL; oci:// for OCI registries'),
-        values: z => z.record(z.string(), z.unknown()).optional().describe('Base values'),
-        patchValues: z => z.record(z.string(), z.unknown()).optional().describe('Values set by patches/values.yaml'),
-        clusters: z => z.array(z.string()).optional().describe('Clusters (names or Resource entity refs) where the release must render; default all'),
+        repositoryName: z =>
+          z.string().describe('HelmRepository name in flux-system'),
+        repositoryUrl: z =>
+          z
+            .string()
+            .describe('Chart repository URL; oci:// for OCI registries'),
+        values: z =>
+          z.record(z.string(), z.unknown()).optional().describe('Base values'),
+        patchValues: z =>
+          z
+            .record(z.string(), z.unknown())
+            .optional()
+            .describe('Values set by patches/values.yaml'),
+        clusters: z =>
+          z
+            .array(z.string())
+            .optional()
+            .describe(
+              'Clusters (names or Resource entity refs) where the release must render; default all',
+            ),
       },
       output: {
         ...changeOutputSchema,
@@ -66,28 +96,35 @@ export function createAddInfraAction(options: RepoAccess) {
           path.startsWith(`infrastructure/${input.name}/`) ||
           path === 'infrastructure/kustomization.yaml' ||
           /^clusters\/[^/]+\/helm-repositories\.yaml$/.test(path),
-        plan: tree => planAddInfra(tree, {
-          component: {
-            name: input.name,
-            // Forms send '' for fields left empty.
-            namespace: input.namespace || input.name,
-            createNamespace: input.createNamespace ?? true,
-            partOf: input.system ? input.system.replace(/^.*\//, '') : 'platform',
-            component: 'infrastructure',
-            owner: input.owner,
-            description: input.description,
-            chart: input.chart,
-            version: input.version,
-            values: (input.values ?? {}) as Record<string, unknown>,
-            patchValues: input.patchValues as Record<string, unknown> | undefined,
-          },
-          repository: {
-            name: input.repositoryName,
-            url: input.repositoryUrl,
-            ...(input.repositoryUrl.startsWith('oci://') ? { type: 'oci' as const } : {}),
-          },
-          clusters: input.clusters?.map(clusterName),
-        }),
+        plan: tree =>
+          planAddInfra(tree, {
+            component: {
+              name: input.name,
+              // Forms send '' for fields left empty.
+              namespace: input.namespace || input.name,
+              createNamespace: input.createNamespace ?? true,
+              partOf: input.system
+                ? input.system.replace(/^.*\//, '')
+                : 'platform',
+              component: 'infrastructure',
+              owner: input.owner,
+              description: input.description,
+              chart: input.chart,
+              version: input.version,
+              values: (input.values ?? {}) as Record<string, unknown>,
+              patchValues: input.patchValues as
+                | Record<string, unknown>
+                | undefined,
+            },
+            repository: {
+              name: input.repositoryName,
+              url: input.repositoryUrl,
+              ...(input.repositoryUrl.startsWith('oci://')
+                ? { type: 'oci' as const }
+                : {}),
+            },
+            clusters: input.clusters?.map(clusterName),
+          }),
       });
     },
   });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { InputError } from '@backstage/errors';
-import { FileTree, createLocalTree } from '@flux-portal/plugin-flux-node';
+import { FileTree, createLocalTree } from '@flux-portal/kustomize';
 import type { ForgeFactory } from '../forge/createForgeClient';
 import { openPullRequest, planOnHead } from '../forge/openPullRequest';
 import type { MonorepoChange } from '../plan/types';
@@ -36,14 +36,23 @@ export interface PlanSpec {
  * A checkout of the monorepo inside the task workspace (`sourcePath`,
  * default the workspace itself), if one is there. Never reads outside it.
  */
-function workspaceCheckout(workspacePath: string, sourcePath?: string): FileTree | undefined {
+function workspaceCheckout(
+  workspacePath: string,
+  sourcePath?: string,
+): FileTree | undefined {
   const local = path.resolve(workspacePath, sourcePath ?? '.');
-  if (local !== workspacePath && !local.startsWith(`${workspacePath}${path.sep}`)) {
+  if (
+    local !== workspacePath &&
+    !local.startsWith(`${workspacePath}${path.sep}`)
+  ) {
     throw new InputError(`sourcePath "${sourcePath}" leaves the workspace`);
   }
-  if (fs.existsSync(path.join(local, 'clusters'))) return createLocalTree(local);
+  if (fs.existsSync(path.join(local, 'clusters')))
+    return createLocalTree(local);
   if (sourcePath !== undefined) {
-    throw new InputError(`sourcePath "${sourcePath}" holds no monorepo (no clusters/ folder)`);
+    throw new InputError(
+      `sourcePath "${sourcePath}" holds no monorepo (no clusters/ folder)`,
+    );
   }
   return undefined;
 }
@@ -57,7 +66,15 @@ function guarded(spec: PlanSpec): PlanSpec['plan'] {
     const change = await spec.plan(tree);
     const outside = Object.keys(change.files).filter(f => !spec.mayWrite(f));
     if (outside.length === 0) return change;
-    return { ...change, problems: [...change.problems, ...outside.map(f => `would write ${f}, outside what adding ${spec.what} may change`)] };
+    return {
+      ...change,
+      problems: [
+        ...change.problems,
+        ...outside.map(
+          f => `would write ${f}, outside what adding ${spec.what} may change`,
+        ),
+      ],
+    };
   };
 }
 
@@ -80,7 +97,11 @@ export function describeChange(spec: PlanSpec, change: MonorepoChange) {
   };
 }
 
-function outputChange(ctx: PlanContext, change: MonorepoChange, branch: string) {
+function outputChange(
+  ctx: PlanContext,
+  change: MonorepoChange,
+  branch: string,
+) {
   ctx.logger.info(
     `${change.entityRef}: ${change.created.length} new files, ${change.modified.length} edited; renders ${change.rendered.length} objects`,
   );
@@ -99,7 +120,11 @@ function outputChange(ctx: PlanContext, change: MonorepoChange, branch: string) 
  * workspace (`sourcePath`); a real run always computes on the forge's
  * current head of the target branch.
  */
-export async function runPlan(ctx: PlanContext, access: RepoAccess, unguarded: PlanSpec): Promise<MonorepoChange> {
+export async function runPlan(
+  ctx: PlanContext,
+  access: RepoAccess,
+  unguarded: PlanSpec,
+): Promise<MonorepoChange> {
   const spec = { ...unguarded, plan: guarded(unguarded) };
   const forge = access.forges(ctx.input.repoUrl);
   if (ctx.isDryRun) {
@@ -108,10 +133,16 @@ export async function runPlan(ctx: PlanContext, access: RepoAccess, unguarded: P
     if (local) {
       change = await spec.plan(local);
       if (change.problems.length) {
-        throw new InputError(`Refusing to add ${spec.what}, nothing was pushed:\n- ${change.problems.join('\n- ')}`);
+        throw new InputError(
+          `Refusing to add ${
+            spec.what
+          }, nothing was pushed:\n- ${change.problems.join('\n- ')}`,
+        );
       }
     } else {
-      change = (await planOnHead(forge, ctx.input.targetBranch, spec.plan, spec.what)).change;
+      change = (
+        await planOnHead(forge, ctx.input.targetBranch, spec.plan, spec.what)
+      ).change;
     }
     outputChange(ctx, change, spec.branch);
     return change;
@@ -127,7 +158,9 @@ export async function runPlan(ctx: PlanContext, access: RepoAccess, unguarded: P
   });
   const { pullRequest } = opened;
   ctx.logger.info(
-    `${opened.updated ? 'Updated' : 'Opened'} ${pullRequest.url} from ${spec.branch} (commit ${opened.commitSha} on ${opened.targetBranch})`,
+    `${opened.updated ? 'Updated' : 'Opened'} ${pullRequest.url} from ${
+      spec.branch
+    } (commit ${opened.commitSha} on ${opened.targetBranch})`,
   );
   ctx.output('targetBranch', opened.targetBranch);
   ctx.output('pullRequestUrl', pullRequest.url);

@@ -22,22 +22,29 @@ export function createForgeFactory(
   integrations: ScmIntegrationRegistry,
   options: { github?: GithubCredentialsProvider; http?: ForgeHttpOptions } = {},
 ): ForgeFactory {
-  const github = options.github ?? DefaultGithubCredentialsProvider.fromIntegrations(integrations);
+  const github =
+    options.github ??
+    DefaultGithubCredentialsProvider.fromIntegrations(integrations);
   return repoUrl => {
     const { host, owner, repo } = parseRepoUrl(repoUrl, integrations);
     if (!owner) throw new InputError(`repoUrl "${repoUrl}" names no owner`);
     const githubIntegration = integrations.github.byHost(host);
     if (githubIntegration) {
       return new GithubForge({
-        apiBaseUrl: githubIntegration.config.apiBaseUrl ?? 'https://api.github.com',
+        apiBaseUrl:
+          githubIntegration.config.apiBaseUrl ?? 'https://api.github.com',
         host,
         owner,
         repo,
         http: options.http,
         authHeaders: async () => {
-          const { headers } = await github.getCredentials({ url: `https://${host}/${owner}/${repo}` });
+          const { headers } = await github.getCredentials({
+            url: `https://${host}/${owner}/${repo}`,
+          });
           if (!headers?.Authorization) {
-            throw new InputError(`No GitHub credentials for ${host}/${owner}/${repo}: configure a token or app in integrations.github`);
+            throw new InputError(
+              `No GitHub credentials for ${host}/${owner}/${repo}: configure a token or app in integrations.github`,
+            );
           }
           return headers;
         },
@@ -54,12 +61,16 @@ export function createForgeFactory(
         http: options.http,
         authHeaders: async () => {
           if (!config.token) {
-            throw new InputError(`No GitLab token for ${host}/${owner}/${repo}: configure one in integrations.gitlab`);
+            throw new InputError(
+              `No GitLab token for ${host}/${owner}/${repo}: configure one in integrations.gitlab`,
+            );
           }
           return getGitLabRequestOptions(config).headers;
         },
       });
     }
-    throw new InputError(`repoUrl host "${host}" is neither a GitHub nor a GitLab integration`);
+    throw new InputError(
+      `repoUrl host "${host}" is neither a GitHub nor a GitLab integration`,
+    );
   };
 }

@@ -27,17 +27,24 @@ interface Target {
 const DEFAULT_WAIT_MS = 1000;
 
 /** Milliseconds to wait before retrying, or undefined when not rate-limited. */
-export function rateLimitWait(response: Response, attempt: number, now = Date.now()): number | undefined {
+export function rateLimitWait(
+  response: Response,
+  attempt: number,
+  now = Date.now(),
+): number | undefined {
   const h = response.headers;
   const retryAfter = h.get('retry-after');
-  const remaining = h.get('x-ratelimit-remaining') ?? h.get('ratelimit-remaining');
+  const remaining =
+    h.get('x-ratelimit-remaining') ?? h.get('ratelimit-remaining');
   const limited =
     response.status === 429 ||
     (response.status === 403 && (retryAfter !== null || remaining === '0'));
   if (!limited) return undefined;
-  if (retryAfter !== null && /^\d+$/.test(retryAfter.trim())) return Number(retryAfter) * 1000;
+  if (retryAfter !== null && /^\d+$/.test(retryAfter.trim()))
+    return Number(retryAfter) * 1000;
   const reset = h.get('x-ratelimit-reset') ?? h.get('ratelimit-reset');
-  if (reset && /^\d+$/.test(reset.trim())) return Math.max(0, Number(reset) * 1000 - now);
+  if (reset && /^\d+$/.test(reset.trim()))
+    return Math.max(0, Number(reset) * 1000 - now);
   // Secondary limits without a hint: back off exponentially.
   return DEFAULT_WAIT_MS * 2 ** attempt;
 }
@@ -63,32 +70,51 @@ async function forgeMessage(response: Response): Promise<string> {
     const body = JSON.parse(text);
     const message = body.message ?? body.error ?? body.error_description;
     const details = Array.isArray(body.errors)
-      ? body.errors.map((e: any) => (typeof e === 'string' ? e : e.message ?? e.code)).filter(Boolean)
+      ? body.errors
+          .map((e: any) => (typeof e === 'string' ? e : e.message ?? e.code))
+          .filter(Boolean)
       : [];
-    const main = typeof message === 'string' ? message : JSON.stringify(message ?? body);
+    const main =
+      typeof message === 'string' ? message : JSON.stringify(message ?? body);
     return [main, ...details].join('; ');
   } catch {
     return text.slice(0, 200);
   }
 }
 
-function errorFor(target: Target, operation: string, status: number, message: string): Error {
+function errorFor(
+  target: Target,
+  operation: string,
+  status: number,
+  message: string,
+): Error {
   const where = `${target.forge} ${target.repoName}: ${operation} failed`;
-  const detail = message ? ` (HTTP ${status}: ${message})` : ` (HTTP ${status})`;
+  const detail = message
+    ? ` (HTTP ${status}: ${message})`
+    : ` (HTTP ${status})`;
   const integration = `integrations.${target.forge.toLowerCase()}`;
   if (status === 401) {
-    return new AuthenticationError(`${where}: the credentials were rejected; check the token or app of ${integration}${detail}`);
+    return new AuthenticationError(
+      `${where}: the credentials were rejected; check the token or app of ${integration}${detail}`,
+    );
   }
   if (status === 403) {
-    return new NotAllowedError(`${where}: the credentials may not do this; check the token's scopes or the app's permissions in ${integration}${detail}`);
+    return new NotAllowedError(
+      `${where}: the credentials may not do this; check the token's scopes or the app's permissions in ${integration}${detail}`,
+    );
   }
   if (status === 404) {
-    return new NotFoundError(`${where}: not found; the repository or branch does not exist or the credentials cannot see it${detail}`);
+    return new NotFoundError(
+      `${where}: not found; the repository or branch does not exist or the credentials cannot see it${detail}`,
+    );
   }
   if (status === 409) return new ConflictError(`${where}: conflict${detail}`);
-  if (status === 422 || status === 400) return new InputError(`${where}: the request was rejected${detail}`);
+  if (status === 422 || status === 400)
+    return new InputError(`${where}: the request was rejected${detail}`);
   if (status >= 500) {
-    return new ServiceUnavailableError(`${where}: ${target.forge} answered with a server error; nothing more was sent, try again later${detail}`);
+    return new ServiceUnavailableError(
+      `${where}: ${target.forge} answered with a server error; nothing more was sent, try again later${detail}`,
+    );
   }
   return new Error(`${where}: unexpected answer${detail}`);
 }
@@ -100,7 +126,10 @@ function errorFor(target: Target, operation: string, status: number, message: st
  * of every message.
  */
 export class ForgeHttp {
-  constructor(private readonly target: Target, private readonly options: ForgeHttpOptions = {}) {}
+  constructor(
+    private readonly target: Target,
+    private readonly options: ForgeHttpOptions = {},
+  ) {}
 
   /**
    * Sends one request; answers with a status in `accept` are returned
@@ -115,7 +144,8 @@ export class ForgeHttp {
   ): Promise<Response> {
     const maxRetries = this.options.maxRetries ?? 3;
     const maxWaitMs = this.options.maxWaitMs ?? 60_000;
-    const sleep = this.options.sleep ?? (ms => new Promise(r => setTimeout(r, ms)));
+    const sleep =
+      this.options.sleep ?? (ms => new Promise(r => setTimeout(r, ms)));
     for (let attempt = 0; ; attempt++) {
       const auth = await this.target.authHeaders();
       let response: Response;
@@ -124,13 +154,20 @@ export class ForgeHttp {
           method,
           headers: {
             ...auth,
-            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+            ...(body === undefined
+              ? {}
+              : { 'content-type': 'application/json' }),
           },
           body: body === undefined ? undefined : JSON.stringify(body),
         });
       } catch (error) {
         throw new ServiceUnavailableError(
-          redact(`${this.target.forge} ${this.target.repoName}: ${operation} failed: ${(error as Error).message}`, secretsOf(auth)),
+          redact(
+            `${this.target.forge} ${
+              this.target.repoName
+            }: ${operation} failed: ${(error as Error).message}`,
+            secretsOf(auth),
+          ),
         );
       }
       if (response.ok || accept.includes(response.status)) return response;
@@ -150,7 +187,12 @@ export class ForgeHttp {
     }
   }
 
-  async json<T>(operation: string, method: string, url: string, body?: unknown): Promise<T> {
+  async json<T>(
+    operation: string,
+    method: string,
+    url: string,
+    body?: unknown,
+  ): Promise<T> {
     return (await (await this.send(operation, method, url, body)).json()) as T;
   }
 }

@@ -40,7 +40,12 @@ export class GithubForge implements ForgeClient {
 
   constructor(options: ForgeRepoOptions) {
     this.repoName = `${options.host}/${options.owner}/${options.repo}`;
-    this.base = `${options.apiBaseUrl.replace(/\/+$/, '')}/repos/${encodeURIComponent(options.owner)}/${encodeURIComponent(options.repo)}`;
+    this.base = `${options.apiBaseUrl.replace(
+      /\/+$/,
+      '',
+    )}/repos/${encodeURIComponent(options.owner)}/${encodeURIComponent(
+      options.repo,
+    )}`;
     this.owner = options.owner;
     this.http = new ForgeHttp(
       {
@@ -57,12 +62,18 @@ export class GithubForge implements ForgeClient {
   }
 
   async getDefaultBranch(): Promise<string> {
-    const repo = await this.http.json<{ default_branch: string }>('reading the default branch', 'GET', this.base);
+    const repo = await this.http.json<{ default_branch: string }>(
+      'reading the default branch',
+      'GET',
+      this.base,
+    );
     return repo.default_branch;
   }
 
   async getHead(branch: string): Promise<BranchHead> {
-    const b = await this.http.json<{ commit: { sha: string; commit: { tree: { sha: string } } } }>(
+    const b = await this.http.json<{
+      commit: { sha: string; commit: { tree: { sha: string } } };
+    }>(
       `reading branch "${branch}"`,
       'GET',
       `${this.base}/branches/${branchPath(branch)}`,
@@ -71,11 +82,18 @@ export class GithubForge implements ForgeClient {
   }
 
   async readFiles(head: BranchHead): Promise<Record<string, Buffer>> {
-    const response = await this.http.send(`downloading commit ${head.sha}`, 'GET', `${this.base}/tarball/${head.sha}`);
+    const response = await this.http.send(
+      `downloading commit ${head.sha}`,
+      'GET',
+      `${this.base}/tarball/${head.sha}`,
+    );
     return readTarGz(Buffer.from(await response.arrayBuffer()));
   }
 
-  async findPullRequest(branch: string, targetBranch: string): Promise<PullRequest | undefined> {
+  async findPullRequest(
+    branch: string,
+    targetBranch: string,
+  ): Promise<PullRequest | undefined> {
     const query = new URLSearchParams({
       head: `${this.owner}:${branch}`,
       base: targetBranch,
@@ -91,25 +109,40 @@ export class GithubForge implements ForgeClient {
   }
 
   async commitFiles(commit: CommitSpec): Promise<string> {
-    const tree = await this.http.json<{ sha: string }>('writing the tree', 'POST', `${this.base}/git/trees`, {
-      base_tree: commit.base.treeSha,
-      tree: Object.entries(commit.files).map(([path, content]) => ({
-        path,
-        mode: '100644',
-        type: 'blob',
-        content,
-      })),
-    });
-    const created = await this.http.json<{ sha: string }>('writing the commit', 'POST', `${this.base}/git/commits`, {
-      message: commit.message,
-      tree: tree.sha,
-      parents: [commit.base.sha],
-    });
+    const tree = await this.http.json<{ sha: string }>(
+      'writing the tree',
+      'POST',
+      `${this.base}/git/trees`,
+      {
+        base_tree: commit.base.treeSha,
+        tree: Object.entries(commit.files).map(([path, content]) => ({
+          path,
+          mode: '100644',
+          type: 'blob',
+          content,
+        })),
+      },
+    );
+    const created = await this.http.json<{ sha: string }>(
+      'writing the commit',
+      'POST',
+      `${this.base}/git/commits`,
+      {
+        message: commit.message,
+        tree: tree.sha,
+        parents: [commit.base.sha],
+      },
+    );
     const update = () =>
-      this.http.send(`moving branch "${commit.branch}"`, 'PATCH', `${this.base}/git/refs/heads/${branchPath(commit.branch)}`, {
-        sha: created.sha,
-        force: true,
-      });
+      this.http.send(
+        `moving branch "${commit.branch}"`,
+        'PATCH',
+        `${this.base}/git/refs/heads/${branchPath(commit.branch)}`,
+        {
+          sha: created.sha,
+          force: true,
+        },
+      );
     if (commit.branchExists) {
       await update();
     } else {
@@ -127,17 +160,26 @@ export class GithubForge implements ForgeClient {
   }
 
   async createPullRequest(spec: PullRequestSpec): Promise<PullRequest> {
-    const pull = await this.http.json<GithubPull>(`opening the pull request of branch "${spec.branch}"`, 'POST', `${this.base}/pulls`, {
-      title: spec.title,
-      body: spec.body,
-      head: spec.branch,
-      base: spec.targetBranch,
-    });
+    const pull = await this.http.json<GithubPull>(
+      `opening the pull request of branch "${spec.branch}"`,
+      'POST',
+      `${this.base}/pulls`,
+      {
+        title: spec.title,
+        body: spec.body,
+        head: spec.branch,
+        base: spec.targetBranch,
+      },
+    );
     return toPullRequest(pull);
   }
 
-  async updatePullRequest(existing: PullRequest, spec: PullRequestSpec): Promise<PullRequest> {
-    if (existing.title === spec.title && existing.body === spec.body) return existing;
+  async updatePullRequest(
+    existing: PullRequest,
+    spec: PullRequestSpec,
+  ): Promise<PullRequest> {
+    if (existing.title === spec.title && existing.body === spec.body)
+      return existing;
     const pull = await this.http.json<GithubPull>(
       `updating pull request #${existing.number}`,
       'PATCH',

@@ -35,15 +35,26 @@ export class GitlabForge implements ForgeClient {
 
   constructor(options: ForgeRepoOptions) {
     this.repoName = `${options.host}/${options.owner}/${options.repo}`;
-    this.base = `${options.apiBaseUrl.replace(/\/+$/, '')}/projects/${encodeURIComponent(`${options.owner}/${options.repo}`)}`;
+    this.base = `${options.apiBaseUrl.replace(
+      /\/+$/,
+      '',
+    )}/projects/${encodeURIComponent(`${options.owner}/${options.repo}`)}`;
     this.http = new ForgeHttp(
-      { forge: 'GitLab', repoName: this.repoName, authHeaders: options.authHeaders },
+      {
+        forge: 'GitLab',
+        repoName: this.repoName,
+        authHeaders: options.authHeaders,
+      },
       options.http,
     );
   }
 
   async getDefaultBranch(): Promise<string> {
-    const project = await this.http.json<{ default_branch: string }>('reading the default branch', 'GET', this.base);
+    const project = await this.http.json<{ default_branch: string }>(
+      'reading the default branch',
+      'GET',
+      this.base,
+    );
     return project.default_branch;
   }
 
@@ -60,13 +71,22 @@ export class GitlabForge implements ForgeClient {
     const response = await this.http.send(
       `downloading commit ${head.sha}`,
       'GET',
-      `${this.base}/repository/archive.tar.gz?sha=${encodeURIComponent(head.sha)}`,
+      `${this.base}/repository/archive.tar.gz?sha=${encodeURIComponent(
+        head.sha,
+      )}`,
     );
     return readTarGz(Buffer.from(await response.arrayBuffer()));
   }
 
-  async findPullRequest(branch: string, targetBranch: string): Promise<PullRequest | undefined> {
-    const query = new URLSearchParams({ source_branch: branch, target_branch: targetBranch, state: 'opened' });
+  async findPullRequest(
+    branch: string,
+    targetBranch: string,
+  ): Promise<PullRequest | undefined> {
+    const query = new URLSearchParams({
+      source_branch: branch,
+      target_branch: targetBranch,
+      state: 'opened',
+    });
     const mrs = await this.http.json<GitlabMergeRequest[]>(
       `looking for the merge request of branch "${branch}"`,
       'GET',
@@ -76,17 +96,22 @@ export class GitlabForge implements ForgeClient {
   }
 
   async commitFiles(commit: CommitSpec): Promise<string> {
-    const created = await this.http.json<{ id: string }>('writing the commit', 'POST', `${this.base}/repository/commits`, {
-      branch: commit.branch,
-      start_sha: commit.base.sha,
-      force: true,
-      commit_message: commit.message,
-      actions: Object.entries(commit.files).map(([path, content]) => ({
-        action: commit.existing.has(path) ? 'update' : 'create',
-        file_path: path,
-        content,
-      })),
-    });
+    const created = await this.http.json<{ id: string }>(
+      'writing the commit',
+      'POST',
+      `${this.base}/repository/commits`,
+      {
+        branch: commit.branch,
+        start_sha: commit.base.sha,
+        force: true,
+        commit_message: commit.message,
+        actions: Object.entries(commit.files).map(([path, content]) => ({
+          action: commit.existing.has(path) ? 'update' : 'create',
+          file_path: path,
+          content,
+        })),
+      },
+    );
     return created.id;
   }
 
@@ -106,8 +131,12 @@ export class GitlabForge implements ForgeClient {
     return toPullRequest(mr);
   }
 
-  async updatePullRequest(existing: PullRequest, spec: PullRequestSpec): Promise<PullRequest> {
-    if (existing.title === spec.title && existing.body === spec.body) return existing;
+  async updatePullRequest(
+    existing: PullRequest,
+    spec: PullRequestSpec,
+  ): Promise<PullRequest> {
+    if (existing.title === spec.title && existing.body === spec.body)
+      return existing;
     const mr = await this.http.json<GitlabMergeRequest>(
       `updating merge request !${existing.number}`,
       'PUT',

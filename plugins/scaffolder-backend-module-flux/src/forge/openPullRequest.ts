@@ -1,5 +1,5 @@
 import { InputError } from '@backstage/errors';
-import { FileTree, createMemoryTree } from '@flux-portal/plugin-flux-node';
+import { FileTree, createMemoryTree } from '@flux-portal/kustomize';
 import type { MonorepoChange } from '../plan/types';
 import type { ForgeClient, PullRequest } from './types';
 
@@ -25,7 +25,9 @@ export async function planOnHead(
   const change = await plan(createMemoryTree(files));
   if (change.problems.length) {
     throw new InputError(
-      `Refusing to add ${what}, nothing was pushed:\n- ${change.problems.join('\n- ')}`,
+      `Refusing to add ${what}, nothing was pushed:\n- ${change.problems.join(
+        '\n- ',
+      )}`,
     );
   }
   return { target, head, change };
@@ -50,7 +52,12 @@ export async function openPullRequest(options: {
   onPlanned?: (change: MonorepoChange) => void;
 }): Promise<OpenedPullRequest> {
   const { forge, branch } = options;
-  const { target, head, change } = await planOnHead(forge, options.targetBranch, options.plan, options.what);
+  const { target, head, change } = await planOnHead(
+    forge,
+    options.targetBranch,
+    options.plan,
+    options.what,
+  );
   options.onPlanned?.(change);
   const { title, body } = options.describe(change);
   const existing = await forge.findPullRequest(branch, target);
@@ -66,5 +73,11 @@ export async function openPullRequest(options: {
   const pullRequest = existing
     ? await forge.updatePullRequest(existing, spec)
     : await forge.createPullRequest(spec);
-  return { change, pullRequest, updated: existing !== undefined, targetBranch: target, commitSha };
+  return {
+    change,
+    pullRequest,
+    updated: existing !== undefined,
+    targetBranch: target,
+    commitSha,
+  };
 }

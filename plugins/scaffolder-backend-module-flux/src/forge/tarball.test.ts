@@ -10,7 +10,8 @@ const FILES = {
   'README.md': '# monorepo\n',
   'apps/kustomization.yaml': 'resources:\n- notes\n',
   // Longer than the 100 bytes of a tar name field: needs a pax header.
-  [`apps/${'very-long-service-name-'.repeat(5)}/base/deployment.yaml`]: 'kind: Deployment\n',
+  [`apps/${'very-long-service-name-'.repeat(5)}/base/deployment.yaml`]:
+    'kind: Deployment\n',
   'clusters/contour/apps.yaml': 'kind: Kustomization\n',
 };
 
@@ -23,9 +24,17 @@ describe('readTarGz', () => {
       git(dir, 'init', '-q', '-b', 'main');
       git(dir, 'add', '-A');
       git(dir, 'commit', '-q', '-m', 'seed');
-      const archive = execFileSync('git', ['archive', '--format=tar.gz', '--prefix=org-repo-abc1234/', 'HEAD'], { cwd: dir });
+      const archive = execFileSync(
+        'git',
+        ['archive', '--format=tar.gz', '--prefix=org-repo-abc1234/', 'HEAD'],
+        { cwd: dir },
+      );
       const files = readTarGz(archive);
-      expect(Object.fromEntries(Object.entries(files).map(([f, b]) => [f, b.toString('utf8')]))).toEqual(FILES);
+      expect(
+        Object.fromEntries(
+          Object.entries(files).map(([f, b]) => [f, b.toString('utf8')]),
+        ),
+      ).toEqual(FILES);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -34,6 +43,8 @@ describe('readTarGz', () => {
   it('round-trips the fake forges’ archives', () => {
     const files = readTarGz(writeTarGz('repo-sha-sha', FILES));
     expect(Object.keys(files).sort()).toEqual(Object.keys(FILES).sort());
-    expect(files['apps/kustomization.yaml'].toString('utf8')).toBe(FILES['apps/kustomization.yaml']);
+    expect(files['apps/kustomization.yaml'].toString('utf8')).toBe(
+      FILES['apps/kustomization.yaml'],
+    );
   });
 });

@@ -49,7 +49,8 @@ export function readTarGz(archive: Buffer): Record<string, Buffer> {
     }
     const prefix = field(header, 345, 155);
     const name =
-      longName ?? (prefix ? `${prefix}/${field(header, 0, 100)}` : field(header, 0, 100));
+      longName ??
+      (prefix ? `${prefix}/${field(header, 0, 100)}` : field(header, 0, 100));
     longName = undefined;
     if (type !== '0' && type !== '7') continue;
     const slash = name.indexOf('/');

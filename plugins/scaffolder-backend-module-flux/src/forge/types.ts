@@ -58,9 +58,15 @@ export interface ForgeClient {
   getHead(branch: string): Promise<BranchHead>;
   /** Every file of the repository at `head`, in one archive download. */
   readFiles(head: BranchHead): Promise<Record<string, Buffer>>;
-  findPullRequest(branch: string, targetBranch: string): Promise<PullRequest | undefined>;
+  findPullRequest(
+    branch: string,
+    targetBranch: string,
+  ): Promise<PullRequest | undefined>;
   /** Force-sets `branch` to one new commit on top of `base`; returns its sha. */
   commitFiles(commit: CommitSpec): Promise<string>;
   createPullRequest(spec: PullRequestSpec): Promise<PullRequest>;
-  updatePullRequest(existing: PullRequest, spec: PullRequestSpec): Promise<PullRequest>;
+  updatePullRequest(
+    existing: PullRequest,
+    spec: PullRequestSpec,
+  ): Promise<PullRequest>;
 }

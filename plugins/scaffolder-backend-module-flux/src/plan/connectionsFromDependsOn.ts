@@ -1,4 +1,4 @@
-import type { AppConnections } from '@flux-portal/plugin-flux-node';
+import type { AppConnections } from '../scaffold';
 
 /**
  * Turns the catalog entities a new service depends on into the typed
@@ -26,7 +26,9 @@ export function connectionsFromDependsOn(
       continue;
     }
     if (kind !== 'resource') {
-      problems.push(`dependsOn "${raw}": only components and resources can be wired`);
+      problems.push(
+        `dependsOn "${raw}": only components and resources can be wired`,
+      );
       continue;
     }
     const ident = service.replace(/-/g, '_');
@@ -53,7 +55,10 @@ export function connectionsFromDependsOn(
         connections.oidc = { provider: name, clientId: service };
         break;
       case 'camunda':
-        (connections.rest ??= []).push({ service: 'camunda', path: '/engine-rest' });
+        (connections.rest ??= []).push({
+          service: 'camunda',
+          path: '/engine-rest',
+        });
         break;
       default:
         problems.push(
@@ -68,6 +73,9 @@ export function connectionsFromDependsOn(
 export function normaliseRef(ref: string): string {
   const trimmed = ref.trim().toLowerCase();
   const withKind = trimmed.includes(':') ? trimmed : `component:${trimmed}`;
-  const [kind, rest] = [withKind.slice(0, withKind.indexOf(':')), withKind.slice(withKind.indexOf(':') + 1)];
+  const [kind, rest] = [
+    withKind.slice(0, withKind.indexOf(':')),
+    withKind.slice(withKind.indexOf(':') + 1),
+  ];
   return `${kind}:${rest.includes('/') ? rest : `default/${rest}`}`;
 }

@@ -1,8 +1,4 @@
-import {
-  FileTree,
-  TreeEntry,
-  createMemoryTree,
-} from '@flux-portal/plugin-flux-node';
+import { FileTree, TreeEntry, createMemoryTree } from '@flux-portal/kustomize';
 
 /**
  * The repository tree as it would be after a change: `files` replace or add

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createLocalTree } from '@flux-portal/plugin-flux-node';
+import { createLocalTree } from '@flux-portal/kustomize';
 import {
   EXAMPLE_MONOREPO,
   exampleGitRepo,
@@ -19,7 +19,11 @@ const NEW_APP = {
   image: 'cr.example/invoices:1.0.0',
   port: 8080,
   replicas: 2,
-  dependsOn: ['resource:default/postgresql', 'resource:default/redis', 'component:default/contracts'],
+  dependsOn: [
+    'resource:default/postgresql',
+    'resource:default/redis',
+    'component:default/contracts',
+  ],
 };
 
 describe('planAddApp', () => {
@@ -34,7 +38,9 @@ describe('planAddApp', () => {
     expect(change.problems).toEqual([]);
     writeFiles(repo, change.files);
     git(repo, 'add', '-A');
-    const changed = git(repo, 'diff', '--cached', '--name-status').trim().split('\n');
+    const changed = git(repo, 'diff', '--cached', '--name-status')
+      .trim()
+      .split('\n');
     expect(changed).toEqual([
       'A\tapps/invoices/base/deployment.yaml',
       'A\tapps/invoices/base/kustomization.yaml',
@@ -45,8 +51,19 @@ describe('planAddApp', () => {
       'M\tapps/kustomization.yaml',
     ]);
     // The registration keeps every existing line and appends one at the end.
-    const registration = git(repo, 'diff', '--cached', '-U0', '--', 'apps/kustomization.yaml');
-    expect(registration.split('\n').filter(l => /^[-+]/.test(l) && !/^(\+\+\+|---) /.test(l))).toEqual(['+- invoices']);
+    const registration = git(
+      repo,
+      'diff',
+      '--cached',
+      '-U0',
+      '--',
+      'apps/kustomization.yaml',
+    );
+    expect(
+      registration
+        .split('\n')
+        .filter(l => /^[-+]/.test(l) && !/^(\+\+\+|---) /.test(l)),
+    ).toEqual(['+- invoices']);
     expect(change.entityRef).toBe('component:default/invoices');
     expect(change.modified).toEqual(['apps/kustomization.yaml']);
     git(repo, 'reset', '-q', '--hard');
@@ -61,12 +78,20 @@ describe('planAddApp', () => {
     expect(env).toContain('CONTRACTS_URL');
     expect(env).toContain('http://contracts.contracts.svc.cluster.local:8080');
     // Redis indexes in use anywhere in the example; the new service takes the next free one.
-    const used = execFileSync('grep', ['-rhoE', '6379/[0-9]+', EXAMPLE_MONOREPO], { encoding: 'utf8' })
+    const used = execFileSync(
+      'grep',
+      ['-rhoE', '6379/[0-9]+', EXAMPLE_MONOREPO],
+      { encoding: 'utf8' },
+    )
       .trim()
       .split('\n')
       .map(m => Number(m.split('/')[1]));
     expect(env).toContain(`6379/${Math.max(...used) + 1}`);
-    expect(change.rendered.map(o => o.kind).sort()).toEqual(['Deployment', 'Namespace', 'Service']);
+    expect(change.rendered.map(o => o.kind).sort()).toEqual([
+      'Deployment',
+      'Namespace',
+      'Service',
+    ]);
   });
 
   it('generates exactly the committed files of the example service notes', async () => {
@@ -75,7 +100,10 @@ describe('planAddApp', () => {
     try {
       fs.rmSync(path.join(dir, 'apps/notes'), { recursive: true });
       const registration = path.join(dir, 'apps/kustomization.yaml');
-      fs.writeFileSync(registration, fs.readFileSync(registration, 'utf8').replace('- notes\n', ''));
+      fs.writeFileSync(
+        registration,
+        fs.readFileSync(registration, 'utf8').replace('- notes\n', ''),
+      );
       const change = await planAddApp(createLocalTree(dir), {
         name: 'notes',
         owner: 'group:default/team-documents',
@@ -84,7 +112,10 @@ describe('planAddApp', () => {
         image: 'cr.yandex/crpplatform0contour/notes:1.0.6',
         port: 8080,
         replicas: 2,
-        dependsOn: ['resource:default/postgresql', 'component:default/document-link'],
+        dependsOn: [
+          'resource:default/postgresql',
+          'component:default/document-link',
+        ],
       });
       expect(change.problems).toEqual([]);
       for (const [file, text] of Object.entries(change.files)) {
@@ -104,7 +135,10 @@ describe('planAddApp', () => {
     ['a'.repeat(64), 'longer than 63'],
     ['notes', 'apps/notes already exists'],
   ])('refuses the name %s', async (name, message) => {
-    const change = await planAddApp(createLocalTree(repo), { ...NEW_APP, name });
+    const change = await planAddApp(createLocalTree(repo), {
+      ...NEW_APP,
+      name,
+    });
     expect(change.problems.join('\n')).toContain(message);
     expect(change.files).toEqual({});
   });
@@ -114,8 +148,13 @@ describe('planAddApp', () => {
     try {
       const registration = path.join(dir, 'apps/kustomization.yaml');
       fs.appendFileSync(registration, '- ghost\n');
-      const change = await planAddApp(createLocalTree(dir), { ...NEW_APP, name: 'ghost' });
-      expect(change.problems.join('\n')).toMatch(/apps\/kustomization.yaml:\d+: "ghost" is already listed/);
+      const change = await planAddApp(createLocalTree(dir), {
+        ...NEW_APP,
+        name: 'ghost',
+      });
+      expect(change.problems.join('\n')).toMatch(
+        /apps\/kustomization.yaml:\d+: "ghost" is already listed/,
+      );
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -138,8 +177,16 @@ describe('planAddApp', () => {
     const dir = exampleGitRepo();
     try {
       const appsYaml = path.join(dir, 'clusters/contour/apps.yaml');
-      fs.writeFileSync(appsYaml, fs.readFileSync(appsYaml, 'utf8').replace('path: ./apps', 'path: ./apps/notes'));
-      const change = await planAddApp(createLocalTree(dir), { ...NEW_APP, dependsOn: [] });
+      fs.writeFileSync(
+        appsYaml,
+        fs
+          .readFileSync(appsYaml, 'utf8')
+          .replace('path: ./apps', 'path: ./apps/notes'),
+      );
+      const change = await planAddApp(createLocalTree(dir), {
+        ...NEW_APP,
+        dependsOn: [],
+      });
       expect(change.problems).toContain(
         'cluster "contour": Deployment invoices/invoices does not render from ./apps',
       );
@@ -159,13 +206,19 @@ describe('planAddApp', () => {
     try {
       const change = await planAddApp(createLocalTree(dir), NEW_APP);
       writeFiles(dir, change.files);
-      const out = execFileSync(kubectl, ['kustomize', path.join(dir, 'apps/invoices')], {
-        encoding: 'utf8',
-      });
+      const out = execFileSync(
+        kubectl,
+        ['kustomize', path.join(dir, 'apps/invoices')],
+        {
+          encoding: 'utf8',
+        },
+      );
       expect(out).toContain('kind: Deployment');
       expect(out).toMatch(/name: invoices\n\s+namespace: invoices/);
       expect(out).toContain('replicas: 2');
-      const all = execFileSync(kubectl, ['kustomize', path.join(dir, 'apps')], { encoding: 'utf8' });
+      const all = execFileSync(kubectl, ['kustomize', path.join(dir, 'apps')], {
+        encoding: 'utf8',
+      });
       expect(all.match(/^kind: Deployment$/gm)).toHaveLength(35);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

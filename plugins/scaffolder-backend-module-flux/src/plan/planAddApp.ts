@@ -1,11 +1,11 @@
+import { loadMonorepo } from '@flux-portal/flux-engine';
+import { FileTree } from '@flux-portal/kustomize';
+import { monorepoToEntities } from '@flux-portal/plugin-catalog-backend-module-flux';
 import {
   AppSpec,
-  FileTree,
   addToKustomizationResources,
-  loadMonorepo,
-  monorepoToEntities,
   renderAppFiles,
-} from '@flux-portal/plugin-flux-node';
+} from '../scaffold';
 import { connectionsFromDependsOn } from './connectionsFromDependsOn';
 import { describeFiles, nameProblem, readText } from './buildChange';
 import { validateRender } from './validateRender';
@@ -59,7 +59,9 @@ export async function planAddApp(
   }
   const registration = await readText(tree, APPS_REGISTRATION);
   if (registration === undefined) {
-    problems.push(`${APPS_REGISTRATION} is missing: not a Flux monorepo of the expected layout`);
+    problems.push(
+      `${APPS_REGISTRATION} is missing: not a Flux monorepo of the expected layout`,
+    );
   }
   if (problems.length) return fail();
 
@@ -69,15 +71,16 @@ export async function planAddApp(
     : before.entries.map(e => e.cluster);
   const knownClusters = new Set(before.entries.map(e => e.cluster));
   for (const c of clusters) {
-    if (!knownClusters.has(c)) problems.push(`cluster "${c}" is not in clusters/`);
+    if (!knownClusters.has(c))
+      problems.push(`cluster "${c}" is not in clusters/`);
   }
 
   const { entities } = monorepoToEntities(before);
   const known = new Set(
     entities.map(e => `${e.kind.toLowerCase()}:default/${e.metadata.name}`),
   );
-  const redisUrls = before.objects.flatMap(o =>
-    JSON.stringify(o.object).match(/redis:\/\/[^"]*\/\d+/g) ?? [],
+  const redisUrls = before.objects.flatMap(
+    o => JSON.stringify(o.object).match(/redis:\/\/[^"]*\/\d+/g) ?? [],
   );
   const { connections, problems: wiring } = connectionsFromDependsOn(
     input.name,
@@ -113,15 +116,21 @@ export async function planAddApp(
   }
   if (problems.length) return fail();
 
-  const check = await validateRender(tree, before, files, `apps/${input.name}`, [
-    {
-      kind: 'Deployment',
-      name: input.name,
-      namespace: input.name,
-      appliedFrom: 'apps',
-      clusters,
-    },
-  ]);
+  const check = await validateRender(
+    tree,
+    before,
+    files,
+    `apps/${input.name}`,
+    [
+      {
+        kind: 'Deployment',
+        name: input.name,
+        namespace: input.name,
+        appliedFrom: 'apps',
+        clusters,
+      },
+    ],
+  );
   return {
     files,
     ...(await describeFiles(tree, files)),

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { createLocalTree } from '@flux-portal/plugin-flux-node';
+import { createLocalTree } from '@flux-portal/kustomize';
 import { exampleGitRepo, git, writeFiles } from '../__testUtils__/exampleRepo';
 import { planAddCluster } from './planAddCluster';
 
@@ -23,7 +23,9 @@ describe('planAddCluster', () => {
     expect(change.modified).toEqual([]);
     writeFiles(repo, change.files);
     git(repo, 'add', '-A');
-    const changed = git(repo, 'diff', '--cached', '--name-only').trim().split('\n');
+    const changed = git(repo, 'diff', '--cached', '--name-only')
+      .trim()
+      .split('\n');
     expect(changed.every(f => f.startsWith('clusters/staging/'))).toBe(true);
     expect(changed).toEqual(
       expect.arrayContaining([
@@ -32,8 +34,16 @@ describe('planAddCluster', () => {
         'clusters/staging/helm-repositories.yaml',
       ]),
     );
-    expect(fs.readFileSync(path.join(repo, 'clusters/staging/helm-repositories.yaml'), 'utf8')).toBe(
-      fs.readFileSync(path.join(repo, 'clusters/contour/helm-repositories.yaml'), 'utf8'),
+    expect(
+      fs.readFileSync(
+        path.join(repo, 'clusters/staging/helm-repositories.yaml'),
+        'utf8',
+      ),
+    ).toBe(
+      fs.readFileSync(
+        path.join(repo, 'clusters/contour/helm-repositories.yaml'),
+        'utf8',
+      ),
     );
     expect(change.bootstrap).toBe(
       'flux bootstrap github --owner=example-org --repository=flux-monorepo --branch=master --path=clusters/staging',
@@ -44,15 +54,22 @@ describe('planAddCluster', () => {
 
   it('refuses an existing or invalid cluster name', async () => {
     const tree = createLocalTree(repo);
-    expect((await planAddCluster(tree, { ...INPUT, name: 'contour' })).problems).toEqual([
-      'clusters/contour already exists',
-    ]);
-    expect((await planAddCluster(tree, { ...INPUT, name: 'Staging' })).problems[0]).toContain('DNS-1123');
+    expect(
+      (await planAddCluster(tree, { ...INPUT, name: 'contour' })).problems,
+    ).toEqual(['clusters/contour already exists']);
+    expect(
+      (await planAddCluster(tree, { ...INPUT, name: 'Staging' })).problems[0],
+    ).toContain('DNS-1123');
   });
 
   it('refuses to copy HelmRepositories from a cluster that does not exist', async () => {
-    const change = await planAddCluster(createLocalTree(repo), { ...INPUT, helmRepositoriesFrom: 'mars' });
-    expect(change.problems).toEqual(['no clusters/mars/helm-repositories.yaml to start from']);
+    const change = await planAddCluster(createLocalTree(repo), {
+      ...INPUT,
+      helmRepositoriesFrom: 'mars',
+    });
+    expect(change.problems).toEqual([
+      'no clusters/mars/helm-repositories.yaml to start from',
+    ]);
     expect(change.files).toEqual({});
   });
 });

@@ -1,8 +1,6 @@
-import {
-  FileTree,
-  loadMonorepo,
-  renderClusterFiles,
-} from '@flux-portal/plugin-flux-node';
+import { loadMonorepo } from '@flux-portal/flux-engine';
+import { FileTree } from '@flux-portal/kustomize';
+import { renderClusterFiles } from '../scaffold';
 import { overlayProblems } from './validateRender';
 import { describeFiles, nameProblem, readText } from './buildChange';
 import type { MonorepoChange } from './types';
@@ -20,7 +18,9 @@ export interface AddClusterInput {
 /** The `flux bootstrap` command for the PR description. */
 export function bootstrapCommand(input: AddClusterInput): string {
   const m = /github\.com[/:]([^/]+)\/([^/.]+)/.exec(input.gitUrl);
-  const provider = m ? `github --owner=${m[1]} --repository=${m[2]}` : `git --url=${input.gitUrl}`;
+  const provider = m
+    ? `github --owner=${m[1]} --repository=${m[2]}`
+    : `git --url=${input.gitUrl}`;
   return `flux bootstrap ${provider} --branch=${input.branch} --path=clusters/${input.name}`;
 }
 
@@ -38,7 +38,15 @@ export async function planAddCluster(
   const problems: string[] = [];
   const entityRef = `resource:default/${input.name}`;
   const bootstrap = bootstrapCommand(input);
-  const empty = { files: {}, created: [], modified: [], diff: '', entityRef, rendered: [], bootstrap };
+  const empty = {
+    files: {},
+    created: [],
+    modified: [],
+    diff: '',
+    entityRef,
+    rendered: [],
+    bootstrap,
+  };
   const bad = nameProblem('Cluster', input.name);
   if (bad) problems.push(bad);
   else if (await tree.stat(`clusters/${input.name}`)) {
@@ -52,21 +60,41 @@ export async function planAddCluster(
     ? await readText(tree, `clusters/${from}/helm-repositories.yaml`)
     : undefined;
   if (repositories === undefined) {
-    return { ...empty, problems: [`no clusters/${from ?? '<cluster>'}/helm-repositories.yaml to start from`] };
+    return {
+      ...empty,
+      problems: [
+        `no clusters/${
+          from ?? '<cluster>'
+        }/helm-repositories.yaml to start from`,
+      ],
+    };
   }
   const files = renderClusterFiles({ ...input, helmRepositories: [] });
   files[`clusters/${input.name}/helm-repositories.yaml`] = repositories;
 
-  const { after, problems: introduced } = await overlayProblems(tree, before, files);
+  const { after, problems: introduced } = await overlayProblems(
+    tree,
+    before,
+    files,
+  );
   problems.push(...introduced);
-  const apps = after.kustomizations.find(k => k.cluster === input.name && k.name === 'apps');
+  const apps = after.kustomizations.find(
+    k => k.cluster === input.name && k.name === 'apps',
+  );
   if (!apps?.dependsOn.some(d => d.name === 'infrastructure')) {
-    problems.push(`cluster "${input.name}": no apps Kustomization depending on infrastructure`);
+    problems.push(
+      `cluster "${input.name}": no apps Kustomization depending on infrastructure`,
+    );
   }
   const releases = (cluster: string) =>
-    after.helmReleases.filter(h => h.cluster === cluster).map(h => `${h.namespace}/${h.name}`).sort();
+    after.helmReleases
+      .filter(h => h.cluster === cluster)
+      .map(h => `${h.namespace}/${h.name}`)
+      .sort();
   if (releases(input.name).join() !== releases(from!).join()) {
-    problems.push(`cluster "${input.name}" does not render the HelmReleases of "${from}"`);
+    problems.push(
+      `cluster "${input.name}" does not render the HelmReleases of "${from}"`,
+    );
   }
   return {
     files,

@@ -1,13 +1,13 @@
 import { parseAllDocuments } from 'yaml';
+import { loadMonorepo } from '@flux-portal/flux-engine';
+import { FileTree } from '@flux-portal/kustomize';
 import {
-  FileTree,
   HelmRepositorySpec,
   InfraComponentSpec,
   addToKustomizationResources,
-  loadMonorepo,
   renderClusterFiles,
   renderInfraComponentFiles,
-} from '@flux-portal/plugin-flux-node';
+} from '../scaffold';
 import { describeFiles, nameProblem, readText } from './buildChange';
 import { validateRender } from './validateRender';
 import type { MonorepoChange } from './types';
@@ -31,9 +31,12 @@ function hasHelmRepository(text: string, name: string): boolean {
 
 /** One HelmRepository document in the layout of the cluster generator. */
 function helmRepositoryText(repo: HelmRepositorySpec): string {
-  return renderClusterFiles({ name: 'x', gitUrl: '', branch: '', helmRepositories: [repo] })[
-    'clusters/x/helm-repositories.yaml'
-  ];
+  return renderClusterFiles({
+    name: 'x',
+    gitUrl: '',
+    branch: '',
+    helmRepositories: [repo],
+  })['clusters/x/helm-repositories.yaml'];
 }
 
 /**
@@ -49,20 +52,39 @@ export async function planAddInfra(
   const { name } = input.component;
   const problems: string[] = [];
   const entityRef = `resource:default/${name}`;
-  const fail = () => ({ files: {}, created: [], modified: [], diff: '', entityRef, rendered: [], problems });
+  const fail = () => ({
+    files: {},
+    created: [],
+    modified: [],
+    diff: '',
+    entityRef,
+    rendered: [],
+    problems,
+  });
   const bad = nameProblem('Component', name);
   if (bad) problems.push(bad);
-  else if (await tree.stat(`infrastructure/${name}`)) problems.push(`infrastructure/${name} already exists`);
+  else if (await tree.stat(`infrastructure/${name}`))
+    problems.push(`infrastructure/${name} already exists`);
   const registration = await readText(tree, INFRA_REGISTRATION);
-  if (registration === undefined) problems.push(`${INFRA_REGISTRATION} is missing`);
+  if (registration === undefined)
+    problems.push(`${INFRA_REGISTRATION} is missing`);
   if (problems.length) return fail();
 
   const before = await loadMonorepo(tree);
-  const clusters = input.clusters?.length ? input.clusters : before.entries.map(e => e.cluster);
+  const clusters = input.clusters?.length
+    ? input.clusters
+    : before.entries.map(e => e.cluster);
   let files: Record<string, string> = {};
   try {
-    files = renderInfraComponentFiles({ ...input.component, repository: input.repository.name });
-    files[INFRA_REGISTRATION] = addToKustomizationResources(registration!, name, INFRA_REGISTRATION);
+    files = renderInfraComponentFiles({
+      ...input.component,
+      repository: input.repository.name,
+    });
+    files[INFRA_REGISTRATION] = addToKustomizationResources(
+      registration!,
+      name,
+      INFRA_REGISTRATION,
+    );
     for (const cluster of clusters) {
       const file = `clusters/${cluster}/helm-repositories.yaml`;
       const text = await readText(tree, file);
@@ -78,14 +100,26 @@ export async function planAddInfra(
   }
   if (problems.length) return fail();
 
-  const check = await validateRender(tree, before, files, `infrastructure/${name}`, [
-    {
-      kind: 'HelmRelease',
-      name,
-      namespace: input.component.namespace,
-      appliedFrom: 'infrastructure',
-      clusters,
-    },
-  ]);
-  return { files, ...(await describeFiles(tree, files)), entityRef, rendered: check.rendered, problems: check.problems };
+  const check = await validateRender(
+    tree,
+    before,
+    files,
+    `infrastructure/${name}`,
+    [
+      {
+        kind: 'HelmRelease',
+        name,
+        namespace: input.component.namespace,
+        appliedFrom: 'infrastructure',
+        clusters,
+      },
+    ],
+  );
+  return {
+    files,
+    ...(await describeFiles(tree, files)),
+    entityRef,
+    rendered: check.rendered,
+    problems: check.problems,
+  };
 }

@@ -1,4 +1,4 @@
-import type { KubeObject } from '@flux-portal/plugin-flux-node';
+import type { KubeObject } from '@flux-portal/kustomize';
 
 /**
  * A computed change to the monorepo: the full new text of every file it

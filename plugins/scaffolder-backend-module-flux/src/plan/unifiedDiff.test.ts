@@ -9,17 +9,20 @@ function gitDiff(before: string | undefined, after: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flux-diff-'));
   try {
     git(dir, 'init', '-q');
-    if (before !== undefined) fs.writeFileSync(path.join(dir, 'f.yaml'), before);
+    if (before !== undefined)
+      fs.writeFileSync(path.join(dir, 'f.yaml'), before);
     git(dir, 'add', '-A');
     git(dir, 'commit', '-q', '--allow-empty', '-m', 'before');
     fs.writeFileSync(path.join(dir, 'f.yaml'), after);
     git(dir, 'add', '-A');
-    return git(dir, 'diff', '--cached', '--no-color', '--no-renames')
-      .split('\n')
-      .filter(l => !l.startsWith('index '))
-      // git appends the enclosing "function" line to hunk headers; we do not.
-      .map(l => l.replace(/^(@@ [^@]+ @@).*$/, '$1'))
-      .join('\n');
+    return (
+      git(dir, 'diff', '--cached', '--no-color', '--no-renames')
+        .split('\n')
+        .filter(l => !l.startsWith('index '))
+        // git appends the enclosing "function" line to hunk headers; we do not.
+        .map(l => l.replace(/^(@@ [^@]+ @@).*$/, '$1'))
+        .join('\n')
+    );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -31,7 +34,11 @@ const numbered = (n: number, from = 1) =>
 describe('unifiedDiff matches git diff', () => {
   it.each<[string, string | undefined, string]>([
     ['a new file', undefined, 'a\nb\n'],
-    ['an appended line', `${numbered(10).join('\n')}\n`, `${numbered(11).join('\n')}\n`],
+    [
+      'an appended line',
+      `${numbered(10).join('\n')}\n`,
+      `${numbered(11).join('\n')}\n`,
+    ],
     [
       'two distant edits (two hunks)',
       `${numbered(30).join('\n')}\n`,

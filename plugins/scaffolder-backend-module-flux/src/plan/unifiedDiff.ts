@@ -15,11 +15,15 @@ function editScript(a: string[], b: string[]): Op[] {
   const n = a.length;
   const m = b.length;
   // lcs[i][j] = length of the longest common subsequence of a[i..] and b[j..]
-  const lcs = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+  const lcs = Array.from({ length: n + 1 }, () =>
+    new Array<number>(m + 1).fill(0),
+  );
   for (let i = n - 1; i >= 0; i--) {
     for (let j = m - 1; j >= 0; j--) {
       lcs[i][j] =
-        a[i] === b[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+        a[i] === b[j]
+          ? lcs[i + 1][j + 1] + 1
+          : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
     }
   }
   const ops: Op[] = [];
@@ -80,7 +84,9 @@ export function unifiedDiff(
     const aLen = slice.filter(o => o.type !== '+').length;
     const bLen = slice.filter(o => o.type !== '-').length;
     hunks.push(
-      `@@ -${aLen ? aStart + 1 : aStart},${aLen} +${bLen ? bStart + 1 : bStart},${bLen} @@`,
+      `@@ -${aLen ? aStart + 1 : aStart},${aLen} +${
+        bLen ? bStart + 1 : bStart
+      },${bLen} @@`,
       ...slice.map(o => `${o.type}${o.line}`),
     );
     k = end;

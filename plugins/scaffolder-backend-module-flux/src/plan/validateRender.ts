@@ -1,10 +1,9 @@
 import {
-  EngineProblem,
-  FileTree,
   MonorepoModel,
   ModelObject,
   loadMonorepo,
-} from '@flux-portal/plugin-flux-node';
+} from '@flux-portal/flux-engine';
+import { EngineProblem, FileTree } from '@flux-portal/kustomize';
 import { overlayTree } from './overlayTree';
 
 /** What must show up in the rendered monorepo once the change is applied. */
@@ -57,7 +56,9 @@ export async function validateRender(
     for (const cluster of e.clusters) {
       const applying = new Set(
         after.kustomizations
-          .filter(k => k.cluster === cluster && stripDot(k.path) === e.appliedFrom)
+          .filter(
+            k => k.cluster === cluster && stripDot(k.path) === e.appliedFrom,
+          )
           .map(k => `${k.namespace}/${k.name}`),
       );
       const found = after.objects.some(

@@ -1,0 +1,48 @@
+/**
+ * Which local files a Flux source stands for. The repository being read is
+ * the GitRepository `flux-system` (what `flux bootstrap` creates) unless the
+ * caller maps another source name to its root; other sources (tenant repos,
+ * OCI artifacts) can be mapped to local folders. Anything unmapped is external:
+ * reported, never fetched.
+ */
+import { ARTIFACT_SOURCE_KINDS } from '@flux-portal/plugin-flux-common';
+import type { FileTree } from '@flux-portal/kustomize';
+import type { ObjectRef } from './readFluxObjects';
+
+export interface SourceMapping {
+  /** metadata.name of the GitRepository/OCIRepository/Bucket */
+  name: string;
+  /** restricts the match to one namespace; any namespace when omitted */
+  namespace?: string;
+  tree: FileTree;
+  /** folder in `tree` that is the source's root ('' = tree root) */
+  dir: string;
+}
+
+export const DEFAULT_SELF_SOURCE = 'flux-system';
+
+export function sourceKey(ref: ObjectRef): string {
+  return `${ref.kind}/${ref.namespace}/${ref.name}`;
+}
+
+/** Adds the default self mapping unless the caller already mapped the tree root. */
+export function withSelfSource(
+  tree: FileTree,
+  mappings: SourceMapping[],
+): SourceMapping[] {
+  const rootMapped = mappings.some(m => m.tree === tree && m.dir === '');
+  if (rootMapped) return mappings;
+  return [...mappings, { name: DEFAULT_SELF_SOURCE, tree, dir: '' }];
+}
+
+export function resolveSource(
+  ref: ObjectRef,
+  mappings: SourceMapping[],
+): SourceMapping | undefined {
+  if (!(ARTIFACT_SOURCE_KINDS as readonly string[]).includes(ref.kind)) {
+    return undefined;
+  }
+  return mappings.find(
+    m => m.name === ref.name && (!m.namespace || m.namespace === ref.namespace),
+  );
+}

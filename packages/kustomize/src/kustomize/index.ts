@@ -1,0 +1,14 @@
+export type {
+  Selector,
+  RenderedObject,
+  RenderResult,
+  UnresolvedReference,
+} from './types';
+export { ManifestCache } from './ManifestCache';
+export type { CachedFile, CachedKustomization } from './ManifestCache';
+export { renderKustomization } from './renderKustomization';
+export type { RenderOptions } from './renderKustomization';
+export { KUSTOMIZATION_FILE_NAMES } from './kustomizationFile';
+export type { Kustomization, Located } from './kustomizationFile';
+export { isMap } from './json';
+export { isRemoteReference } from './remote';

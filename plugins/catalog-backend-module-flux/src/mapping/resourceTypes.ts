@@ -1,0 +1,42 @@
+/**
+ * Resource types of infrastructure components, derived from the Helm chart
+ * (or the kinds a component ships when it has no chart). The first matching
+ * row wins; `flux-portal.io/resource-type` on the HelmRelease, a workload or
+ * the namespace overrides it.
+ */
+export const RESOURCE_TYPE_BY_CHART: ReadonlyArray<[RegExp, string]> = [
+  [/postgres|mysql|mariadb|mongodb|cockroach|cassandra|clickhouse/, 'database'],
+  [/redis|valkey|memcached|dragonfly/, 'cache'],
+  [/kafka|rabbitmq|nats|pulsar|zookeeper|activemq|strimzi/, 'message-broker'],
+  [/minio|s3|ceph|seaweedfs/, 'object-storage'],
+  [/vault|external-secrets|sealed-secrets/, 'secrets-store'],
+  [/keycloak|zitadel|dex|authentik|authelia/, 'identity-provider'],
+  [/ldap/, 'directory'],
+  [/istio|^base$|istiod|^gateway$|linkerd|cilium/, 'service-mesh'],
+  [/cert-manager/, 'certificate-manager'],
+  [/provisioner|longhorn|openebs|csi/, 'storage-provisioner'],
+  [/camunda|operate|zeebe|temporal|argo-workflows/, 'workflow-engine'],
+  [/dashboard|grafana|headlamp/, 'dashboard'],
+  [/ingress|traefik|contour|envoy/, 'ingress-controller'],
+  [/prometheus|loki|tempo|victoria/, 'observability'],
+];
+
+/** Kinds that identify a chart-less component. */
+export const RESOURCE_TYPE_BY_KIND: ReadonlyArray<[string, string]> = [
+  ['ClusterIssuer', 'certificate-issuer'],
+  ['Issuer', 'certificate-issuer'],
+  ['StorageClass', 'storage-class'],
+  ['Gateway', 'service-mesh'],
+];
+
+export function resourceTypeForChart(chart: string): string | undefined {
+  const name = chart.toLowerCase();
+  return RESOURCE_TYPE_BY_CHART.find(([re]) => re.test(name))?.[1];
+}
+
+export function resourceTypeForKinds(
+  kinds: Iterable<string>,
+): string | undefined {
+  const set = new Set(kinds);
+  return RESOURCE_TYPE_BY_KIND.find(([kind]) => set.has(kind))?.[1];
+}

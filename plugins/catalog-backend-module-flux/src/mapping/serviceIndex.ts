@@ -1,0 +1,113 @@
+/**
+ * Resolves in-cluster DNS names to the units that serve them: a Service object
+ * rendered from the unit, or else the namespace the unit owns (Helm charts'
+ * Services are not rendered, but each component installs into its namespace).
+ *
+ * Accepted forms: `svc.ns.svc.cluster.local`, `svc.ns.svc`, `svc.ns` (only when
+ * `ns` is a known namespace), `pod.svc.ns.svc…` (headless), and `svc` alone
+ * within the caller's own namespace.
+ */
+import type { Unit } from './groupUnits';
+
+export interface ServiceIndex {
+  resolve(host: string, fromNamespace: string | undefined): Unit | undefined;
+  namespacesOf(unit: Unit): Set<string>;
+}
+
+function installNamespaces(unit: Unit): Set<string> {
+  const out = new Set<string>();
+  for (const o of unit.objects) {
+    if (o.object.kind === 'Namespace' && o.object.metadata?.name)
+      out.add(o.object.metadata.name);
+    else if (o.object.metadata?.namespace && o.object.kind !== 'HelmRelease')
+      out.add(o.object.metadata.namespace);
+  }
+  for (const hr of unit.helmReleases)
+    out.add(hr.targetNamespace ?? hr.namespace);
+  return out;
+}
+
+export function buildServiceIndex(units: Unit[]): ServiceIndex {
+  const services = new Map<string, Unit>();
+  const byNamespace = new Map<string, Set<Unit>>();
+  const namespaces = new Map<Unit, Set<string>>();
+  for (const unit of units) {
+    const ns = installNamespaces(unit);
+    namespaces.set(unit, ns);
+    for (const n of ns) {
+      if (!byNamespace.has(n)) byNamespace.set(n, new Set());
+      byNamespace.get(n)!.add(unit);
+    }
+    for (const o of unit.objects) {
+      if (o.object.kind === 'Service' && o.object.apiVersion === 'v1') {
+        services.set(
+          `${o.object.metadata?.namespace ?? 'default'}/${
+            o.object.metadata?.name
+          }`,
+          unit,
+        );
+      }
+    }
+  }
+
+  const lookup = (svc: string, ns: string): Unit | undefined => {
+    const direct = services.get(`${ns}/${svc}`);
+    if (direct) return direct;
+    const owners = byNamespace.get(ns);
+    return owners?.size === 1 ? [...owners][0] : undefined;
+  };
+
+  return {
+    namespacesOf: unit => namespaces.get(unit) ?? new Set(),
+    resolve(host, fromNamespace) {
+      const labels = host.toLowerCase().replace(/\.$/, '').split('.');
+      const svcAt = labels.indexOf('svc');
+      if (svcAt >= 2) {
+        const rest = labels.slice(svcAt + 1).join('.');
+        if (rest !== '' && rest !== 'cluster.local') return undefined;
+        return lookup(labels[svcAt - 2], labels[svcAt - 1]);
+      }
+      if (svcAt !== -1) return undefined;
+      if (labels.length === 2) {
+        // `svc.ns` only when ns is a namespace we know: `bim.processed` is a topic, not a host.
+        return byNamespace.has(labels[1])
+          ? lookup(labels[0], labels[1])
+          : undefined;
+      }
+      if (labels.length === 1 && fromNamespace) {
+        return services.get(`${fromNamespace}/${labels[0]}`);
+      }
+      return undefined;
+    },
+  };
+}
+
+const URL_HOST =
+  /\b[a-z][a-z0-9+.-]*:\/\/(?:[^@\s/]+@)?([a-z0-9](?:[-a-z0-9.]*[a-z0-9])?)(?::\d+)?/gi;
+const BARE_HOST =
+  /(?:^|[\s,;=("'@])([a-z0-9](?:[-a-z0-9]*[a-z0-9])?(?:\.[a-z0-9](?:[-a-z0-9]*[a-z0-9])?)+)(?::\d+)?(?=$|[\s,;/)"'?:])/gi;
+
+/**
+ * Host names in a configuration value: URL hosts (any scheme, user info and
+ * port stripped) and bare dotted names (`redis-master.redis.svc:6379`).
+ * Single-label hosts only count inside URLs.
+ */
+export function hostsIn(
+  value: string,
+): Array<{ host: string; inUrl: boolean }> {
+  const out: Array<{ host: string; inUrl: boolean }> = [];
+  const seen = new Set<string>();
+  for (const m of value.matchAll(URL_HOST)) {
+    if (!seen.has(m[1])) {
+      seen.add(m[1]);
+      out.push({ host: m[1], inUrl: true });
+    }
+  }
+  for (const m of value.matchAll(BARE_HOST)) {
+    if (!seen.has(m[1])) {
+      seen.add(m[1]);
+      out.push({ host: m[1], inUrl: false });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,67 @@
+/**
+ * The catalog entities the mapping produces. Structurally the same as
+ * Backstage's `Entity`, declared here so the pure engine needs no Backstage
+ * package; the catalog module passes them to the catalog as they are.
+ */
+/** JSON values, as Backstage's `JsonObject` declares them. */
+export type JsonValue =
+  | string
+  | number
+  | boolean
+  | null
+  | JsonValue[]
+  | JsonObject;
+export type JsonObject = { [key in string]?: JsonValue };
+
+export interface CatalogEntity {
+  apiVersion: 'backstage.io/v1alpha1';
+  kind: 'Component' | 'Resource' | 'System' | 'API';
+  metadata: {
+    name: string;
+    namespace?: string;
+    title?: string;
+    description?: string;
+    annotations?: Record<string, string>;
+    labels?: Record<string, string>;
+    tags?: string[];
+    links?: Array<{ url: string; title?: string }>;
+  };
+  spec: JsonObject;
+}
+
+/** Where an entity's folder lives, turned into Backstage location annotations by the caller. */
+export type LocationAnnotator = (
+  folder: string,
+  file: string | undefined,
+) => Record<string, string>;
+
+export interface EntityMappingOptions {
+  /** Owner for entities that name none (annotation, CODEOWNERS). Default `group:default/platform-team`. */
+  defaultOwner?: string;
+  /** Clusters to ingest (their folder names); default all. */
+  clusters?: string[];
+  /** Text of the repository's CODEOWNERS file, when it has one. */
+  codeowners?: string;
+  /** Adds location annotations (managed-by, source-location, view/edit URLs) for a folder. */
+  locationAnnotations?: LocationAnnotator;
+}
+
+/** Why an entity depends on another: shown in the graph, and useful in tests. */
+export type DependencyReason =
+  | 'dns'
+  | 'helm-depends-on'
+  | 'kustomization-depends-on'
+  | 'sidecar'
+  | 'storage-class'
+  | 'route'
+  | 'certificate'
+  | 'annotation'
+  | 'cluster';
+
+export interface EntityDependency {
+  from: string;
+  to: string;
+  reason: DependencyReason;
+  /** the value or object that revealed it (never a secret: secrets are not read) */
+  evidence: string;
+}

@@ -1,3 +1,0 @@
-export { runFluxPortalCli } from './runFluxPortalCli';
-export type { CliIo } from './runFluxPortalCli';
-export { findRepoRoot } from './findRepoRoot';
