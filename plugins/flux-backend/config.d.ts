@@ -16,8 +16,17 @@ export interface Config {
     inCluster?: {
       name: string;
     };
-    /** Cluster names shown as simulated (the demo's cluster simulator). */
-    simulatedClusters?: string[];
+    /**
+     * How clusters are shown, by cluster name: a title (default: the
+     * Kubernetes plugin's `title`, else the name) and labels shown as chips,
+     * e.g. `{ environment: simulated }` for the demo's cluster simulator.
+     */
+    clusters?: {
+      [name: string]: {
+        title?: string;
+        labels?: { [name: string]: string };
+      };
+    };
     /** Milliseconds a cluster has to answer an initial list before it is reported as slow (default 5000). */
     requestTimeoutMs?: number;
     /** Maximum backoff between reconnect attempts to a failing cluster, ms (default 30000). */

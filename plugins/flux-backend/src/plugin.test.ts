@@ -41,6 +41,12 @@ function deployedBy(
   return entity;
 }
 
+/** How the test configures its cluster to be shown (flux.clusters.contour). */
+const SHOWN_AS = {
+  title: 'contour (simulated)',
+  labels: { environment: 'simulated' },
+};
+
 describe('flux backend against the simulated example cluster', () => {
   let sim: ClusterSimulator;
   let seeded: SeedResult;
@@ -52,6 +58,7 @@ describe('flux backend against the simulated example cluster', () => {
     entities = await exampleEntities();
     backend = await startFluxBackend({
       clusters: [{ name: 'contour', url: sim.url, token: sim.token }],
+      flux: { clusters: { contour: SHOWN_AS } },
     });
     await eventually(
       async () => (await backend.get('/runtime')).body?.clusters?.[0]?.synced,
@@ -81,7 +88,7 @@ describe('flux backend against the simulated example cluster', () => {
     expect(status.entityRef).toBe(stringifyEntityRef(entity));
     expect(status.state).toBe('Failed');
     const [cluster] = status.clusters;
-    expect(cluster.cluster).toBe('contour');
+    expect(cluster).toMatchObject({ cluster: 'contour', ...SHOWN_AS });
     expect(cluster.errors).toEqual([]);
     const hr = cluster.objects.find(o => o.kind === 'HelmRelease')!;
     const live: any = sim.get(
@@ -382,7 +389,7 @@ describe('flux backend against the simulated example cluster', () => {
   it('runtime: controllers, counts by state and the discovered versions', async () => {
     const { body } = await backend.get('/runtime');
     const [cluster] = body.clusters;
-    expect(cluster.cluster).toBe('contour');
+    expect(cluster).toMatchObject({ cluster: 'contour', ...SHOWN_AS });
     expect(cluster.versions).toMatchObject({
       Kustomization: 'v1',
       HelmRelease: 'v2',

@@ -26,7 +26,6 @@ import { withTimeout } from './withTimeout';
 
 export interface ClusterWatcherOptions {
   name: string;
-  simulated: boolean;
   kubeConfig: KubeConfig;
   logger: LoggerService;
   /** Time to answer discovery and initial lists before being reported (default 5000). */
@@ -54,7 +53,6 @@ const keyOf = (namespace: string | undefined, name: string | undefined) =>
 
 export class ClusterWatcher {
   readonly name: string;
-  readonly simulated: boolean;
   readonly kubeConfig: KubeConfig;
   private readonly logger: LoggerService;
   private readonly timeoutMs: number;
@@ -79,7 +77,6 @@ export class ClusterWatcher {
 
   constructor(options: ClusterWatcherOptions) {
     this.name = options.name;
-    this.simulated = options.simulated;
     this.kubeConfig = options.kubeConfig;
     this.logger = options.logger.child({ cluster: options.name });
     this.timeoutMs = options.requestTimeoutMs ?? 5000;

@@ -3,7 +3,10 @@
  * it, and read as snapshots by the status code.
  */
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { FluxObjectRef } from '@flux-portal/plugin-flux-common';
+import {
+  FluxClusterDisplay,
+  FluxObjectRef,
+} from '@flux-portal/plugin-flux-common';
 import { ClusterWatcher } from './ClusterWatcher';
 import { FluxClusterConfig } from './readClusterConfigs';
 
@@ -27,7 +30,6 @@ export class FluxClusters {
         cluster.name,
         new ClusterWatcher({
           name: cluster.name,
-          simulated: cluster.simulated,
           kubeConfig: cluster.kubeConfig,
           logger: options.logger,
           requestTimeoutMs: options.requestTimeoutMs,
@@ -50,6 +52,11 @@ export class FluxClusters {
   /** The watchers; each is a ClusterSnapshot of its cluster. */
   snapshots(): ReadonlyMap<string, ClusterWatcher> {
     return this.watchers;
+  }
+
+  /** How a cluster is shown (title, labels); nothing for unknown names. */
+  displayOf(name: string): FluxClusterDisplay {
+    return this.configs.get(name)?.display ?? {};
   }
 
   watcher(name: string): ClusterWatcher | undefined {

@@ -27,15 +27,16 @@ describe('readClusterConfigs', () => {
             serviceAccountToken: 'sa-token',
             caData: 'Q0EK',
             skipTLSVerify: false,
+            title: 'Contour',
           },
         ],
-        { simulatedClusters: ['contour'] },
+        { clusters: { contour: { labels: { environment: 'simulated' } } } },
       ),
     );
     expect(cluster).toMatchObject({
       name: 'contour',
       url: 'https://10.0.0.1:6443',
-      simulated: true,
+      display: { title: 'Contour', labels: { environment: 'simulated' } },
     });
     const kc = cluster.kubeConfig;
     expect(kc.getCurrentCluster()).toMatchObject({
@@ -105,6 +106,48 @@ current-context: staging
         clusterConfig([{ name: 'x', url: 'https://x', authProvider: 'oidc' }]),
       ),
     ).toThrow("authProvider 'oidc' is not supported");
+  });
+
+  it("shows clusters with flux.clusters' title and labels, its title before the Kubernetes plugin's", () => {
+    const [a, b] = readClusterConfigs(
+      clusterConfig(
+        [
+          { name: 'a', url: 'https://a', title: 'A (kubernetes)' },
+          { name: 'b-1', url: 'https://b' },
+        ],
+        {
+          clusters: {
+            a: { title: 'A (flux)' },
+            'b-1': { labels: { 'app.kubernetes.io/part-of': 'demo', tier: 2 } },
+          },
+        },
+      ),
+    );
+    expect(a.display).toEqual({ title: 'A (flux)' });
+    expect(b.display).toEqual({
+      labels: { 'app.kubernetes.io/part-of': 'demo', tier: '2' },
+    });
+  });
+
+  it.each([
+    [{ clusters: ['a'] }, 'flux.clusters must be a map'],
+    [{ clusters: { a: 'A' } }, 'flux.clusters.a must be an object'],
+    [{ clusters: { a: { title: 7 } } }, 'flux.clusters.a.title must be'],
+    [{ clusters: { a: { labels: ['x'] } } }, 'flux.clusters.a.labels must be'],
+    [
+      { clusters: { a: { labels: { env: { x: 1 } } } } },
+      'flux.clusters.a.labels.env must be a string',
+    ],
+    [
+      { clusters: { a: { lables: {} } } },
+      'flux.clusters.a.lables is not a cluster display setting',
+    ],
+  ])('refuses flux.clusters %j', (flux, message) => {
+    expect(() =>
+      readClusterConfigs(
+        clusterConfig([{ name: 'a', url: 'https://a' }], flux),
+      ),
+    ).toThrow(message);
   });
 
   it('is empty without configuration', () => {

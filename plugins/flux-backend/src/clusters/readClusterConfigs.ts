@@ -6,20 +6,24 @@
  */
 import { Config } from '@backstage/config';
 import { KubeConfig } from '@kubernetes/client-node';
+import { FluxClusterDisplay } from '@flux-portal/plugin-flux-common';
+import { readClusterDisplays } from './readClusterDisplays';
 
 /** A cluster the backend watches. @public */
 export interface FluxClusterConfig {
   name: string;
-  /** Shown as a simulated (demo) cluster. */
-  simulated: boolean;
+  /** How the cluster is shown: `flux.clusters.<name>`, else the Kubernetes plugin's `title`. */
+  display: FluxClusterDisplay;
   /** The API server URL (for messages; never carries credentials). */
   url: string;
   kubeConfig: KubeConfig;
 }
 
+type Displays = ReadonlyMap<string, FluxClusterDisplay>;
+
 function fromKubernetesPluginConfig(
   cluster: Config,
-  simulated: Set<string>,
+  displays: Displays,
 ): FluxClusterConfig {
   const name = cluster.getString('name');
   const url = cluster.getString('url');
@@ -50,13 +54,16 @@ function fromKubernetesPluginConfig(
     contexts: [{ name, cluster: name, user: 'flux-portal' }],
     currentContext: name,
   });
-  return { name, url, simulated: simulated.has(name), kubeConfig };
+  // Flux Portal's own title wins over the one the Kubernetes plugin shows.
+  const title = displays.get(name)?.title ?? cluster.getOptionalString('title');
+  const display = { ...displays.get(name), ...(title ? { title } : {}) };
+  return { name, url, display, kubeConfig };
 }
 
 function fromKubeconfigFile(
   path: string,
   contexts: string[] | undefined,
-  simulated: Set<string>,
+  displays: Displays,
 ): FluxClusterConfig[] {
   const all = new KubeConfig();
   all.loadFromFile(path);
@@ -74,7 +81,7 @@ function fromKubeconfigFile(
     return {
       name: contextName,
       url,
-      simulated: simulated.has(contextName),
+      display: displays.get(contextName) ?? {},
       kubeConfig,
     };
   });
@@ -86,16 +93,14 @@ function fromKubeconfigFile(
  * @public
  */
 export function readClusterConfigs(config: Config): FluxClusterConfig[] {
-  const simulated = new Set(
-    config.getOptionalStringArray('flux.simulatedClusters') ?? [],
-  );
+  const displays = readClusterDisplays(config);
   const clusters: FluxClusterConfig[] = [];
   for (const method of config.getOptionalConfigArray(
     'kubernetes.clusterLocatorMethods',
   ) ?? []) {
     if (method.getString('type') !== 'config') continue;
     for (const cluster of method.getOptionalConfigArray('clusters') ?? []) {
-      clusters.push(fromKubernetesPluginConfig(cluster, simulated));
+      clusters.push(fromKubernetesPluginConfig(cluster, displays));
     }
   }
   const kubeconfig = config.getOptionalConfig('flux.kubeconfig');
@@ -104,7 +109,7 @@ export function readClusterConfigs(config: Config): FluxClusterConfig[] {
       ...fromKubeconfigFile(
         kubeconfig.getString('path'),
         kubeconfig.getOptionalStringArray('contexts'),
-        simulated,
+        displays,
       ),
     );
   }
@@ -116,7 +121,7 @@ export function readClusterConfigs(config: Config): FluxClusterConfig[] {
     clusters.push({
       name,
       url: kubeConfig.getCurrentCluster()?.server ?? '',
-      simulated: simulated.has(name),
+      display: displays.get(name) ?? {},
       kubeConfig,
     });
   }

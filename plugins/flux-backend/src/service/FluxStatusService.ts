@@ -57,6 +57,9 @@ export class FluxStatusService {
 
   constructor(private readonly options: FluxStatusServiceOptions) {}
 
+  private readonly displayOf = (cluster: string) =>
+    this.options.clusters.displayOf(cluster);
+
   /**
    * An entity's status, reused while none of the cluster objects it was
    * built from changed: many viewers of one entity cost one computation.
@@ -81,6 +84,7 @@ export class FluxStatusService {
     const status = buildEntityStatus(entity, snapshots, {
       ...this.summaryOptions(),
       details,
+      displayOf: this.displayOf,
     });
     const entry: CachedStatus = { entity, computedAt: now, reads, status };
     if (this.cache.size >= 20000) this.cache.clear();
@@ -116,9 +120,9 @@ export class FluxStatusService {
   }
 
   runtime(): FluxRuntime {
-    return buildRuntime(
-      this.options.clusters.snapshots(),
-      this.summaryOptions(),
-    );
+    return buildRuntime(this.options.clusters.snapshots(), {
+      ...this.summaryOptions(),
+      displayOf: this.displayOf,
+    });
   }
 }

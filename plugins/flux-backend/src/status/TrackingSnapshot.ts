@@ -35,9 +35,6 @@ export class TrackingSnapshot implements ClusterSnapshot, ClusterObjects {
   get view(): ClusterObjects {
     return this;
   }
-  get simulated() {
-    return this.watcher.simulated;
-  }
   get synced() {
     this.track('#health');
     return this.watcher.synced;

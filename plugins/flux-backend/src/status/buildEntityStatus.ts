@@ -7,6 +7,7 @@ import type { Entity } from '@backstage/catalog-model';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
   EntityFluxStatus,
+  FluxClusterDisplay,
   FluxClusterEntityStatus,
   FluxClusterError,
   FluxObjectSummary,
@@ -23,7 +24,6 @@ import { workloadReadiness } from './workloadReadiness';
 /** A cluster as the status code sees it. */
 export interface ClusterSnapshot {
   view: ClusterObjects;
-  simulated: boolean;
   synced: boolean;
   errors(kinds?: readonly string[]): FluxClusterError[];
 }
@@ -39,6 +39,8 @@ export function buildEntityStatus(
   clusters: ReadonlyMap<string, ClusterSnapshot>,
   options: Omit<SummaryOptions, 'details' | 'inventoryNamespaces'> & {
     details?: boolean;
+    /** How each cluster is shown (title, labels), from config. */
+    displayOf?: (cluster: string) => FluxClusterDisplay;
   },
 ): EntityFluxStatus {
   const mapped = entityFluxObjects(entity);
@@ -112,7 +114,7 @@ export function buildEntityStatus(
     const errors = cluster.errors([...kinds]);
     result.push({
       cluster: name,
-      simulated: cluster.simulated || undefined,
+      ...options.displayOf?.(name),
       state: objects.length > 0 ? rollUpStates(statesOf(objects)) : 'Unknown',
       objects,
       errors,

@@ -4,6 +4,7 @@
  */
 import {
   deriveStatus,
+  FluxClusterDisplay,
   FluxClusterRuntime,
   FluxControllerHealth,
   FluxObjectWithStatus,
@@ -48,7 +49,12 @@ export function buildRuntime(
     string,
     ClusterSnapshot & { versionOf(kind: string): string | undefined }
   >,
-  options: { now: number; staleAfterIntervals?: number },
+  options: {
+    now: number;
+    staleAfterIntervals?: number;
+    /** How each cluster is shown (title, labels), from config. */
+    displayOf?: (cluster: string) => FluxClusterDisplay;
+  },
 ): FluxRuntime {
   const result: FluxClusterRuntime[] = [];
   for (const [name, cluster] of clusters) {
@@ -69,7 +75,7 @@ export function buildRuntime(
     }
     result.push({
       cluster: name,
-      simulated: cluster.simulated || undefined,
+      ...options.displayOf?.(name),
       synced: cluster.synced,
       controllers: controllersOf(cluster),
       counts,

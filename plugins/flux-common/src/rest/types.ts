@@ -97,11 +97,19 @@ export interface FluxClusterError {
   kinds?: string[];
 }
 
+/**
+ * How a cluster is shown, from the backend's config: a title (the cluster's
+ * name when absent) and labels such as `environment: production`.
+ * @public
+ */
+export interface FluxClusterDisplay {
+  title?: string;
+  labels?: Record<string, string>;
+}
+
 /** An entity's Flux objects in one cluster. @public */
-export interface FluxClusterEntityStatus {
+export interface FluxClusterEntityStatus extends FluxClusterDisplay {
   cluster: string;
-  /** Whether the cluster is a simulator (demo), from config. */
-  simulated?: boolean;
   /** Worst state of the objects; Unknown when none could be read. */
   state: FluxState;
   objects: FluxObjectSummary[];
@@ -130,9 +138,8 @@ export interface FluxControllerHealth {
 }
 
 /** One cluster of GET /runtime. @public */
-export interface FluxClusterRuntime {
+export interface FluxClusterRuntime extends FluxClusterDisplay {
   cluster: string;
-  simulated?: boolean;
   /** True once the cache has listed every kind at least once. */
   synced: boolean;
   controllers: FluxControllerHealth[];

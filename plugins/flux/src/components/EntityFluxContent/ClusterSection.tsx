@@ -7,6 +7,7 @@ import type {
   FluxObjectSummary,
 } from '@flux-portal/plugin-flux-common';
 import { StateChip } from '../StateChip';
+import { ClusterLabels, clusterTitle } from '../ClusterDisplay';
 import { ObjectRow } from './ObjectRow';
 import { compareIdentity, isApplier, objectKey } from '../../lib/objects';
 import type { FluxActionPermissions } from '../../hooks/useFluxPermissions';
@@ -44,13 +45,17 @@ export function ClusterSection(props: ClusterSectionProps) {
       data-cluster={cluster.cluster}
     >
       <Box display="flex" alignItems="center" style={{ gap: 12 }} mb={1}>
-        <Typography variant="h6" component="h2" id={headingId}>
-          Cluster {cluster.cluster}
+        <Typography
+          variant="h6"
+          component="h2"
+          id={headingId}
+          // the name stays at hand (e.g. for kubectl) when a title hides it
+          title={cluster.title ? cluster.cluster : undefined}
+        >
+          Cluster {clusterTitle(cluster)}
         </Typography>
         <StateChip state={cluster.state} />
-        {cluster.simulated && (
-          <Typography variant="body2">simulated</Typography>
-        )}
+        <ClusterLabels cluster={cluster} />
       </Box>
       {cluster.errors.map(error => (
         <Paper

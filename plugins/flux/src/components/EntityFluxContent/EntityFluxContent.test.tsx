@@ -149,6 +149,38 @@ describe('EntityFluxContent', () => {
     ).toBeInTheDocument();
   });
 
+  it("shows a cluster's configured title and labels, the name where there is no title", async () => {
+    const status = shopStatus();
+    status.clusters = status.clusters.map(c =>
+      c.cluster === 'staging'
+        ? {
+            ...c,
+            title: 'staging (simulated)',
+            labels: { environment: 'simulated' },
+          }
+        : c,
+    );
+    backend = fakeFluxBackend(server, { status });
+    render();
+    const staging = await screen.findByRole('heading', {
+      name: 'Cluster staging (simulated)',
+    });
+    expect(staging).toHaveAttribute('title', 'staging');
+    const section = within(staging.closest('section')!);
+    expect(section.getByTestId('flux-cluster-label')).toHaveTextContent(
+      'environment: simulated',
+    );
+    expect(
+      screen.getByRole('banner', { name: 'Flux state per cluster' }),
+    ).toHaveTextContent('staging (simulated):Ready');
+    expect(
+      within(prodSection()).getByRole('heading', { name: 'Cluster prod' }),
+    ).not.toHaveAttribute('title');
+    expect(
+      within(prodSection()).queryByTestId('flux-cluster-label'),
+    ).not.toBeInTheDocument();
+  });
+
   it('explains the annotations for an entity that is not mapped to Flux', async () => {
     backend = fakeFluxBackend(server, { status: shopStatus() });
     render({

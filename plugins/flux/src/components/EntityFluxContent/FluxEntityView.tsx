@@ -5,6 +5,7 @@ import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { compareStates } from '@flux-portal/plugin-flux-common';
 import { StateChip } from '../StateChip';
 import { ClusterSection } from './ClusterSection';
+import { clusterTitle } from '../ClusterDisplay';
 import { useEntityFluxStatus } from '../../hooks/useEntityFluxStatus';
 import { useFluxActions } from '../../hooks/useFluxActions';
 import { useFluxPermissions } from '../../hooks/useFluxPermissions';
@@ -68,7 +69,7 @@ export function FluxEntityView(props: {
             alignItems="center"
             style={{ gap: 4 }}
           >
-            <Typography variant="body2">{cluster.cluster}:</Typography>
+            <Typography variant="body2">{clusterTitle(cluster)}:</Typography>
             <StateChip state={cluster.state} />
           </Box>
         ))}

@@ -8,6 +8,7 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import type { FluxRuntime } from '@flux-portal/plugin-flux-common';
 import { StateChip } from '../StateChip';
+import { ClusterLabels, clusterTitle } from '../ClusterDisplay';
 
 /** Each cluster's Flux controllers: readiness, replicas, version; and why a cluster could not answer. */
 export function ControllersTable(props: { runtime: FluxRuntime }) {
@@ -22,10 +23,14 @@ export function ControllersTable(props: { runtime: FluxRuntime }) {
           aria-label={`Cluster ${cluster.cluster} controllers`}
           data-testid="flux-runtime-cluster"
         >
-          <Typography variant="h6" component="h2">
-            {cluster.cluster}
-            {cluster.simulated ? ' (simulated)' : ''}
+          <Typography
+            variant="h6"
+            component="h2"
+            title={cluster.title ? cluster.cluster : undefined}
+          >
+            {clusterTitle(cluster)}
           </Typography>
+          <ClusterLabels cluster={cluster} />
           {!cluster.synced && (
             <Typography variant="body2" color="textSecondary">
               Still syncing…

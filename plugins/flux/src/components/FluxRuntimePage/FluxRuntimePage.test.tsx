@@ -52,6 +52,8 @@ const runtime: FluxRuntime = {
     },
     {
       cluster: 'edge',
+      title: 'edge (simulated)',
+      labels: { environment: 'simulated', region: 'eu' },
       synced: false,
       controllers: [],
       counts: {},
@@ -97,6 +99,18 @@ function serve() {
   );
 }
 
+function renderPage() {
+  return renderInTestApp(<FluxRuntimeContent />, {
+    apis: [[fluxApiRef, testFluxClient()]],
+  });
+}
+
+/** The page against the fake backend's runtime and objects above. */
+function renderServed() {
+  serve();
+  return renderPage();
+}
+
 function rowNames() {
   return within(screen.getByRole('table', { name: 'Flux objects' }))
     .getAllByTestId('flux-object-row')
@@ -105,10 +119,7 @@ function rowNames() {
 
 describe('FluxRuntimeContent', () => {
   it("shows every cluster's controllers and a cluster that cannot answer", async () => {
-    serve();
-    await renderInTestApp(<FluxRuntimeContent />, {
-      apis: [[fluxApiRef, testFluxClient()]],
-    });
+    await renderServed();
     const prod = await screen.findByRole('table', {
       name: 'Controllers of prod',
     });
@@ -123,11 +134,30 @@ describe('FluxRuntimeContent', () => {
     );
   });
 
-  it('lists every Flux object failing first and filters by state, kind, cluster and search', async () => {
-    serve();
-    await renderInTestApp(<FluxRuntimeContent />, {
-      apis: [[fluxApiRef, testFluxClient()]],
+  it('shows each cluster by its configured title, with its labels as chips', async () => {
+    await renderServed();
+    const edge = await screen.findByRole('region', {
+      name: 'Cluster edge controllers',
     });
+    expect(within(edge).getByRole('heading')).toHaveTextContent(
+      'edge (simulated)',
+    );
+    expect(
+      within(edge)
+        .getAllByTestId('flux-cluster-label')
+        .map(chip => chip.textContent),
+    ).toEqual(['environment: simulated', 'region: eu']);
+    const prod = screen.getByRole('region', {
+      name: 'Cluster prod controllers',
+    });
+    expect(within(prod).getByRole('heading')).toHaveTextContent(/^prod$/);
+    expect(
+      within(prod).queryByTestId('flux-cluster-label'),
+    ).not.toBeInTheDocument();
+  });
+
+  it('lists every Flux object failing first and filters by state, kind, cluster and search', async () => {
+    await renderServed();
     await screen.findByRole('table', { name: 'Flux objects' });
     expect(rowNames()).toEqual([
       'flux-system/shop',
@@ -173,9 +203,7 @@ describe('FluxRuntimeContent', () => {
         );
       }),
     );
-    await renderInTestApp(<FluxRuntimeContent />, {
-      apis: [[fluxApiRef, testFluxClient()]],
-    });
+    await renderPage();
     await screen.findByRole('table', { name: 'Flux objects' });
     expect(screen.queryByText('flux-system/new-app')).not.toBeInTheDocument();
     await waitFor(() => expect(stream).toBeDefined());
