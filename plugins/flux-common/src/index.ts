@@ -1,13 +1,14 @@
 /**
- * Flux v2 object types, API constants and catalog annotation keys shared by
- * the Flux Portal backend, frontend and CLI. Isomorphic: no I/O.
+ * Kubernetes and Flux constants, object types and the catalog annotation
+ * keys shared by the Flux Portal backend, frontend, CLI and the cluster
+ * simulator. Isomorphic: no I/O.
  *
  * @packageDocumentation
  */
 
-export * from './api';
-export * from './types';
-export * from './annotations';
+export * from './kube';
+export * from './flux';
+export * from './entity';
 export * from './status';
 export * from './rest';
 export * from './permissions';

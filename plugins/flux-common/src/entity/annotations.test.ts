@@ -1,16 +1,31 @@
 import {
+  ANNOTATION_CHART,
+  ANNOTATION_CLUSTERS,
+  ANNOTATION_DEPENDS_ON,
+  ANNOTATION_DESCRIPTION,
+  ANNOTATION_HELM_RELEASE,
+  ANNOTATION_KUBERNETES_LABEL_SELECTOR,
   ANNOTATION_KUSTOMIZATION,
+  ANNOTATION_LIFECYCLE,
+  ANNOTATION_SYSTEM,
+  ANNOTATION_WORKLOADS,
+  formatChart,
   formatClusters,
+  formatEntityRefs,
+  formatEqualitySelector,
   formatNamespacedName,
   formatNamespacedNames,
   formatWorkloads,
+  parseChart,
   parseClusters,
+  parseEntityRefs,
+  parseEqualitySelector,
   parseList,
   parseNamespacedName,
   parseNamespacedNames,
   parseWorkload,
   parseWorkloads,
-} from './annotations';
+} from '.';
 
 describe('annotation values', () => {
   it('keys live in the portal domain', () => {
@@ -64,5 +79,123 @@ describe('annotation values', () => {
     ]);
     expect(formatClusters(['contour', 'staging'])).toBe('contour,staging');
     expect(() => formatClusters(['a,b'])).toThrow();
+  });
+});
+
+describe('annotation keys', () => {
+  it('are the ones the catalog writes and reads', () => {
+    expect([
+      ANNOTATION_CLUSTERS,
+      ANNOTATION_HELM_RELEASE,
+      ANNOTATION_WORKLOADS,
+      ANNOTATION_CHART,
+      ANNOTATION_DESCRIPTION,
+      ANNOTATION_LIFECYCLE,
+      ANNOTATION_SYSTEM,
+      ANNOTATION_DEPENDS_ON,
+      ANNOTATION_KUBERNETES_LABEL_SELECTOR,
+    ]).toEqual([
+      'flux-portal.io/clusters',
+      'flux-portal.io/helm-release',
+      'flux-portal.io/workloads',
+      'flux-portal.io/chart',
+      'flux-portal.io/description',
+      'flux-portal.io/lifecycle',
+      'flux-portal.io/system',
+      'flux-portal.io/depends-on',
+      'backstage.io/kubernetes-label-selector',
+    ]);
+  });
+});
+
+/** parse(format(x)) deep-equals x for every value of every structured key. */
+describe('annotation values round-trip', () => {
+  function roundTrip<T>(
+    format: (value: T) => string,
+    parse: (text: string) => T | undefined,
+    values: T[],
+  ) {
+    return values.map(value => parse(format(value)));
+  }
+
+  it('clusters, including none', () => {
+    const clusterLists = [['contour'], ['contour', 'staging', 'edge-1'], []];
+    expect(roundTrip(formatClusters, parseClusters, clusterLists)).toEqual(
+      clusterLists,
+    );
+  });
+
+  it('kustomization and helm-release references', () => {
+    const references = [
+      { namespace: 'flux-system', name: 'apps' },
+      { namespace: 'pm', name: 'pm.v2' },
+    ];
+    expect(
+      roundTrip(formatNamespacedName, parseNamespacedName, references),
+    ).toEqual(references);
+    const referenceLists = [
+      [{ namespace: 'flux-system', name: 'infrastructure' }],
+      [],
+    ];
+    expect(
+      roundTrip(formatNamespacedNames, parseNamespacedNames, referenceLists),
+    ).toEqual(referenceLists);
+  });
+
+  it('workloads, cluster-scoped ones and none', () => {
+    const workloadLists = [
+      [{ kind: 'Deployment', namespace: 'pm', name: 'pm' }],
+      [
+        { kind: 'StatefulSet', namespace: 'data', name: 'postgres' },
+        { kind: 'ClusterRole', namespace: '', name: 'viewer' },
+      ],
+      [{ kind: 'Namespace', namespace: '', name: 'pm' }],
+      [],
+    ];
+    expect(roundTrip(formatWorkloads, parseWorkloads, workloadLists)).toEqual(
+      workloadLists,
+    );
+  });
+
+  it('charts with and without a version constraint', () => {
+    const charts = [
+      { chart: 'ingress-nginx', version: '4.10.1' },
+      { chart: 'cert-manager', version: '>=1.16.0 <2.0.0' },
+      { chart: './charts/my-app' },
+      { chart: 'podinfo', version: '6.x' },
+    ];
+    expect(roundTrip(formatChart, parseChart, charts)).toEqual(charts);
+    expect(formatChart({ chart: 'podinfo', version: '6.x' })).toBe(
+      'podinfo@6.x',
+    );
+    expect(parseChart('@1.0.0')).toBeUndefined();
+    expect(parseChart('')).toBeUndefined();
+    expect(() => formatChart({ chart: 'a@b' })).toThrow(/Invalid chart/);
+  });
+
+  it('equality label selectors, including the empty one', () => {
+    const selectors: Array<Record<string, string>> = [
+      { 'app.kubernetes.io/name': 'podinfo' },
+      { app: 'web', tier: 'frontend', empty: '' },
+      {},
+    ];
+    expect(
+      roundTrip(formatEqualitySelector, parseEqualitySelector, selectors),
+    ).toEqual(selectors);
+    expect(parseEqualitySelector('app in (a,b)')).toBeUndefined();
+    expect(parseEqualitySelector('app!=web')).toBeUndefined();
+    expect(parseEqualitySelector(undefined)).toBeUndefined();
+    expect(() => formatEqualitySelector({ 'a b': 'c' })).toThrow();
+  });
+
+  it('depends-on entity references, including none', () => {
+    const entityRefLists = [
+      ['component:default/billing', 'resource:postgres', 'kafka'],
+      [],
+    ];
+    expect(
+      roundTrip(formatEntityRefs, parseEntityRefs, entityRefLists),
+    ).toEqual(entityRefLists);
+    expect(() => formatEntityRefs(['a,b'])).toThrow();
   });
 });

@@ -3,14 +3,7 @@
  * the portal reads are typed; everything is optional because repositories
  * contain hand-written, sometimes broken objects.
  */
-
-/** @public */
-export interface ObjectMeta {
-  name?: string;
-  namespace?: string;
-  labels?: Record<string, string>;
-  annotations?: Record<string, string>;
-}
+import { ObjectMeta } from '../kube/ObjectMeta';
 
 /** @public */
 export interface CrossNamespaceRef {

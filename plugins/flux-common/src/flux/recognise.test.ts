@@ -4,7 +4,7 @@ import {
   isFluxSource,
   isHelmRelease,
   versionOf,
-} from './api';
+} from './recognise';
 
 describe('Flux API helpers', () => {
   it('tells a Flux Kustomization from a kustomize file', () => {

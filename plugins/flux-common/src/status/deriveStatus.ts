@@ -30,6 +30,8 @@
  * An OCI HelmRepository (spec.type: oci) is static in Flux ≥ 2.1 and has no
  * conditions: it is Ready.
  */
+import { FluxConditionReason, FluxConditionType } from '../flux/conditions';
+import { SOURCE_KINDS } from '../flux/kinds';
 import { findCondition, isConditionTrue } from './conditions';
 import { parseGoDuration } from './duration';
 import { detectRevisionDrift } from './drift';
@@ -41,16 +43,9 @@ import {
   FluxObjectWithStatus,
 } from './types';
 
-const DEPENDENCY_NOT_READY = 'DependencyNotReady';
-const PROGRESSING_WITH_RETRY = 'ProgressingWithRetry';
+const { DependencyNotReady, ProgressingWithRetry } = FluxConditionReason;
 const DEFAULT_STALE_KINDS = ['Kustomization'];
-const SOURCE_KINDS = [
-  'GitRepository',
-  'OCIRepository',
-  'HelmRepository',
-  'HelmChart',
-  'Bucket',
-];
+const SOURCE_KIND_NAMES: readonly string[] = SOURCE_KINDS;
 
 function latestActivity(obj: FluxObjectWithStatus): number | undefined {
   const status = obj.status ?? {};
@@ -83,9 +78,9 @@ export function deriveStatus(
   const generation = isNumber(safe.metadata?.generation)
     ? safe.metadata!.generation
     : undefined;
-  const ready = findCondition(safe, 'Ready');
-  const reconciling = findCondition(safe, 'Reconciling');
-  const stalled = findCondition(safe, 'Stalled');
+  const ready = findCondition(safe, FluxConditionType.Ready);
+  const reconciling = findCondition(safe, FluxConditionType.Reconciling);
+  const stalled = findCondition(safe, FluxConditionType.Stalled);
   // Fall back to the Ready condition's own observedGeneration (Flux sets both).
   const observedGeneration = isNumber(status?.observedGeneration)
     ? status!.observedGeneration
@@ -97,7 +92,7 @@ export function deriveStatus(
   const suspended = safe.spec?.suspend === true;
   const intervalMs = parseGoDuration(safe.spec?.interval);
   const activity = latestActivity(safe);
-  const isSource = SOURCE_KINDS.includes(safe.kind ?? '');
+  const isSource = SOURCE_KIND_NAMES.includes(safe.kind ?? '');
   const drift = isSource
     ? undefined
     : detectRevisionDrift(safe, options.source);
@@ -148,7 +143,7 @@ export function deriveStatus(
   }
   if (
     isConditionTrue(reconciling) &&
-    reconciling!.reason !== PROGRESSING_WITH_RETRY
+    reconciling!.reason !== ProgressingWithRetry
   ) {
     return result(
       'Progressing',
@@ -164,8 +159,8 @@ export function deriveStatus(
     );
   }
   if (ready?.status === 'False') {
-    if (ready.reason === DEPENDENCY_NOT_READY) {
-      return result('Waiting', DEPENDENCY_NOT_READY, readyMessage);
+    if (ready.reason === DependencyNotReady) {
+      return result('Waiting', DependencyNotReady, readyMessage);
     }
     return result('Failed', ready.reason ?? 'Failed', readyMessage, {
       retrying: isConditionTrue(reconciling),

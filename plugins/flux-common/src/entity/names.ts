@@ -1,0 +1,7 @@
+/**
+ * What a valid name looks like inside an annotation value. Kubernetes names
+ * and namespaces: DNS-1123 subdomain characters; kinds are identifiers.
+ * Anything else in an annotation is treated as malformed.
+ */
+export const NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
+export const KIND = /^[A-Za-z][A-Za-z0-9]*$/;

@@ -1,0 +1,8 @@
+/** Flux API groups, kinds, conditions, labels, annotations and manifest shapes. */
+export * from './groups';
+export * from './kinds';
+export * from './recognise';
+export * from './conditions';
+export * from './labels';
+export * from './annotations';
+export type * from './manifestTypes';
