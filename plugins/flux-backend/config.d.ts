@@ -2,7 +2,9 @@ export interface Config {
   /**
    * Clusters are read from Backstage's Kubernetes plugin config
    * (`kubernetes.clusterLocatorMethods` of type `config`), so they are
-   * configured once. `flux` adds what that config cannot say.
+   * configured once. `flux` adds what that config cannot say. Every key is
+   * read, with its default, by readFluxConfig; a bad value stops the
+   * backend with an error naming the key.
    */
   flux?: {
     /** Extra clusters from a kubeconfig file: every context, or the listed ones. */
@@ -31,7 +33,7 @@ export interface Config {
     requestTimeoutMs?: number;
     /** Maximum backoff between reconnect attempts to a failing cluster, ms (default 30000). */
     maxBackoffMs?: number;
-    /** A Ready Kustomization not reconciled within this many intervals is Stale (default 3). */
+    /** A Ready Kustomization not reconciled within this many intervals is Stale (default 3; 0: never). */
     staleAfterIntervals?: number;
     /**
      * Groups whose members may reconcile, suspend and resume every entity,

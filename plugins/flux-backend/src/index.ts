@@ -6,6 +6,8 @@
  * @packageDocumentation
  */
 export { fluxPlugin as default } from './plugin';
+export { readFluxConfig, FLUX_CONFIG_DEFAULTS } from './config/readFluxConfig';
+export type { FluxConfig } from './config/readFluxConfig';
 export { readClusterConfigs } from './clusters/readClusterConfigs';
 export type { FluxClusterConfig } from './clusters/readClusterConfigs';
 export { WATCHED_KINDS, APPLIER_KINDS } from './clusters/watchedKinds';

@@ -7,6 +7,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { fluxPermissions } from '@flux-portal/plugin-flux-common';
+import { readFluxConfig } from './config/readFluxConfig';
 import { readClusterConfigs } from './clusters/readClusterConfigs';
 import { FluxClusters } from './clusters/FluxClusters';
 import { FluxActions } from './actions/FluxActions';
@@ -43,18 +44,26 @@ export const fluxPlugin = createBackendPlugin({
         lifecycle,
         catalog,
       }) {
-        const flux = config.getOptionalConfig('flux');
-        const clusterConfigs = readClusterConfigs(config);
+        const flux = readFluxConfig(config);
+        const clusterConfigs = readClusterConfigs(config, flux);
         if (clusterConfigs.length === 0) {
           logger.warn(
             'Flux status: no clusters configured (kubernetes.clusterLocatorMethods, flux.kubeconfig or flux.inCluster); every entity will show its clusters as not configured',
           );
         }
+        for (const name of flux.clusterDisplays.keys()) {
+          // Not an error: a later config file may replace the clusters of
+          // an earlier one without being able to remove its flux.clusters.
+          if (!clusterConfigs.some(c => c.name === name))
+            logger.warn(
+              `Flux status: flux.clusters.${name} is shown for no cluster; no cluster of that name is configured`,
+            );
+        }
         const clusters = new FluxClusters({
           clusters: clusterConfigs,
           logger,
-          requestTimeoutMs: flux?.getOptionalNumber('requestTimeoutMs'),
-          maxBackoffMs: flux?.getOptionalNumber('maxBackoffMs'),
+          requestTimeoutMs: flux.requestTimeoutMs,
+          maxBackoffMs: flux.maxBackoffMs,
         });
         permissionsRegistry.addPermissions(fluxPermissions);
         httpRouter.use(
@@ -62,10 +71,8 @@ export const fluxPlugin = createBackendPlugin({
             clusters,
             status: new FluxStatusService({
               clusters,
-              staleAfterIntervals: flux?.getOptionalNumber(
-                'staleAfterIntervals',
-              ),
-              eventsPerObject: flux?.getOptionalNumber('eventsPerObject'),
+              staleAfterIntervals: flux.staleAfterIntervals,
+              eventsPerObject: flux.eventsPerObject,
             }),
             actions: new FluxActions(),
             entities: new EntityLoader(catalog, auth),

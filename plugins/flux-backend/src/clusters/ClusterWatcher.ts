@@ -28,11 +28,11 @@ export interface ClusterWatcherOptions {
   name: string;
   kubeConfig: KubeConfig;
   logger: LoggerService;
-  /** Time to answer discovery and initial lists before being reported (default 5000). */
-  requestTimeoutMs?: number;
-  /** Backoff bounds for reconnects (defaults 500 and 30000 ms). */
+  /** Time to answer discovery and initial lists before being reported. */
+  requestTimeoutMs: number;
+  /** Backoff bounds for reconnects (first delay default 500 ms). */
   minBackoffMs?: number;
-  maxBackoffMs?: number;
+  maxBackoffMs: number;
 }
 
 interface KindState {
@@ -79,9 +79,9 @@ export class ClusterWatcher {
     this.name = options.name;
     this.kubeConfig = options.kubeConfig;
     this.logger = options.logger.child({ cluster: options.name });
-    this.timeoutMs = options.requestTimeoutMs ?? 5000;
+    this.timeoutMs = options.requestTimeoutMs;
     this.minBackoffMs = options.minBackoffMs ?? 500;
-    this.maxBackoffMs = options.maxBackoffMs ?? 30000;
+    this.maxBackoffMs = options.maxBackoffMs;
     this.discoveryBackoffMs = this.minBackoffMs;
     this.emitter.setMaxListeners(0);
   }

@@ -13,9 +13,11 @@ import { FluxClusterConfig } from './readClusterConfigs';
 export interface FluxClustersOptions {
   clusters: FluxClusterConfig[];
   logger: LoggerService;
-  requestTimeoutMs?: number;
+  /** flux.requestTimeoutMs and flux.maxBackoffMs (see readFluxConfig). */
+  requestTimeoutMs: number;
+  maxBackoffMs: number;
+  /** The first reconnect delay (default 500 ms). */
   minBackoffMs?: number;
-  maxBackoffMs?: number;
 }
 
 export class FluxClusters {

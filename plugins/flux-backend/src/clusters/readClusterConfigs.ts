@@ -5,9 +5,11 @@
  * KubeConfig with one context, so every cluster is addressed the same way.
  */
 import { Config } from '@backstage/config';
+import { InputError } from '@backstage/errors';
 import { KubeConfig } from '@kubernetes/client-node';
 import { FluxClusterDisplay } from '@flux-portal/plugin-flux-common';
-import { readClusterDisplays } from './readClusterDisplays';
+import { FluxConfig, readFluxConfig } from '../config/readFluxConfig';
+import { readOrInputError } from '../config/configValues';
 
 /** A cluster the backend watches. @public */
 export interface FluxClusterConfig {
@@ -19,10 +21,11 @@ export interface FluxClusterConfig {
   kubeConfig: KubeConfig;
 }
 
-type Displays = ReadonlyMap<string, FluxClusterDisplay>;
+type Displays = FluxConfig['clusterDisplays'];
 
 function fromKubernetesPluginConfig(
   cluster: Config,
+  key: string,
   displays: Displays,
 ): FluxClusterConfig {
   const name = cluster.getString('name');
@@ -30,8 +33,8 @@ function fromKubernetesPluginConfig(
   const authProvider =
     cluster.getOptionalString('authProvider') ?? 'serviceAccount';
   if (authProvider !== 'serviceAccount') {
-    throw new Error(
-      `kubernetes cluster '${name}': authProvider '${authProvider}' is not supported by Flux Portal, which needs a service account token (serviceAccountToken) to watch Flux objects`,
+    throw new InputError(
+      `${key}.authProvider: '${authProvider}' (cluster '${name}') is not supported by Flux Portal, which needs a service account token (serviceAccountToken) to watch Flux objects`,
     );
   }
   const kubeConfig = new KubeConfig();
@@ -60,31 +63,72 @@ function fromKubernetesPluginConfig(
   return { name, url, display, kubeConfig };
 }
 
+function fromKubernetesPlugin(
+  config: Config,
+  displays: Displays,
+): FluxClusterConfig[] {
+  const key = 'kubernetes.clusterLocatorMethods';
+  // @backstage/config's errors (missing or mistyped values) name the key.
+  return readOrInputError(() =>
+    (config.getOptionalConfigArray(key) ?? []).flatMap((method, m) => {
+      if (method.getString('type') !== 'config') return [];
+      return (method.getOptionalConfigArray('clusters') ?? []).map(
+        (cluster, c) =>
+          fromKubernetesPluginConfig(
+            cluster,
+            `${key}[${m}].clusters[${c}]`,
+            displays,
+          ),
+      );
+    }),
+  );
+}
+
 function fromKubeconfigFile(
-  path: string,
-  contexts: string[] | undefined,
+  { path, contexts }: NonNullable<FluxConfig['kubeconfig']>,
   displays: Displays,
 ): FluxClusterConfig[] {
   const all = new KubeConfig();
-  all.loadFromFile(path);
+  try {
+    all.loadFromFile(path);
+  } catch (error) {
+    throw new InputError(
+      `flux.kubeconfig.path: cannot read '${path}': ${
+        (error as Error).message
+      }`,
+    );
+  }
   const wanted = contexts ?? all.getContexts().map(c => c.name);
   return wanted.map(contextName => {
     const kubeConfig = new KubeConfig();
     kubeConfig.loadFromString(all.exportConfig());
     if (!kubeConfig.getContextObject(contextName)) {
-      throw new Error(
-        `flux.kubeconfig: context '${contextName}' is not in ${path}`,
+      throw new InputError(
+        `flux.kubeconfig.contexts: context '${contextName}' is not in ${path}`,
       );
     }
     kubeConfig.setCurrentContext(contextName);
-    const url = kubeConfig.getCurrentCluster()?.server ?? '';
     return {
       name: contextName,
-      url,
+      url: kubeConfig.getCurrentCluster()?.server ?? '',
       display: displays.get(contextName) ?? {},
       kubeConfig,
     };
   });
+}
+
+function fromInCluster(
+  { name }: NonNullable<FluxConfig['inCluster']>,
+  displays: Displays,
+): FluxClusterConfig {
+  const kubeConfig = new KubeConfig();
+  kubeConfig.loadFromCluster();
+  return {
+    name,
+    url: kubeConfig.getCurrentCluster()?.server ?? '',
+    display: displays.get(name) ?? {},
+    kubeConfig,
+  };
 }
 
 /**
@@ -92,43 +136,20 @@ function fromKubeconfigFile(
  * would otherwise be attributed to the wrong cluster.
  * @public
  */
-export function readClusterConfigs(config: Config): FluxClusterConfig[] {
-  const displays = readClusterDisplays(config);
-  const clusters: FluxClusterConfig[] = [];
-  for (const method of config.getOptionalConfigArray(
-    'kubernetes.clusterLocatorMethods',
-  ) ?? []) {
-    if (method.getString('type') !== 'config') continue;
-    for (const cluster of method.getOptionalConfigArray('clusters') ?? []) {
-      clusters.push(fromKubernetesPluginConfig(cluster, displays));
-    }
+export function readClusterConfigs(
+  config: Config,
+  flux: FluxConfig = readFluxConfig(config),
+): FluxClusterConfig[] {
+  const displays = flux.clusterDisplays;
+  const clusters = fromKubernetesPlugin(config, displays);
+  if (flux.kubeconfig) {
+    clusters.push(...fromKubeconfigFile(flux.kubeconfig, displays));
   }
-  const kubeconfig = config.getOptionalConfig('flux.kubeconfig');
-  if (kubeconfig) {
-    clusters.push(
-      ...fromKubeconfigFile(
-        kubeconfig.getString('path'),
-        kubeconfig.getOptionalStringArray('contexts'),
-        displays,
-      ),
-    );
-  }
-  const inCluster = config.getOptionalConfig('flux.inCluster');
-  if (inCluster) {
-    const kubeConfig = new KubeConfig();
-    kubeConfig.loadFromCluster();
-    const name = inCluster.getString('name');
-    clusters.push({
-      name,
-      url: kubeConfig.getCurrentCluster()?.server ?? '',
-      display: displays.get(name) ?? {},
-      kubeConfig,
-    });
-  }
+  if (flux.inCluster) clusters.push(fromInCluster(flux.inCluster, displays));
   const seen = new Set<string>();
   for (const { name } of clusters) {
     if (seen.has(name)) {
-      throw new Error(
+      throw new InputError(
         `Cluster '${name}' is configured twice (kubernetes.clusterLocatorMethods, flux.kubeconfig or flux.inCluster); names must be unique`,
       );
     }

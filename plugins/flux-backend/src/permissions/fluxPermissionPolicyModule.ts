@@ -12,6 +12,7 @@ import {
   FluxPermissionPolicy,
   FluxPermissionPolicyOptions,
 } from './FluxPermissionPolicy';
+import { readFluxConfig } from '../config/readFluxConfig';
 
 /** @public */
 export function createFluxPermissionPolicyModule(
@@ -26,8 +27,7 @@ export function createFluxPermissionPolicyModule(
         async init({ policy, config }) {
           policy.setPolicy(
             new FluxPermissionPolicy({
-              adminGroups:
-                config.getOptionalStringArray('flux.adminGroups') ?? [],
+              adminGroups: readFluxConfig(config).adminGroups,
               otherwise: options.otherwise,
             }),
           );

@@ -48,8 +48,9 @@ function encode(status: EntityFluxStatus): EncodedStatus {
 
 export interface FluxStatusServiceOptions {
   clusters: FluxClusters;
-  staleAfterIntervals?: number;
-  eventsPerObject?: number;
+  /** flux.staleAfterIntervals and flux.eventsPerObject (see readFluxConfig). */
+  staleAfterIntervals: number;
+  eventsPerObject: number;
 }
 
 export class FluxStatusService {
@@ -103,7 +104,7 @@ export class FluxStatusService {
     return {
       now: Date.now(),
       staleAfterIntervals: this.options.staleAfterIntervals,
-      eventsPerObject: this.options.eventsPerObject ?? 20,
+      eventsPerObject: this.options.eventsPerObject,
     };
   }
 
