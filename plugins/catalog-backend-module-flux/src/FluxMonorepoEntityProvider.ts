@@ -25,6 +25,7 @@ import type {
 import { formatProblem } from '@flux-portal/kustomize';
 import { FluxMonorepoProviderConfig, readProviderConfigs } from './config';
 import { ingestMonorepo } from './mapping';
+import { entityRef } from './mapping/entityRefs';
 import { createLocationAnnotator } from './locationAnnotations';
 import {
   DatabaseLastGoodStore,
@@ -40,9 +41,6 @@ export type RefreshOutcome =
   | { status: 'not-modified' }
   | { status: 'refused'; reason: string }
   | { status: 'failed'; reason: string };
-
-const refOf = (e: { kind: string; metadata: { name: string } }) =>
-  `${e.kind.toLowerCase()}:default/${e.metadata.name}`;
 
 export class FluxMonorepoEntityProvider implements EntityProvider {
   private connection?: EntityProviderConnection;
@@ -168,7 +166,7 @@ export class FluxMonorepoEntityProvider implements EntityProvider {
       log.call(logger, formatProblem(problem), { code: problem.code });
     }
 
-    const next = new Set(ingestion.entities.map(refOf));
+    const next = new Set(ingestion.entities.map(entityRef));
     // read on every refresh: another backend instance may have applied the last one
     const previous = await readLastGood(
       this.lastGood,

@@ -4,8 +4,14 @@
  * (`source-location`) and, when the repository has a browsable URL, the
  * view and edit links of its kustomization.yaml.
  */
+import {
+  ANNOTATION_EDIT_URL,
+  ANNOTATION_SOURCE_LOCATION,
+  ANNOTATION_VIEW_URL,
+} from '@backstage/catalog-model';
 import { ScmIntegrationRegistry } from '@backstage/integration';
 import type { LocationAnnotator } from './mapping';
+import { managedByAnnotations } from './mapping/managedByAnnotations';
 import { isUrlTarget, localTargetPath } from './readMonorepoTree';
 
 const withSlash = (url: string) => (url.endsWith('/') ? url : `${url}/`);
@@ -16,34 +22,34 @@ export function createLocationAnnotator(options: {
   integrations: ScmIntegrationRegistry;
 }): LocationAnnotator {
   const { target, integrations } = options;
-  const location = isUrlTarget(target)
-    ? `url:${target}`
-    : `file:${localTargetPath(target)}`;
+  const managedBy = managedByAnnotations(
+    isUrlTarget(target) ? `url:${target}` : `file:${localTargetPath(target)}`,
+  );
   const browseBase =
     options.repositoryUrl ?? (isUrlTarget(target) ? target : undefined);
 
   return (folder, file) => {
-    const annotations: Record<string, string> = {
-      'backstage.io/managed-by-location': location,
-      'backstage.io/managed-by-origin-location': location,
-    };
     if (!browseBase) {
-      annotations['backstage.io/source-location'] = `dir:${localTargetPath(
-        target,
-      )}/${folder}`;
-      return annotations;
+      return {
+        ...managedBy,
+        [ANNOTATION_SOURCE_LOCATION]: `dir:${localTargetPath(
+          target,
+        )}/${folder}`,
+      };
     }
     const base = withSlash(browseBase);
     const folderUrl = integrations.resolveUrl({
       url: folder ? `./${folder}/` : './',
       base,
     });
-    annotations['backstage.io/source-location'] = `url:${folderUrl}`;
+    const annotations: Record<string, string> = {
+      ...managedBy,
+      [ANNOTATION_SOURCE_LOCATION]: `url:${folderUrl}`,
+    };
     if (file) {
       const viewUrl = integrations.resolveUrl({ url: `./${file}`, base });
-      annotations['backstage.io/view-url'] = viewUrl;
-      annotations['backstage.io/edit-url'] =
-        integrations.resolveEditUrl(viewUrl);
+      annotations[ANNOTATION_VIEW_URL] = viewUrl;
+      annotations[ANNOTATION_EDIT_URL] = integrations.resolveEditUrl(viewUrl);
     }
     return annotations;
   };

@@ -2,7 +2,9 @@
  * GitHub/GitLab CODEOWNERS: the last matching pattern wins. Owners become
  * entity refs: `@org/team` → `group:default/team`, `@user` → `user:default/user`.
  */
-interface Rule {
+import { defaultNamespaceRef } from './entityRefs';
+
+export interface CodeownerRule {
   pattern: RegExp;
   owners: string[];
 }
@@ -26,12 +28,12 @@ function ownerRef(owner: string): string | undefined {
   if (!owner.startsWith('@')) return undefined; // e-mail owners have no catalog ref
   const name = owner.slice(1);
   return name.includes('/')
-    ? `group:default/${name.split('/').pop()}`
-    : `user:default/${name}`;
+    ? defaultNamespaceRef('group', name.split('/').pop()!)
+    : defaultNamespaceRef('user', name);
 }
 
-export function parseCodeowners(text: string): Rule[] {
-  const rules: Rule[] = [];
+export function parseCodeowners(text: string): CodeownerRule[] {
+  const rules: CodeownerRule[] = [];
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.replace(/#.*/, '').trim();
     if (!line || line.startsWith('[')) continue;
@@ -43,7 +45,10 @@ export function parseCodeowners(text: string): Rule[] {
 }
 
 /** The owner CODEOWNERS gives a repository path (a folder or file), if any. */
-export function codeownerOf(rules: Rule[], path: string): string | undefined {
+export function codeownerOf(
+  rules: CodeownerRule[],
+  path: string,
+): string | undefined {
   for (let i = rules.length - 1; i >= 0; i--) {
     if (rules[i].pattern.test(path) || rules[i].pattern.test(`${path}/`)) {
       return rules[i].owners[0];

@@ -5,7 +5,8 @@
  * (which the model built without Secret sources). Secrets are never read.
  */
 import type { KubeObject } from '@flux-portal/kustomize';
-import type { Unit } from './groupUnits';
+import { isRecord, Json } from './json';
+import type { Unit } from './units/types';
 
 export interface ConfigValue {
   key: string;
@@ -24,12 +25,8 @@ const WORKLOAD_KINDS = new Set([
   'ReplicaSet',
 ]);
 
-type Json = Record<string, unknown>;
-const isRecord = (v: unknown): v is Json =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /** The pod spec of a workload (CronJob nests one level deeper). */
-export function podSpecOf(obj: KubeObject): Json | undefined {
+function podSpecOf(obj: KubeObject): Json | undefined {
   const spec = obj.spec as Json | undefined;
   if (!isRecord(spec)) return undefined;
   if (obj.kind === 'Pod') return spec;

@@ -3,6 +3,7 @@
  * refs, a mermaid flowchart grouped by system (like the seed's hand-drawn
  * map, so a README diagram can be generated), and Graphviz dot.
  */
+import { entityRef } from './entityRefs';
 import type { CatalogEntity } from './types';
 
 export interface GraphNode {
@@ -27,8 +28,6 @@ export interface EntityGraph {
   edges: GraphEdge[];
 }
 
-const refOf = (e: CatalogEntity) =>
-  `${e.kind.toLowerCase()}:default/${e.metadata.name}`;
 const list = (v: unknown): string[] =>
   Array.isArray(v) ? (v as string[]) : [];
 
@@ -39,14 +38,15 @@ export function entityGraph(
   const nodes: GraphNode[] = [];
   const edges: GraphEdge[] = [];
   const clusterRefs = new Set(
-    entities.filter(e => e.spec.type === 'kubernetes-cluster').map(refOf),
+    entities.filter(e => e.spec.type === 'kubernetes-cluster').map(entityRef),
   );
   const keep = (ref: string) =>
     options.includeClusters !== false || !clusterRefs.has(ref);
   for (const e of entities) {
-    if (e.kind === 'System' || !keep(refOf(e))) continue;
+    const from = entityRef(e);
+    if (e.kind === 'System' || !keep(from)) continue;
     nodes.push({
-      ref: refOf(e),
+      ref: from,
       kind: e.kind,
       name: e.metadata.name,
       ...(e.metadata.title ? { title: e.metadata.title } : {}),
@@ -54,14 +54,14 @@ export function entityGraph(
       ...(typeof e.spec.system === 'string' ? { system: e.spec.system } : {}),
     });
     for (const to of list(e.spec.dependsOn))
-      if (keep(to)) edges.push({ from: refOf(e), to, type: 'dependsOn' });
+      if (keep(to)) edges.push({ from, to, type: 'dependsOn' });
     for (const to of list(e.spec.providesApis))
-      edges.push({ from: refOf(e), to, type: 'providesApi' });
+      edges.push({ from, to, type: 'providesApi' });
     for (const to of list(e.spec.consumesApis))
-      edges.push({ from: refOf(e), to, type: 'consumesApi' });
+      edges.push({ from, to, type: 'consumesApi' });
     // A producing Resource is recorded as the API's dependency; draw it as providing.
     for (const api of list(e.spec.dependencyOf))
-      edges.push({ from: refOf(e), to: api, type: 'providesApi' });
+      edges.push({ from, to: api, type: 'providesApi' });
   }
   return { nodes, edges };
 }

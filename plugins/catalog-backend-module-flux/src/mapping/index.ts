@@ -1,25 +1,26 @@
-export { monorepoToEntities, MANIFEST_ANNOTATIONS } from './monorepoToEntities';
-export type { EntityMappingResult } from './monorepoToEntities';
-export { entityGraph, graphToMermaid, graphToDot } from './entityGraph';
-export type {
-  EntityGraph,
-  GraphNode,
-  GraphEdge,
-  GraphEdgeType,
-} from './entityGraph';
-export { DEPENDS_ON_ANNOTATION } from './inferDependencies';
-export { RESOURCE_TYPE_BY_CHART, RESOURCE_TYPE_BY_KIND } from './resourceTypes';
-export { channelEntityName } from './messaging';
-export type {
-  CatalogEntity,
-  EntityMappingOptions,
-  LocationAnnotator,
-  EntityDependency,
-  DependencyReason,
-} from './types';
+/**
+ * The entity mapping's public surface: what the catalog module, the
+ * `flux-portal entities|graph` CLI and the scaffolder's plan use.
+ */
 export { ingestMonorepo } from './ingestMonorepo';
 export type { IngestOptions, Ingestion } from './ingestMonorepo';
+export { monorepoToEntities } from './monorepoToEntities';
+export type { EntityMappingResult } from './monorepoToEntities';
+export type {
+  CatalogEntity,
+  DependencyReason,
+  EntityDependency,
+  EntityMappingOptions,
+  LocationAnnotator,
+} from './types';
 export {
   localLocationAnnotator,
   urlLocationAnnotator,
 } from './localLocationAnnotator';
+export { entityGraph, graphToDot, graphToMermaid } from './entityGraph';
+export type {
+  EntityGraph,
+  GraphEdge,
+  GraphEdgeType,
+  GraphNode,
+} from './entityGraph';

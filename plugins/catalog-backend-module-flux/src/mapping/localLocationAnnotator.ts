@@ -6,25 +6,25 @@
  * the folder is resolved against it; view/edit links need the catalog's SCM
  * integrations and are left to the catalog module.
  */
+import { ANNOTATION_SOURCE_LOCATION } from '@backstage/catalog-model';
+import { managedByAnnotations } from './managedByAnnotations';
 import type { LocationAnnotator } from './types';
 
 export function localLocationAnnotator(rootDir: string): LocationAnnotator {
   const root = rootDir.replace(/\/+$/, '');
-  const location = `file:${root}`;
+  const managedBy = managedByAnnotations(`file:${root}`);
   return folder => ({
-    'backstage.io/managed-by-location': location,
-    'backstage.io/managed-by-origin-location': location,
-    'backstage.io/source-location': `dir:${root}/${folder}`,
+    ...managedBy,
+    [ANNOTATION_SOURCE_LOCATION]: `dir:${root}/${folder}`,
   });
 }
 
 export function urlLocationAnnotator(target: string): LocationAnnotator {
   const base = target.endsWith('/') ? target : `${target}/`;
-  const location = `url:${target}`;
+  const managedBy = managedByAnnotations(`url:${target}`);
   return folder => ({
-    'backstage.io/managed-by-location': location,
-    'backstage.io/managed-by-origin-location': location,
-    'backstage.io/source-location': `url:${
+    ...managedBy,
+    [ANNOTATION_SOURCE_LOCATION]: `url:${
       new URL(folder ? `./${folder}/` : './', base).href
     }`,
   });

@@ -8,11 +8,10 @@ import { ConfigValue, keyName } from './configValues';
 
 export type Broker = 'kafka' | 'rabbitmq';
 
-export interface MessagingUse {
+interface MessagingUse {
   broker: Broker;
   channel: string;
   direction: 'produce' | 'consume';
-  key: string;
 }
 
 const KEY =
@@ -33,7 +32,7 @@ export function messagingUses(values: ConfigValue[]): MessagingUse[] {
       const id = `${broker}|${channel}|${direction}`;
       if (seen.has(id)) continue;
       seen.add(id);
-      out.push({ broker, channel, direction, key: m[0] });
+      out.push({ broker, channel, direction });
     }
   }
   return out;

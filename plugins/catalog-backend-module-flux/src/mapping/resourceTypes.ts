@@ -4,7 +4,11 @@
  * row wins; `flux-portal.io/resource-type` on the HelmRelease, a workload or
  * the namespace overrides it.
  */
-export const RESOURCE_TYPE_BY_CHART: ReadonlyArray<[RegExp, string]> = [
+import { ANNOTATION_RESOURCE_TYPE } from '@flux-portal/plugin-flux-common';
+import type { Unit } from './units/types';
+import { unitAnnotation } from './units/unitMeta';
+
+const RESOURCE_TYPE_BY_CHART: ReadonlyArray<[RegExp, string]> = [
   [/postgres|mysql|mariadb|mongodb|cockroach|cassandra|clickhouse/, 'database'],
   [/redis|valkey|memcached|dragonfly/, 'cache'],
   [/kafka|rabbitmq|nats|pulsar|zookeeper|activemq|strimzi/, 'message-broker'],
@@ -22,21 +26,34 @@ export const RESOURCE_TYPE_BY_CHART: ReadonlyArray<[RegExp, string]> = [
 ];
 
 /** Kinds that identify a chart-less component. */
-export const RESOURCE_TYPE_BY_KIND: ReadonlyArray<[string, string]> = [
+const RESOURCE_TYPE_BY_KIND: ReadonlyArray<[string, string]> = [
   ['ClusterIssuer', 'certificate-issuer'],
   ['Issuer', 'certificate-issuer'],
   ['StorageClass', 'storage-class'],
   ['Gateway', 'service-mesh'],
 ];
 
-export function resourceTypeForChart(chart: string): string | undefined {
+function resourceTypeForChart(chart: string): string | undefined {
   const name = chart.toLowerCase();
   return RESOURCE_TYPE_BY_CHART.find(([re]) => re.test(name))?.[1];
 }
 
-export function resourceTypeForKinds(
-  kinds: Iterable<string>,
-): string | undefined {
+function resourceTypeForKinds(kinds: Iterable<string>): string | undefined {
   const set = new Set(kinds);
   return RESOURCE_TYPE_BY_KIND.find(([kind]) => set.has(kind))?.[1];
+}
+
+/** An infrastructure unit's Resource type: the annotation, else its chart, its kinds or its name. */
+export function resourceTypeOf(unit: Unit): string {
+  const override = unitAnnotation(unit, ANNOTATION_RESOURCE_TYPE);
+  if (override) return override;
+  for (const hr of unit.helmReleases) {
+    const type = hr.chart ? resourceTypeForChart(hr.chart) : undefined;
+    if (type) return type;
+  }
+  return (
+    resourceTypeForKinds(unit.objects.map(o => o.object.kind ?? '')) ??
+    resourceTypeForChart(unit.name) ??
+    'infrastructure'
+  );
 }

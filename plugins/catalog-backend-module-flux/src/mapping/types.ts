@@ -1,7 +1,8 @@
 /**
- * The catalog entities the mapping produces. Structurally the same as
- * Backstage's `Entity`, declared here so the pure engine needs no Backstage
- * package; the catalog module passes them to the catalog as they are.
+ * The catalog entities the mapping produces: structurally Backstage's
+ * `Entity`, narrowed to what the mapping writes (its four kinds, string
+ * annotations), so callers such as the CLI read them without casts; the
+ * catalog module passes them to the catalog as they are.
  */
 /** JSON values, as Backstage's `JsonObject` declares them. */
 export type JsonValue =

@@ -12,7 +12,7 @@ import {
   kustomization,
   namespace,
   service,
-} from './__testUtils__/monorepoFiles';
+} from '../__testUtils__/monorepoFiles';
 
 async function unitsOf(files: Record<string, string>) {
   const model = await loadMonorepo(createMemoryTree(files));

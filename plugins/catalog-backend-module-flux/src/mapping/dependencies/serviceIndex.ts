@@ -7,11 +7,10 @@
  * `ns` is a known namespace), `pod.svc.ns.svc…` (headless), and `svc` alone
  * within the caller's own namespace.
  */
-import type { Unit } from './groupUnits';
+import type { Unit } from '../units/types';
 
 export interface ServiceIndex {
   resolve(host: string, fromNamespace: string | undefined): Unit | undefined;
-  namespacesOf(unit: Unit): Set<string>;
 }
 
 function installNamespaces(unit: Unit): Set<string> {
@@ -30,10 +29,8 @@ function installNamespaces(unit: Unit): Set<string> {
 export function buildServiceIndex(units: Unit[]): ServiceIndex {
   const services = new Map<string, Unit>();
   const byNamespace = new Map<string, Set<Unit>>();
-  const namespaces = new Map<Unit, Set<string>>();
   for (const unit of units) {
     const ns = installNamespaces(unit);
-    namespaces.set(unit, ns);
     for (const n of ns) {
       if (!byNamespace.has(n)) byNamespace.set(n, new Set());
       byNamespace.get(n)!.add(unit);
@@ -58,7 +55,6 @@ export function buildServiceIndex(units: Unit[]): ServiceIndex {
   };
 
   return {
-    namespacesOf: unit => namespaces.get(unit) ?? new Set(),
     resolve(host, fromNamespace) {
       const labels = host.toLowerCase().replace(/\.$/, '').split('.');
       const svcAt = labels.indexOf('svc');
@@ -80,34 +76,4 @@ export function buildServiceIndex(units: Unit[]): ServiceIndex {
       return undefined;
     },
   };
-}
-
-const URL_HOST =
-  /\b[a-z][a-z0-9+.-]*:\/\/(?:[^@\s/]+@)?([a-z0-9](?:[-a-z0-9.]*[a-z0-9])?)(?::\d+)?/gi;
-const BARE_HOST =
-  /(?:^|[\s,;=("'@])([a-z0-9](?:[-a-z0-9]*[a-z0-9])?(?:\.[a-z0-9](?:[-a-z0-9]*[a-z0-9])?)+)(?::\d+)?(?=$|[\s,;/)"'?:])/gi;
-
-/**
- * Host names in a configuration value: URL hosts (any scheme, user info and
- * port stripped) and bare dotted names (`redis-master.redis.svc:6379`).
- * Single-label hosts only count inside URLs.
- */
-export function hostsIn(
-  value: string,
-): Array<{ host: string; inUrl: boolean }> {
-  const out: Array<{ host: string; inUrl: boolean }> = [];
-  const seen = new Set<string>();
-  for (const m of value.matchAll(URL_HOST)) {
-    if (!seen.has(m[1])) {
-      seen.add(m[1]);
-      out.push({ host: m[1], inUrl: true });
-    }
-  }
-  for (const m of value.matchAll(BARE_HOST)) {
-    if (!seen.has(m[1])) {
-      seen.add(m[1]);
-      out.push({ host: m[1], inUrl: false });
-    }
-  }
-  return out;
 }

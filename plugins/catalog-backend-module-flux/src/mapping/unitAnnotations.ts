@@ -1,0 +1,91 @@
+/**
+ * The annotations of a unit's entity: where it lives (location annotations),
+ * what Flux runs it as (for the Flux status plugins) and how Backstage's
+ * Kubernetes plugin finds its objects.
+ */
+import {
+  ANNOTATION_CLUSTERS,
+  ANNOTATION_HELM_RELEASE,
+  ANNOTATION_KUBERNETES_ID,
+  ANNOTATION_KUSTOMIZATION,
+  ANNOTATION_WORKLOADS,
+  formatClusters,
+  formatNamespacedName,
+  formatWorkloads,
+  parseNamespacedName,
+  WorkloadRef,
+} from '@flux-portal/plugin-flux-common';
+import { isWorkload } from './configValues';
+import {
+  ANNOTATION_CHART,
+  ANNOTATION_KUBERNETES_LABEL_SELECTOR,
+  ANNOTATION_KUBERNETES_NAMESPACE,
+  LABEL_NAME,
+} from './keys';
+import type { MappingContext } from './mappingContext';
+import type { Unit } from './units/types';
+import { unitLabel } from './units/unitMeta';
+import { validAnnotations } from './validAnnotations';
+
+export function unitAnnotations(
+  unit: Unit,
+  context: MappingContext,
+): Record<string, string> {
+  const hr = unit.helmReleases[0];
+  const workloads = workloadsOf(unit);
+  const appName = unitLabel(unit, LABEL_NAME);
+  const namespaces = namespacesOf(unit);
+  return {
+    ...context.locate(unit.folder, `${unit.folder}/kustomization.yaml`),
+    ...validAnnotations(context, unit.folder, {
+      [ANNOTATION_CLUSTERS]: () => formatClusters([...unit.clusters].sort()),
+      [ANNOTATION_KUSTOMIZATION]: () =>
+        formatKustomization([...unit.kustomizations].sort()[0]),
+      [ANNOTATION_KUBERNETES_ID]: () => unit.name,
+      [ANNOTATION_HELM_RELEASE]: () =>
+        hr && formatNamespacedName({ namespace: hr.namespace, name: hr.name }),
+      [ANNOTATION_WORKLOADS]: () =>
+        workloads.length ? formatWorkloads(workloads) : undefined,
+      [ANNOTATION_KUBERNETES_LABEL_SELECTOR]: () =>
+        appName && `${LABEL_NAME}=${appName}`,
+      [ANNOTATION_KUBERNETES_NAMESPACE]: () =>
+        namespaces.length === 1 ? namespaces[0] : undefined,
+      [ANNOTATION_CHART]: () =>
+        hr?.chart
+          ? `${hr.chart}${hr.version ? `@${hr.version}` : ''}`
+          : undefined,
+    }),
+  };
+}
+
+/** A Kustomization key (`namespace/name`) checked by flux-common's parser and formatter. */
+function formatKustomization(key: string): string {
+  const ref = parseNamespacedName(key);
+  if (!ref) throw new Error(`Invalid namespaced name "${key}"`);
+  return formatNamespacedName(ref);
+}
+
+/** The unit's workloads, sorted, once each. */
+function workloadsOf(unit: Unit): WorkloadRef[] {
+  const byKey = new Map<string, WorkloadRef>();
+  for (const { object } of unit.objects) {
+    if (!isWorkload(object)) continue;
+    const ref = {
+      kind: object.kind ?? '',
+      namespace: object.metadata?.namespace ?? '',
+      name: object.metadata?.name ?? '',
+    };
+    byKey.set(`${ref.kind}/${ref.namespace}/${ref.name}`, ref);
+  }
+  return [...byKey.keys()].sort().map(key => byKey.get(key)!);
+}
+
+/** The namespaces the unit's objects live in (a Namespace object counts as its own). */
+function namespacesOf(unit: Unit): string[] {
+  const namespaces = unit.objects.map(({ object }) =>
+    object.kind === 'Namespace'
+      ? object.metadata?.name
+      : object.metadata?.namespace,
+  );
+  return [...new Set(namespaces.filter((n): n is string => !!n))];
+}

@@ -1,0 +1,94 @@
+/**
+ * A Component (type `service`) per app unit and a Resource per
+ * infrastructure unit, with owner, system and lifecycle from the manifests.
+ */
+import { ANNOTATION_OWNER } from '@flux-portal/plugin-flux-common';
+import { codeownerOf } from './codeowners';
+import { ownerRef } from './entityRefs';
+import {
+  ANNOTATION_DESCRIPTION,
+  ANNOTATION_LIFECYCLE,
+  ANNOTATION_SYSTEM,
+  LABEL_PART_OF,
+} from './keys';
+import type { MappingContext } from './mappingContext';
+import { resourceTypeOf } from './resourceTypes';
+import type { CatalogEntity } from './types';
+import { unitAnnotations } from './unitAnnotations';
+import type { Unit } from './units/types';
+import { unitAnnotation, unitLabel } from './units/unitMeta';
+
+export interface UnitEntity {
+  unit: Unit;
+  entity: CatalogEntity;
+  /** its system is named by the system annotation, so it is kept even for one member */
+  explicitSystem: boolean;
+}
+
+/** The entities of the units; of two units with one kind and name, the first wins (reported). */
+export function unitEntities(
+  units: Unit[],
+  context: MappingContext,
+): UnitEntity[] {
+  const folderOfName = new Map<string, string>();
+  const mapped: UnitEntity[] = [];
+  for (const unit of units) {
+    const kind = unit.role === 'app' ? 'Component' : 'Resource';
+    const clash = folderOfName.get(`${kind}:${unit.name}`);
+    if (clash) {
+      context.problems.push({
+        code: 'entity-name-clash',
+        severity: 'warning',
+        file: unit.folder,
+        message: `${unit.folder} and ${clash} both map to ${kind} ${unit.name}; only ${clash} is ingested`,
+      });
+      continue;
+    }
+    folderOfName.set(`${kind}:${unit.name}`, unit.folder);
+    mapped.push(unitEntity(unit, kind, context));
+  }
+  return mapped;
+}
+
+function unitEntity(
+  unit: Unit,
+  kind: 'Component' | 'Resource',
+  context: MappingContext,
+): UnitEntity {
+  const owner = ownerRef(
+    unitAnnotation(unit, ANNOTATION_OWNER) ??
+      codeownerOf(context.codeowners, unit.folder) ??
+      context.defaultOwner,
+  );
+  const explicitSystem = unitAnnotation(unit, ANNOTATION_SYSTEM);
+  const system =
+    explicitSystem ??
+    unitLabel(unit, LABEL_PART_OF) ??
+    unit.folder.split('/')[0];
+  const chart = unit.helmReleases[0]?.chart;
+  const entity: CatalogEntity = {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind,
+    metadata: {
+      name: unit.name,
+      description:
+        unitAnnotation(unit, ANNOTATION_DESCRIPTION) ??
+        (chart
+          ? `${unit.name} (Helm chart ${chart})`
+          : `${unit.name} from ${unit.folder}`),
+      annotations: unitAnnotations(unit, context),
+      tags: [unit.role === 'app' ? 'flux-app' : 'flux-infrastructure'],
+    },
+    spec:
+      kind === 'Component'
+        ? {
+            type: 'service',
+            lifecycle:
+              unitAnnotation(unit, ANNOTATION_LIFECYCLE) ?? 'production',
+            owner,
+            system,
+          }
+        : { type: resourceTypeOf(unit), owner, system },
+  };
+  return { unit, entity, explicitSystem: explicitSystem !== undefined };
+}

@@ -1,0 +1,17 @@
+import type { ModelHelmRelease, ModelObject } from '@flux-portal/flux-engine';
+
+export type UnitRole = 'app' | 'infrastructure';
+
+/** The rendered objects of one folder: what becomes one entity. */
+export interface Unit {
+  /** repository folder the unit's manifests live in */
+  folder: string;
+  /** entity name */
+  name: string;
+  role: UnitRole;
+  clusters: Set<string>;
+  /** `namespace/name` of the Flux Kustomizations applying it */
+  kustomizations: Set<string>;
+  objects: ModelObject[];
+  helmReleases: ModelHelmRelease[];
+}
