@@ -1,28 +1,25 @@
 /**
- * One cluster's caches: API discovery, then a client-node ListWatch per
- * watched kind. A failing kind or cluster is retried with exponential
- * backoff and reported, while the last objects seen are kept (a cluster
- * going down never blanks a page). Relists on 410 Gone are client-node's.
+ * One cluster's cache: API discovery, then a KindInformer per kind the
+ * cluster serves, filling an ObjectStore, an EventIndex and ChangeCounts.
+ * Discovery is retried with backoff like the informers, and failures are
+ * reported (see errors) while the last objects seen are kept: a cluster
+ * going down never blanks a page.
  */
-import { EventEmitter } from 'node:events';
-import {
-  AppsV1Api,
-  CoreV1Api,
-  CustomObjectsApi,
-  KubeConfig,
-  KubernetesObject,
-  ListWatch,
-  Watch,
-} from '@kubernetes/client-node';
+import { KubeConfig, KubernetesObject } from '@kubernetes/client-node';
 import {
   FluxClusterError,
   FluxObjectRef,
 } from '@flux-portal/plugin-flux-common';
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { discoverVersions, DiscoveredKind } from './discoverVersions';
-import { collectionPath, WatchedKind } from './watchedKinds';
+import { Backoff } from './Backoff';
+import { ChangeCounts } from './ChangeCounts';
 import { toClusterError } from './clusterErrors';
-import { withTimeout } from './withTimeout';
+import { DiscoveredKind, discoverVersions } from './discoverVersions';
+import { EventIndex, involvedObjectOf } from './EventIndex';
+import { healthErrors } from './healthErrors';
+import { KindInformer } from './KindInformer';
+import { ObjectStore } from './ObjectStore';
+import { WatchedKind } from './watchedKinds';
 
 export interface ClusterWatcherOptions {
   name: string;
@@ -35,22 +32,6 @@ export interface ClusterWatcherOptions {
   maxBackoffMs: number;
 }
 
-interface KindState {
-  kind: WatchedKind;
-  version: string;
-  objects: Map<string, KubernetesObject>;
-  synced: boolean;
-  error?: FluxClusterError;
-  informer?: ListWatch<KubernetesObject>;
-  backoffMs: number;
-  retry?: NodeJS.Timeout;
-  /** Bumped on every restart so callbacks of an abandoned informer are ignored. */
-  epoch: number;
-}
-
-const keyOf = (namespace: string | undefined, name: string | undefined) =>
-  `${namespace ?? ''}/${name ?? ''}`;
-
 export class ClusterWatcher {
   readonly name: string;
   readonly kubeConfig: KubeConfig;
@@ -58,20 +39,14 @@ export class ClusterWatcher {
   private readonly timeoutMs: number;
   private readonly minBackoffMs: number;
   private readonly maxBackoffMs: number;
-  private readonly kinds = new Map<string, KindState>();
-  private readonly emitter = new EventEmitter();
-  /** Events by involved object (`Kind/ns/name`), kept as Events come and go. */
-  private readonly eventsByObject = new Map<
-    string,
-    Map<string, KubernetesObject>
-  >();
-  /** Change counters per object (`Kind/ns/name`), per kind (`list:Kind`) and per object's events (`events:Kind/ns/name`). */
-  private readonly changeCounts = new Map<string, number>();
-  /** Bumped whenever errors or sync state change. */
-  private healthVersion = 0;
+  /** By kind name, once discovery finished. */
+  private readonly informers = new Map<string, KindInformer>();
+  private readonly store = new ObjectStore();
+  private readonly events = new EventIndex();
+  private readonly changes = new ChangeCounts();
   private discoveryError?: FluxClusterError;
   private discoveryRetry?: NodeJS.Timeout;
-  private discoveryBackoffMs: number;
+  private readonly discoveryBackoff: Backoff;
   private startedAt = Date.now();
   private stopped = false;
 
@@ -82,8 +57,7 @@ export class ClusterWatcher {
     this.timeoutMs = options.requestTimeoutMs;
     this.minBackoffMs = options.minBackoffMs ?? 500;
     this.maxBackoffMs = options.maxBackoffMs;
-    this.discoveryBackoffMs = this.minBackoffMs;
-    this.emitter.setMaxListeners(0);
+    this.discoveryBackoff = new Backoff(this.minBackoffMs, this.maxBackoffMs);
   }
 
   /** Starts discovery and the watches; never throws, failures are retried and reported. */
@@ -95,32 +69,23 @@ export class ClusterWatcher {
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.discoveryRetry);
-    for (const state of this.kinds.values()) {
-      clearTimeout(state.retry);
-      state.epoch++;
-      await state.informer?.stop().catch(() => undefined);
-    }
-    this.emitter.removeAllListeners();
+    // Every informer stops at once; then their connections are closed.
+    const closing = [...this.informers.values()].map(i => i.stop());
+    await Promise.all(closing);
+    this.changes.removeAllListeners();
   }
 
   /**
-   * How often what a key names has changed (see changeCounts; `#health` for
-   * errors and sync state): a cached answer built from equal counts is current.
+   * How often what a key names has changed (see changeKeys): a cached
+   * answer built from equal counts is current.
    */
   changeCountOf(key: string): number {
-    return key === '#health'
-      ? this.healthVersion
-      : this.changeCounts.get(key) ?? 0;
-  }
-
-  private bump(key: string) {
-    this.changeCounts.set(key, (this.changeCounts.get(key) ?? 0) + 1);
+    return this.changes.countOf(key);
   }
 
   /** Subscribes to object changes; returns the unsubscribe function. */
   onChange(listener: (ref: FluxObjectRef) => void): () => void {
-    this.emitter.on('change', listener);
-    return () => this.emitter.off('change', listener);
+    return this.changes.onChange(listener);
   }
 
   get(
@@ -128,11 +93,11 @@ export class ClusterWatcher {
     namespace: string,
     name: string,
   ): KubernetesObject | undefined {
-    return this.kinds.get(kind)?.objects.get(keyOf(namespace, name));
+    return this.store.get(kind, namespace, name);
   }
 
   list(kind: string): Iterable<KubernetesObject> {
-    return this.kinds.get(kind)?.objects.values() ?? [];
+    return this.store.list(kind);
   }
 
   get cluster(): string {
@@ -150,20 +115,19 @@ export class ClusterWatcher {
     namespace: string,
     name: string,
   ): readonly KubernetesObject[] {
-    const events = this.eventsByObject.get(`${kind}/${namespace}/${name}`);
-    return events ? [...events.values()] : [];
+    return this.events.eventsFor({ kind, namespace, name });
   }
 
   /** The API version watched for a kind, when the cluster serves it. */
   versionOf(kind: string): string | undefined {
-    return this.kinds.get(kind)?.version;
+    return this.informers.get(kind)?.version;
   }
 
   /** True once discovery finished and every served kind has been listed. */
   get synced(): boolean {
     return (
-      this.kinds.size > 0 &&
-      [...this.kinds.values()].every(state => state.synced)
+      this.informers.size > 0 &&
+      [...this.informers.values()].every(informer => informer.synced)
     );
   }
 
@@ -172,45 +136,16 @@ export class ClusterWatcher {
    * kinds fail. A cluster still syncing past the timeout is reported too.
    */
   errors(kinds?: readonly string[]): FluxClusterError[] {
-    if (this.discoveryError) return [this.discoveryError];
-    if (this.kinds.size === 0) {
-      return Date.now() - this.startedAt > this.timeoutMs
-        ? [
-            {
-              cluster: this.name,
-              reason: 'Timeout',
-              message: `cluster '${this.name}' did not answer API discovery within ${this.timeoutMs} ms; still trying`,
-            },
-          ]
-        : [
-            {
-              cluster: this.name,
-              reason: 'Syncing',
-              message: `cluster '${this.name}' is being discovered`,
-            },
-          ];
-    }
-    const errors: FluxClusterError[] = [];
-    const unsynced: string[] = [];
-    for (const state of this.kinds.values()) {
-      if (kinds && !kinds.includes(state.kind.kind)) continue;
-      if (state.error) errors.push(state.error);
-      else if (!state.synced) unsynced.push(state.kind.kind);
-    }
-    if (unsynced.length > 0) {
-      const late = Date.now() - this.startedAt > this.timeoutMs;
-      errors.push({
+    return healthErrors(
+      {
         cluster: this.name,
-        reason: late ? 'Timeout' : 'Syncing',
-        message: late
-          ? `cluster '${this.name}' did not list ${unsynced.join(
-              ', ',
-            )} within ${this.timeoutMs} ms; still trying`
-          : `cluster '${this.name}' is listing ${unsynced.join(', ')}`,
-        kinds: unsynced,
-      });
-    }
-    return errors;
+        discoveryError: this.discoveryError,
+        informers: [...this.informers.values()],
+        late: Date.now() - this.startedAt > this.timeoutMs,
+        timeoutMs: this.timeoutMs,
+      },
+      kinds,
+    );
   }
 
   private async discover(): Promise<void> {
@@ -221,180 +156,78 @@ export class ClusterWatcher {
     } catch (error) {
       if (this.stopped) return;
       this.discoveryError = toClusterError(this.name, error);
-      this.healthVersion++;
+      this.changes.healthChanged();
+      const delayMs = this.discoveryBackoff.next();
       this.logger.warn(
-        `Flux status: ${this.discoveryError.message}; retrying in ${this.discoveryBackoffMs} ms`,
+        `Flux status: ${this.discoveryError.message}; retrying in ${delayMs} ms`,
       );
-      this.discoveryRetry = setTimeout(
-        () => void this.discover(),
-        this.discoveryBackoffMs,
-      );
-      this.discoveryBackoffMs = Math.min(
-        this.discoveryBackoffMs * 2,
-        this.maxBackoffMs,
-      );
+      this.discoveryRetry = setTimeout(() => void this.discover(), delayMs);
       return;
     }
+    // Stopped while discovering: informers started now would never stop.
+    if (this.stopped) return;
     this.discoveryError = undefined;
-    this.healthVersion++;
+    this.changes.healthChanged();
     this.logger.info(
       `Flux status: watching ${discovered
         .map(d => `${d.kind.kind} ${d.version}`)
         .join(', ')}`,
     );
     for (const { kind, version } of discovered) {
-      const state: KindState = {
-        kind,
-        version,
-        objects: new Map(),
-        synced: false,
-        backoffMs: this.minBackoffMs,
-        epoch: 0,
-      };
-      this.kinds.set(kind.kind, state);
-      this.startInformer(state);
+      const informer = this.informerOf(kind, version);
+      this.informers.set(kind.kind, informer);
+      informer.start();
     }
   }
 
-  private listFn(state: KindState) {
-    const { kind, version } = state;
-    return async () => {
-      let request: Promise<any>;
-      if (kind.group === '') {
-        request = this.kubeConfig
-          .makeApiClient(CoreV1Api)
-          .listEventForAllNamespaces();
-      } else if (kind.group === 'apps') {
-        request = this.kubeConfig
-          .makeApiClient(AppsV1Api)
-          .listDeploymentForAllNamespaces();
-      } else {
-        request = this.kubeConfig
-          .makeApiClient(CustomObjectsApi)
-          .listClusterCustomObject({
-            group: kind.group,
-            version,
-            plural: kind.plural,
-          });
-      }
-      // A blackholed connection would otherwise hang the informer forever.
-      return withTimeout(request, this.timeoutMs * 6, `list ${kind.kind}`);
-    };
-  }
-
-  /**
-   * A fresh ListWatch each (re)start: it lists, so objects deleted while the
-   * watch was down are noticed; until then the previous objects are served.
-   */
-  private startInformer(state: KindState): void {
-    if (this.stopped) return;
-    const epoch = ++state.epoch;
-    const current = () => epoch === state.epoch && !this.stopped;
-    const list = this.listFn(state);
-    const listed = new Set<string>();
-    const informer = new ListWatch<KubernetesObject>(
-      collectionPath(state.kind, state.version),
-      new Watch(this.kubeConfig),
-      async () => {
-        const result = await list();
-        if (!current()) return result;
-        // Objects that vanished while we were not watching.
-        listed.clear();
-        for (const item of result.items ?? []) {
-          listed.add(keyOf(item.metadata?.namespace, item.metadata?.name));
-        }
-        for (const [key, obj] of state.objects) {
-          if (!listed.has(key)) this.remove(state, obj);
-        }
-        if (!state.synced || state.error) this.healthVersion++;
-        state.synced = true;
-        state.error = undefined;
-        state.backoffMs = this.minBackoffMs;
-        return result;
-      },
-      false,
-    );
-    const upsert = (obj: KubernetesObject) => {
-      if (current()) this.store(state, obj);
-    };
-    informer.on('add', upsert);
-    informer.on('update', upsert);
-    informer.on('delete', obj => {
-      if (current()) this.remove(state, obj);
-    });
-    informer.on('error', error => {
-      if (!current()) return;
-      state.error = toClusterError(this.name, error, [state.kind.kind]);
-      this.healthVersion++;
-      this.logger.warn(
-        `Flux status: ${state.error.message}; retrying in ${state.backoffMs} ms`,
-      );
-      clearTimeout(state.retry);
-      state.retry = setTimeout(
-        () => this.startInformer(state),
-        state.backoffMs,
-      );
-      state.backoffMs = Math.min(state.backoffMs * 2, this.maxBackoffMs);
-      void informer.stop().catch(() => undefined);
-    });
-    state.informer = informer;
-    informer.start().catch(error => {
-      if (current())
-        this.logger.warn(
-          `Flux status: ${state.kind.kind} informer failed to start: ${error}`,
-        );
-    });
-  }
-
-  private store(state: KindState, obj: KubernetesObject) {
-    const key = keyOf(obj.metadata?.namespace, obj.metadata?.name);
-    state.objects.set(key, obj);
-    if (state.kind.kind === 'Event') {
-      const about = involvedKey(obj);
-      let events = this.eventsByObject.get(about);
-      if (!events) this.eventsByObject.set(about, (events = new Map()));
-      events.set(key, obj);
-    }
-    this.changed(state, obj);
-  }
-
-  private remove(state: KindState, obj: KubernetesObject) {
-    const key = keyOf(obj.metadata?.namespace, obj.metadata?.name);
-    state.objects.delete(key);
-    if (state.kind.kind === 'Event') {
-      const about = involvedKey(obj);
-      const events = this.eventsByObject.get(about);
-      events?.delete(key);
-      if (events?.size === 0) this.eventsByObject.delete(about);
-    }
-    this.changed(state, obj);
-  }
-
-  /** Counts the change (see changeCountOf) and tells subscribers. */
-  private changed(state: KindState, obj: KubernetesObject) {
-    // An event is news about its involved object, not about itself.
-    const involved =
-      state.kind.kind === 'Event'
-        ? (obj as any).involvedObject ?? {}
-        : undefined;
-    const ref: FluxObjectRef = {
+  private informerOf(kind: WatchedKind, version: string): KindInformer {
+    return new KindInformer({
       cluster: this.name,
-      kind: involved ? involved.kind ?? '' : state.kind.kind,
-      namespace: (involved ?? obj.metadata)?.namespace ?? '',
-      name: (involved ?? obj.metadata)?.name ?? '',
-    };
-    if (involved) {
-      this.bump(`events:${ref.kind}/${ref.namespace}/${ref.name}`);
-    } else {
-      this.bump(`${ref.kind}/${ref.namespace}/${ref.name}`);
-      this.bump(`list:${ref.kind}`);
-    }
-    this.emitter.emit('change', ref);
+      kubeConfig: this.kubeConfig,
+      kind,
+      version,
+      requestTimeoutMs: this.timeoutMs,
+      minBackoffMs: this.minBackoffMs,
+      maxBackoffMs: this.maxBackoffMs,
+      logger: this.logger,
+      listener: {
+        upsert: obj => this.upsert(kind.kind, obj),
+        remove: obj => this.remove(kind.kind, obj),
+        listed: keys => {
+          for (const gone of this.store.missingFrom(kind.kind, keys)) {
+            this.remove(kind.kind, gone);
+          }
+        },
+        healthChanged: () => this.changes.healthChanged(),
+      },
+    });
   }
-}
 
-/** `Kind/ns/name` of the object an Event is about. */
-function involvedKey(event: KubernetesObject): string {
-  const involved = (event as any).involvedObject ?? {};
-  return `${involved.kind}/${involved.namespace ?? ''}/${involved.name}`;
+  private upsert(kind: string, obj: KubernetesObject) {
+    this.store.set(kind, obj);
+    if (kind === 'Event') this.events.add(obj);
+    this.changed(kind, obj);
+  }
+
+  private remove(kind: string, obj: KubernetesObject) {
+    this.store.delete(kind, obj);
+    if (kind === 'Event') this.events.remove(obj);
+    this.changed(kind, obj);
+  }
+
+  private changed(kind: string, obj: KubernetesObject) {
+    if (kind === 'Event') {
+      this.changes.eventsChanged({
+        cluster: this.name,
+        ...involvedObjectOf(obj),
+      });
+    } else {
+      this.changes.objectChanged({
+        cluster: this.name,
+        kind,
+        namespace: obj.metadata?.namespace ?? '',
+        name: obj.metadata?.name ?? '',
+      });
+    }
+  }
 }

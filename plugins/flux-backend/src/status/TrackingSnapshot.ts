@@ -6,6 +6,7 @@
 import type { KubernetesObject } from '@kubernetes/client-node';
 import { FluxClusterError } from '@flux-portal/plugin-flux-common';
 import { ClusterWatcher } from '../clusters/ClusterWatcher';
+import { changeKeys } from '../clusters/ChangeCounts';
 import { ClusterSnapshot } from './buildEntityStatus';
 import { ClusterObjects } from './types';
 
@@ -36,11 +37,11 @@ export class TrackingSnapshot implements ClusterSnapshot, ClusterObjects {
     return this;
   }
   get synced() {
-    this.track('#health');
+    this.track(changeKeys.health);
     return this.watcher.synced;
   }
   errors(kinds?: readonly string[]): FluxClusterError[] {
-    this.track('#health');
+    this.track(changeKeys.health);
     return this.watcher.errors(kinds);
   }
   get(
@@ -48,11 +49,11 @@ export class TrackingSnapshot implements ClusterSnapshot, ClusterObjects {
     namespace: string,
     name: string,
   ): KubernetesObject | undefined {
-    this.track(`${kind}/${namespace}/${name}`);
+    this.track(changeKeys.object({ kind, namespace, name }));
     return this.watcher.get(kind, namespace, name);
   }
   list(kind: string): Iterable<KubernetesObject> {
-    this.track(`list:${kind}`);
+    this.track(changeKeys.list(kind));
     return this.watcher.list(kind);
   }
   eventsFor(
@@ -60,7 +61,7 @@ export class TrackingSnapshot implements ClusterSnapshot, ClusterObjects {
     namespace: string,
     name: string,
   ): readonly KubernetesObject[] {
-    this.track(`events:${kind}/${namespace}/${name}`);
+    this.track(changeKeys.events({ kind, namespace, name }));
     return this.watcher.eventsFor(kind, namespace, name);
   }
 }
