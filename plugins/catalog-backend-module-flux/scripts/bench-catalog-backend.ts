@@ -50,6 +50,53 @@ function databaseConfig(db: string, dbDir: string) {
   );
 }
 
+/** The test backend's config: the database, and one provider reading ROOT once, at startup. */
+function backendConfig(
+  root: string,
+  database: object,
+  processingIntervalS?: number,
+) {
+  return {
+    backend: { database },
+    catalog: {
+      ...(processingIntervalS
+        ? { processingInterval: { seconds: processingIntervalS } }
+        : {}),
+      providers: {
+        fluxMonorepo: {
+          bench: {
+            target: root,
+            schedule: {
+              frequency: { minutes: 60 },
+              timeout: { minutes: 30 },
+              initialDelay: { seconds: 0 },
+            },
+          },
+        },
+      },
+    },
+  };
+}
+
+/** Polls the catalog API until it counts `expected` final entities; when the first appeared. */
+async function waitForEntities(port: number, expected: number, start: number) {
+  const url = `http://127.0.0.1:${port}/api/catalog/entities/by-query?limit=1`;
+  let count = 0;
+  let firstMs: number | undefined;
+  while (count < expected) {
+    if (performance.now() - start > TIMEOUT_MS)
+      throw new Error(`timed out with ${count}/${expected} entities processed`);
+    await new Promise(r => setTimeout(r, POLL_MS));
+    const res = await fetch(url, {
+      headers: { Authorization: mockCredentials.user.header() },
+    });
+    if (!res.ok) throw new Error(`catalog API: HTTP ${res.status}`);
+    count = ((await res.json()) as { totalItems: number }).totalItems;
+    if (count > 0 && firstMs === undefined) firstMs = performance.now() - start;
+  }
+  return { entities: count, firstMs };
+}
+
 async function measureCatalog(
   root: string,
   expected: number,
@@ -67,52 +114,21 @@ async function measureCatalog(
       }),
       mockServices.database.factory(),
       mockServices.rootConfig.factory({
-        data: {
-          backend: { database: databaseConfig(db, dbDir) },
-          catalog: {
-            ...(processingIntervalS
-              ? { processingInterval: { seconds: processingIntervalS } }
-              : {}),
-            providers: {
-              fluxMonorepo: {
-                bench: {
-                  target: root,
-                  schedule: {
-                    frequency: { minutes: 60 },
-                    timeout: { minutes: 30 },
-                    initialDelay: { seconds: 0 },
-                  },
-                },
-              },
-            },
-          },
-        },
+        data: backendConfig(
+          root,
+          databaseConfig(db, dbDir),
+          processingIntervalS,
+        ),
       }),
     ],
   });
   try {
     const { port } = backend.server.address() as AddressInfo;
-    const url = `http://127.0.0.1:${port}/api/catalog/entities/by-query?limit=1`;
-    let count = 0;
-    let firstMs: number | undefined;
-    while (count < expected) {
-      if (performance.now() - start > TIMEOUT_MS)
-        throw new Error(
-          `timed out with ${count}/${expected} entities processed`,
-        );
-      await new Promise(r => setTimeout(r, POLL_MS));
-      const res = await fetch(url, {
-        headers: { Authorization: mockCredentials.user.header() },
-      });
-      if (!res.ok) throw new Error(`catalog API: HTTP ${res.status}`);
-      count = ((await res.json()) as { totalItems: number }).totalItems;
-      if (count > 0 && firstMs === undefined)
-        firstMs = performance.now() - start;
-    }
+    const { entities, firstMs } = await waitForEntities(port, expected, start);
     return {
       ms: performance.now() - start,
       firstMs,
-      entities: count,
+      entities,
       breakdown: catalogBreakdown(),
     };
   } finally {

@@ -29,7 +29,10 @@ import * as nodePath from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createLocalTree } from '@flux-portal/kustomize';
 import { ingestMonorepo } from '../src/mapping';
-import { generateMonorepo } from '@flux-portal/test-utils';
+// The generator alone: the package index also loads the schema validators,
+// whose ESM-only kubernetes-models packages plain `node -r` cannot require.
+// eslint-disable-next-line @backstage/no-forbidden-package-imports
+import { generateMonorepo } from '@flux-portal/test-utils/src/generators/generateMonorepo';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -65,6 +68,66 @@ function runChild(script: string, args: string[]) {
   return JSON.parse(out.trim().split('\n').pop()!);
 }
 
+type EngineResult = Awaited<ReturnType<typeof childEngine>> & {
+  maxRssMb: number;
+};
+
+interface CatalogResult {
+  ms: number;
+  firstMs?: number;
+  entities: number;
+  maxRssMb: number;
+  breakdown: {
+    timings: Record<string, { calls: number; ms: number }>;
+    stitchedEntities: number;
+    mostStitched: unknown;
+  };
+}
+
+const seconds = (ms: number, digits = 2) => (ms / 1000).toFixed(digits);
+
+/** The printed report: both measurements, their ratio and the catalog's breakdown. */
+function report(run: {
+  apps: number;
+  root?: string;
+  db: string;
+  interval?: string;
+  engine: EngineResult;
+  catalog: CatalogResult;
+}): string[] {
+  const { engine, catalog } = run;
+  return [
+    `apps: ${run.apps}${run.root ? ` (repository kept in ${run.root})` : ''}`,
+    `entities: ${engine.entities} (engine problems: ${engine.problems}); processed by the catalog: ${catalog.entities}`,
+    `engine (ingestMonorepo): ${seconds(
+      engine.ms,
+    )} s, peak RSS ${engine.maxRssMb.toFixed(0)} MB`,
+    // a postgresql:// URL's credentials stay out of the report
+    `catalog database: ${run.db.replace(
+      /\/\/[^@/]*@/,
+      '//',
+    )}; processingInterval: ${
+      run.interval ? `${run.interval} s` : 'default (100-150 s)'
+    }`,
+    `catalog (backend start to all entities processed): ${seconds(
+      catalog.ms,
+    )} s` +
+      ` (first entity after ${seconds(
+        catalog.firstMs ?? 0,
+      )} s), peak RSS ${catalog.maxRssMb.toFixed(0)} MB`,
+    `catalog / engine: ${(catalog.ms / engine.ms).toFixed(2)}x (target <= 2)`,
+    'where the catalog spent its time (summed wall time of concurrent calls):',
+    ...Object.entries(catalog.breakdown.timings).map(
+      ([label, t]) => `  ${label}: ${t.calls} calls, ${seconds(t.ms, 1)} s`,
+    ),
+    `  stitched ${
+      catalog.breakdown.stitchedEntities
+    } entities; most stitched: ${JSON.stringify(
+      catalog.breakdown.mostStitched,
+    )}`,
+  ];
+}
+
 async function main() {
   if (process.argv.includes('--child')) {
     const result = await childEngine(
@@ -81,53 +144,29 @@ async function main() {
   const root = mkdtempSync(nodePath.join(tmpdir(), `bench-catalog-${apps}-`));
   try {
     generateMonorepo(root, apps);
-    const engine = runChild('bench-catalog.ts', ['--child', root]);
+    const engine: EngineResult = runChild('bench-catalog.ts', [
+      '--child',
+      root,
+    ]);
     process.stderr.write(
-      `engine: ${engine.entities} entities in ${(engine.ms / 1000).toFixed(
-        2,
+      `engine: ${engine.entities} entities in ${seconds(
+        engine.ms,
       )} s; starting the catalog\n`,
     );
-    const catalog = runChild('bench-catalog-backend.ts', [
+    const catalog: CatalogResult = runChild('bench-catalog-backend.ts', [
       root,
       String(engine.entities),
       db,
       ...(interval ? [interval] : []),
     ]);
-    const lines = [
-      `apps: ${apps}${keep ? ` (repository kept in ${root})` : ''}`,
-      `entities: ${engine.entities} (engine problems: ${engine.problems}); processed by the catalog: ${catalog.entities}`,
-      `engine (ingestMonorepo): ${(engine.ms / 1000).toFixed(
-        2,
-      )} s, peak RSS ${engine.maxRssMb.toFixed(0)} MB`,
-      `catalog database: ${db.replace(
-        /\/\/[^@/]*@/,
-        '//',
-      )}; processingInterval: ${
-        interval ? `${interval} s` : 'default (100-150 s)'
-      }`,
-      `catalog (backend start to all entities processed): ${(
-        catalog.ms / 1000
-      ).toFixed(2)} s` +
-        ` (first entity after ${((catalog.firstMs ?? 0) / 1000).toFixed(
-          2,
-        )} s), peak RSS ${catalog.maxRssMb.toFixed(0)} MB`,
-      `catalog / engine: ${(catalog.ms / engine.ms).toFixed(2)}x (target <= 2)`,
-      'where the catalog spent its time (summed wall time of concurrent calls):',
-      ...Object.entries(
-        catalog.breakdown.timings as Record<
-          string,
-          { calls: number; ms: number }
-        >,
-      ).map(
-        ([label, t]) =>
-          `  ${label}: ${t.calls} calls, ${(t.ms / 1000).toFixed(1)} s`,
-      ),
-      `  stitched ${
-        catalog.breakdown.stitchedEntities
-      } entities; most stitched: ${JSON.stringify(
-        catalog.breakdown.mostStitched,
-      )}`,
-    ];
+    const lines = report({
+      apps,
+      root: keep ? root : undefined,
+      db,
+      interval,
+      engine,
+      catalog,
+    });
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {
     if (!keep) rmSync(root, { recursive: true, force: true });

@@ -22,9 +22,9 @@ import type {
   EntityProvider,
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
-import { formatProblem } from '@flux-portal/kustomize';
+import { FileTree, formatProblem } from '@flux-portal/kustomize';
 import { FluxMonorepoProviderConfig, readProviderConfigs } from './config';
-import { ingestMonorepo } from './mapping';
+import { ingestMonorepo, Ingestion } from './mapping';
 import { entityRef } from './mapping/entityRefs';
 import { createLocationAnnotator } from './locationAnnotations';
 import {
@@ -33,8 +33,8 @@ import {
   memoryLastGoodStore,
   readLastGood,
 } from './lastGoodStore';
-import { readMonorepoTree } from './readMonorepoTree';
-import { checkRemoval } from './removalGuard';
+import { MonorepoRead, readMonorepoTree } from './readMonorepoTree';
+import { checkRemoval, RemovalDecision } from './removalGuard';
 
 export type RefreshOutcome =
   | { status: 'applied'; entities: number; problems: number }
@@ -106,34 +106,68 @@ export class FluxMonorepoEntityProvider implements EntityProvider {
     });
   }
 
-  /** Reads the monorepo and applies what changed; never throws. */
+  /** Reads the monorepo and applies what changed; never throws for a bad read or ingestion. */
   async refresh(): Promise<RefreshOutcome> {
-    const { config, logger } = this.options;
-    if (!this.connection)
+    const connection = this.connection;
+    if (!connection)
       return { status: 'failed', reason: 'not connected to the catalog yet' };
     const started = Date.now();
-    let read;
-    try {
-      read = await readMonorepoTree(
-        config.target,
-        this.options.urlReader,
-        this.etag,
-      );
-    } catch (error) {
-      const reason = `could not read ${config.target}: ${
-        (error as Error).message
-      }`;
-      logger.error(`${reason}; keeping the last ingested entities`);
-      return { status: 'failed', reason };
-    }
-    if (read.status === 'not-modified') {
-      logger.debug(`${config.target} is unchanged (ETag ${this.etag})`);
-      return { status: 'not-modified' };
-    }
+    const read = await this.readTarget();
+    if (read.status !== 'read') return read;
+    const ingestion = await this.ingest(read.tree);
+    if ('status' in ingestion) return ingestion;
 
-    let ingestion;
+    const next = new Set(ingestion.entities.map(entityRef));
+    const guard = await this.guardRemoval(next);
+    if ('status' in guard) return guard;
+    await connection.applyMutation({
+      type: 'full',
+      entities: ingestion.entities.map(entity => ({
+        entity,
+        locationKey: this.getProviderName(),
+      })),
+    });
+    this.etag = read.etag;
+    await this.recordLastGood(next);
+    this.options.logger.info(
+      `Ingested ${ingestion.entities.length} entities from ${
+        this.options.config.target
+      } in ${Date.now() - started} ms` +
+        ` (${ingestion.problems.length} problems, ${guard.removed} removed)`,
+    );
+    return {
+      status: 'applied',
+      entities: ingestion.entities.length,
+      problems: ingestion.problems.length,
+    };
+  }
+
+  /** A failed refresh keeps what the catalog has: logged, and returned as the outcome. */
+  private failed(reason: string): RefreshOutcome {
+    this.options.logger.error(`${reason}; keeping the last ingested entities`);
+    return { status: 'failed', reason };
+  }
+
+  private async readTarget(): Promise<MonorepoRead | RefreshOutcome> {
+    const { config, logger, urlReader } = this.options;
     try {
-      ingestion = await ingestMonorepo(read.tree, {
+      const read = await readMonorepoTree(config.target, urlReader, this.etag);
+      if (read.status === 'not-modified')
+        logger.debug(`${config.target} is unchanged (ETag ${this.etag})`);
+      return read;
+    } catch (error) {
+      return this.failed(
+        `could not read ${config.target}: ${(error as Error).message}`,
+      );
+    }
+  }
+
+  /** Maps the tree; problems are logged, and a tree where nothing renders is a failure. */
+  private async ingest(tree: FileTree): Promise<Ingestion | RefreshOutcome> {
+    const { config, logger } = this.options;
+    let ingestion: Ingestion;
+    try {
+      ingestion = await ingestMonorepo(tree, {
         path: config.path,
         clusters: config.clusters,
         defaultOwner: config.defaultOwner,
@@ -144,70 +178,55 @@ export class FluxMonorepoEntityProvider implements EntityProvider {
         }),
       });
     } catch (error) {
-      const reason = `could not ingest ${config.target}: ${
-        (error as Error).message
-      }`;
-      logger.error(`${reason}; keeping the last ingested entities`);
-      return { status: 'failed', reason };
+      return this.failed(
+        `could not ingest ${config.target}: ${(error as Error).message}`,
+      );
     }
     if (
       ingestion.entities.length === 0 &&
       ingestion.problems.some(p => p.severity === 'error')
     ) {
       // Nothing rendered at all: a broken checkout or wrong path, never a reason to wipe the catalog.
-      const reason = `nothing could be ingested from ${
-        config.target
-      }: ${formatProblem(ingestion.problems[0])}`;
-      logger.error(`${reason}; keeping the last ingested entities`);
-      return { status: 'failed', reason };
+      return this.failed(
+        `nothing could be ingested from ${config.target}: ${formatProblem(
+          ingestion.problems[0],
+        )}`,
+      );
     }
     for (const problem of ingestion.problems) {
       const log = problem.severity === 'error' ? logger.warn : logger.info;
       log.call(logger, formatProblem(problem), { code: problem.code });
     }
+    return ingestion;
+  }
 
-    const next = new Set(ingestion.entities.map(entityRef));
-    // read on every refresh: another backend instance may have applied the last one
+  /** The removal guard against the last good set, read on every refresh: another backend instance may have applied the last one. */
+  private async guardRemoval(
+    next: ReadonlySet<string>,
+  ): Promise<RemovalDecision | RefreshOutcome> {
+    const { config, logger } = this.options;
     const previous = await readLastGood(
       this.lastGood,
       this.getProviderName(),
       logger,
     );
     const decision = checkRemoval(previous, next, config.maxRemovalShare);
-    if (!decision.allowed) {
-      logger.warn(
-        `Refusing to apply the refresh of ${config.target}: ${decision.reason}; keeping the last ingested entities`,
-      );
-      return { status: 'refused', reason: decision.reason! };
-    }
+    if (decision.allowed) return decision;
+    logger.warn(
+      `Refusing to apply the refresh of ${config.target}: ${decision.reason}; keeping the last ingested entities`,
+    );
+    return { status: 'refused', reason: decision.reason! };
+  }
 
-    await this.connection.applyMutation({
-      type: 'full',
-      entities: ingestion.entities.map(entity => ({
-        entity,
-        locationKey: this.getProviderName(),
-      })),
-    });
-    this.etag = read.etag;
+  private async recordLastGood(refs: ReadonlySet<string>): Promise<void> {
     try {
-      await this.lastGood.write(this.getProviderName(), [...next]);
+      await this.lastGood.write(this.getProviderName(), [...refs]);
     } catch (error) {
-      logger.warn(
+      this.options.logger.warn(
         `Could not record the ingested entities for the removal guard: ${
           (error as Error).message
         }`,
       );
     }
-    logger.info(
-      `Ingested ${ingestion.entities.length} entities from ${
-        config.target
-      } in ${Date.now() - started} ms` +
-        ` (${ingestion.problems.length} problems, ${decision.removed} removed)`,
-    );
-    return {
-      status: 'applied',
-      entities: ingestion.entities.length,
-      problems: ingestion.problems.length,
-    };
   }
 }

@@ -19,11 +19,12 @@ import {
   CatalogProcessorCache,
   CatalogProcessorEmit,
   CatalogProcessorParser,
+  CatalogProcessorResult,
   LocationSpec,
   processingResult,
 } from '@backstage/plugin-catalog-node';
 import type { Entity } from '@backstage/catalog-model';
-import { formatProblem } from '@flux-portal/kustomize';
+import { FileTree, formatProblem } from '@flux-portal/kustomize';
 import { ingestMonorepo } from './mapping';
 import { createLocationAnnotator } from './locationAnnotations';
 import { isUrlTarget, readMonorepoTree } from './readMonorepoTree';
@@ -68,58 +69,69 @@ export class FluxMonorepoLocationProcessor implements CatalogProcessor {
       return true;
     }
     try {
-      // entities are plain JSON; the cache's JsonValue type does not know the Entity interface
-      const cached: CachedRead | undefined = await cache?.get<any>(CACHE_KEY);
-      const read = await readMonorepoTree(
-        location.target,
-        this.options.urlReader,
-        cached?.etag,
-      );
-      if (read.status === 'not-modified') {
-        for (const entity of cached?.entities ?? [])
-          emit(processingResult.entity(location, entity));
-        return true;
-      }
-      const ingestion = await ingestMonorepo(read.tree, {
-        locationAnnotations: createLocationAnnotator({
-          target: location.target,
-          integrations: this.options.integrations,
-        }),
-      });
-      for (const problem of ingestion.problems) {
-        this.options.logger.warn(
-          `${location.target}: ${formatProblem(problem)}`,
-          { code: problem.code },
-        );
-      }
-      const entities = ingestion.entities as Entity[];
+      const entities = await this.readEntities(location.target, cache);
       for (const entity of entities)
         emit(processingResult.entity(location, entity));
-      if (read.etag)
-        await cache?.set<any>(CACHE_KEY, {
-          etag: read.etag,
-          entities,
-        } satisfies CachedRead);
     } catch (error) {
-      if ((error as Error).name === 'NotFoundError') {
-        if (!optional)
-          emit(
-            processingResult.notFoundError(
-              location,
-              `${location.target} was not found`,
-            ),
-          );
-      } else {
-        emit(
-          processingResult.generalError(
-            location,
-            `Could not read flux monorepo ${location.target}: ${
-              (error as Error).message
-            }`,
-          ),
-        );
-      }
+      const failure = readFailure(location, optional, error as Error);
+      if (failure) emit(failure);
     }
     return true;
   }
+
+  /** The location's entities: the cached ones while the repository's ETag is unchanged. */
+  private async readEntities(
+    target: string,
+    cache: CatalogProcessorCache | undefined,
+  ): Promise<Entity[]> {
+    // entities are plain JSON; the cache's JsonValue type does not know the Entity interface
+    const cached: CachedRead | undefined = await cache?.get<any>(CACHE_KEY);
+    const read = await readMonorepoTree(
+      target,
+      this.options.urlReader,
+      cached?.etag,
+    );
+    if (read.status === 'not-modified') return cached?.entities ?? [];
+    const entities = await this.ingest(target, read.tree);
+    if (read.etag)
+      await cache?.set<any>(CACHE_KEY, {
+        etag: read.etag,
+        entities,
+      } satisfies CachedRead);
+    return entities;
+  }
+
+  private async ingest(target: string, tree: FileTree): Promise<Entity[]> {
+    const ingestion = await ingestMonorepo(tree, {
+      locationAnnotations: createLocationAnnotator({
+        target,
+        integrations: this.options.integrations,
+      }),
+    });
+    for (const problem of ingestion.problems) {
+      this.options.logger.warn(`${target}: ${formatProblem(problem)}`, {
+        code: problem.code,
+      });
+    }
+    return ingestion.entities as Entity[];
+  }
+}
+
+/** What the catalog reports for a read that threw; nothing for a missing optional location. */
+function readFailure(
+  location: LocationSpec,
+  optional: boolean,
+  error: Error,
+): CatalogProcessorResult | undefined {
+  if (error.name !== 'NotFoundError')
+    return processingResult.generalError(
+      location,
+      `Could not read flux monorepo ${location.target}: ${error.message}`,
+    );
+  return optional
+    ? undefined
+    : processingResult.notFoundError(
+        location,
+        `${location.target} was not found`,
+      );
 }
