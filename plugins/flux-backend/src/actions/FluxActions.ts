@@ -20,6 +20,11 @@ import { REQUESTED_AT } from '../status/summarizeObject';
 import { sourceOf, ObjectKey } from '../status/sourceOf';
 import { toClusterError } from '../clusters/clusterErrors';
 
+/** The patch that asks a Flux controller to reconcile now, as `flux reconcile` writes it. */
+const reconcileRequest = (requestedAt: string) => ({
+  metadata: { annotations: { [REQUESTED_AT]: requestedAt } },
+});
+
 export interface FluxActionsOptions {
   /** How long reconcile --with-source waits for the source (default 30000 ms). */
   sourceWaitMs?: number;
@@ -51,7 +56,6 @@ export class FluxActions {
         `${target.kind} ${target.namespace}/${target.name} was not found in cluster '${watcher.name}'`,
       );
     }
-    const suspended = obj.spec?.suspend === true;
     const ref = { cluster: watcher.name, ...target };
     if (action === 'suspend') {
       await this.patch(watcher, target, { spec: { suspend: true } });
@@ -61,13 +65,25 @@ export class FluxActions {
     if (action === 'resume') {
       await this.patch(watcher, target, {
         spec: { suspend: null },
-        metadata: { annotations: { [REQUESTED_AT]: requestedAt } },
+        ...reconcileRequest(requestedAt),
       });
       return { action, object: ref, requestedAt };
     }
     if (action !== 'reconcile')
       throw new InputError(`Unknown action '${action}'`);
-    if (suspended) {
+    await this.reconcile(watcher, target, obj, request, requestedAt);
+    return { action, object: ref, requestedAt };
+  }
+
+  /** `flux reconcile`: refused while suspended; `--with-source` reconciles the source first and waits for it. */
+  private async reconcile(
+    watcher: ClusterWatcher,
+    target: ObjectKey,
+    obj: any,
+    request: FluxActionRequest,
+    requestedAt: string,
+  ): Promise<void> {
+    if (obj.spec?.suspend === true) {
       throw new ConflictError(
         `${target.kind} ${target.namespace}/${target.name} in cluster '${watcher.name}' is suspended; resume it to reconcile`,
       );
@@ -79,16 +95,10 @@ export class FluxActions {
           `${target.kind} ${target.namespace}/${target.name} has no source to reconcile`,
         );
       }
-      const sourceRequestedAt = requestedAt;
-      await this.patch(watcher, source, {
-        metadata: { annotations: { [REQUESTED_AT]: sourceRequestedAt } },
-      });
-      await this.waitHandled(watcher, source, sourceRequestedAt);
+      await this.patch(watcher, source, reconcileRequest(requestedAt));
+      await this.waitHandled(watcher, source, requestedAt);
     }
-    await this.patch(watcher, target, {
-      metadata: { annotations: { [REQUESTED_AT]: requestedAt } },
-    });
-    return { action, object: ref, requestedAt };
+    await this.patch(watcher, target, reconcileRequest(requestedAt));
   }
 
   /** Waits (on the watch cache, no polling of the cluster) until the controller handled a request. */

@@ -7,8 +7,7 @@ import type { KubernetesObject } from '@kubernetes/client-node';
 import { FluxClusterError } from '@flux-portal/plugin-flux-common';
 import { ClusterWatcher } from '../clusters/ClusterWatcher';
 import { changeKeys } from '../clusters/ChangeCounts';
-import { ClusterSnapshot } from './buildEntityStatus';
-import { ClusterObjects } from './types';
+import { ClusterObjects, ClusterSnapshot } from './types';
 
 export interface ReadDependency {
   watcher: ClusterWatcher;

@@ -9,24 +9,17 @@ import {
   EntityFluxStatus,
   FluxClusterDisplay,
   FluxClusterEntityStatus,
-  FluxClusterError,
   FluxObjectSummary,
   FluxState,
   rollUpStates,
   compareStates,
   SOURCE_KINDS,
 } from '@flux-portal/plugin-flux-common';
-import { ClusterObjects, SummaryOptions } from './types';
-import { entityFluxObjects } from './entityFluxObjects';
+import { ClusterSnapshot, SummaryOptions } from './types';
+import { EntityFluxObjects, entityFluxObjects } from './entityFluxObjects';
+import { ObjectKey } from './sourceOf';
 import { summarizeObject } from './summarizeObject';
 import { workloadReadiness } from './workloadReadiness';
-
-/** A cluster as the status code sees it. */
-export interface ClusterSnapshot {
-  view: ClusterObjects;
-  synced: boolean;
-  errors(kinds?: readonly string[]): FluxClusterError[];
-}
 
 function statesOf(objects: FluxObjectSummary[]): FluxState[] {
   return objects.flatMap(o =>
@@ -34,14 +27,99 @@ function statesOf(objects: FluxObjectSummary[]): FluxState[] {
   );
 }
 
+type EntityStatusOptions = Omit<
+  SummaryOptions,
+  'details' | 'inventoryNamespaces'
+> & {
+  details?: boolean;
+  /** How each cluster is shown (title, labels), from config. */
+  displayOf?: (cluster: string) => FluxClusterDisplay;
+};
+
+/** A cluster the entity names that the backend does not watch. */
+function notConfigured(name: string): FluxClusterEntityStatus {
+  return {
+    cluster: name,
+    state: 'Unknown',
+    objects: [],
+    errors: [
+      {
+        cluster: name,
+        reason: 'NotConfigured',
+        message: `cluster '${name}' is not configured in kubernetes.clusterLocatorMethods (or flux.kubeconfig), so its Flux objects cannot be read`,
+      },
+    ],
+  };
+}
+
+/** The entity's appliers in a cluster: its own, or every Kustomization for a cluster entity. */
+function appliersIn(
+  cluster: ClusterSnapshot,
+  mapped: EntityFluxObjects,
+): ObjectKey[] {
+  if (!mapped.allKustomizations) return mapped.appliers;
+  return [...cluster.view.list('Kustomization')].map(o => ({
+    kind: 'Kustomization',
+    namespace: o.metadata?.namespace ?? '',
+    name: o.metadata?.name ?? '',
+  }));
+}
+
+/** An applier's summary; NotFound once the cluster is listed, nothing before. */
+function summarizeApplier(
+  cluster: ClusterSnapshot,
+  applier: ObjectKey,
+  options: SummaryOptions,
+): FluxObjectSummary | undefined {
+  const { kind, namespace, name } = applier;
+  const obj = cluster.view.get(kind, namespace, name);
+  if (obj) return summarizeObject(cluster.view, kind, obj, options);
+  if (!cluster.synced) return undefined;
+  return {
+    cluster: cluster.view.cluster,
+    ...applier,
+    apiVersion: '',
+    state: 'Unknown',
+    reason: 'NotFound',
+    message: `${kind} ${namespace}/${name} does not exist in cluster '${cluster.view.cluster}'`,
+    suspended: false,
+    retrying: false,
+    drift: false,
+    dependsOn: [],
+  };
+}
+
+/** The entity's objects in one watched cluster, worst first, with what could not be read. */
+function clusterEntityStatus(
+  cluster: ClusterSnapshot,
+  mapped: EntityFluxObjects,
+  options: SummaryOptions,
+): Omit<FluxClusterEntityStatus, 'cluster'> {
+  const appliers = appliersIn(cluster, mapped);
+  const kinds = new Set<string>(SOURCE_KINDS);
+  if (mapped.allKustomizations) kinds.add('Kustomization');
+  for (const applier of appliers) kinds.add(applier.kind);
+  const objects = appliers.flatMap(
+    applier => summarizeApplier(cluster, applier, options) ?? [],
+  );
+  attachWorkloads(cluster, objects, mapped.workloads);
+  objects.sort(
+    (a, b) =>
+      compareStates(a.state, b.state) ||
+      a.kind.localeCompare(b.kind) ||
+      a.name.localeCompare(b.name),
+  );
+  return {
+    state: objects.length > 0 ? rollUpStates(statesOf(objects)) : 'Unknown',
+    objects,
+    errors: cluster.errors([...kinds]),
+  };
+}
+
 export function buildEntityStatus(
   entity: Entity,
   clusters: ReadonlyMap<string, ClusterSnapshot>,
-  options: Omit<SummaryOptions, 'details' | 'inventoryNamespaces'> & {
-    details?: boolean;
-    /** How each cluster is shown (title, labels), from config. */
-    displayOf?: (cluster: string) => FluxClusterDisplay;
-  },
+  options: EntityStatusOptions,
 ): EntityFluxStatus {
   const mapped = entityFluxObjects(entity);
   const summaryOptions: SummaryOptions = {
@@ -50,76 +128,15 @@ export function buildEntityStatus(
     inventoryNamespaces:
       mapped.namespaces.size > 0 ? mapped.namespaces : undefined,
   };
-  const result: FluxClusterEntityStatus[] = [];
-  for (const name of mapped.clusters) {
+  const result = mapped.clusters.map(name => {
     const cluster = clusters.get(name);
-    if (!cluster) {
-      result.push({
-        cluster: name,
-        state: 'Unknown',
-        objects: [],
-        errors: [
-          {
-            cluster: name,
-            reason: 'NotConfigured',
-            message: `cluster '${name}' is not configured in kubernetes.clusterLocatorMethods (or flux.kubeconfig), so its Flux objects cannot be read`,
-          },
-        ],
-      });
-      continue;
-    }
-    const kinds = new Set<string>(SOURCE_KINDS);
-    const objects: FluxObjectSummary[] = [];
-    const appliers = mapped.allKustomizations
-      ? [...cluster.view.list('Kustomization')].map(o => ({
-          kind: 'Kustomization',
-          namespace: o.metadata?.namespace ?? '',
-          name: o.metadata?.name ?? '',
-        }))
-      : mapped.appliers;
-    if (mapped.allKustomizations) kinds.add('Kustomization');
-    for (const applier of appliers) {
-      kinds.add(applier.kind);
-      const obj = cluster.view.get(
-        applier.kind,
-        applier.namespace,
-        applier.name,
-      );
-      if (obj) {
-        objects.push(
-          summarizeObject(cluster.view, applier.kind, obj, summaryOptions),
-        );
-      } else if (cluster.synced) {
-        objects.push({
-          cluster: name,
-          ...applier,
-          apiVersion: '',
-          state: 'Unknown',
-          reason: 'NotFound',
-          message: `${applier.kind} ${applier.namespace}/${applier.name} does not exist in cluster '${name}'`,
-          suspended: false,
-          retrying: false,
-          drift: false,
-          dependsOn: [],
-        });
-      }
-    }
-    attachWorkloads(cluster, objects, mapped.workloads);
-    objects.sort(
-      (a, b) =>
-        compareStates(a.state, b.state) ||
-        a.kind.localeCompare(b.kind) ||
-        a.name.localeCompare(b.name),
-    );
-    const errors = cluster.errors([...kinds]);
-    result.push({
+    if (!cluster) return notConfigured(name);
+    return {
       cluster: name,
       ...options.displayOf?.(name),
-      state: objects.length > 0 ? rollUpStates(statesOf(objects)) : 'Unknown',
-      objects,
-      errors,
-    });
-  }
+      ...clusterEntityStatus(cluster, mapped, summaryOptions),
+    };
+  });
   result.sort(
     (a, b) =>
       compareStates(a.state, b.state) || a.cluster.localeCompare(b.cluster),
@@ -141,7 +158,7 @@ export function buildEntityStatus(
 function attachWorkloads(
   cluster: ClusterSnapshot,
   objects: FluxObjectSummary[],
-  workloads: ReturnType<typeof entityFluxObjects>['workloads'],
+  workloads: EntityFluxObjects['workloads'],
 ) {
   if (workloads.length === 0 || objects.length === 0) return;
   const owner = objects.find(o => o.kind === 'HelmRelease') ?? objects[0];

@@ -11,7 +11,7 @@ import {
   FluxRuntime,
   FluxState,
 } from '@flux-portal/plugin-flux-common';
-import { ClusterSnapshot } from './buildEntityStatus';
+import { ClusterSnapshot } from './types';
 import { FLUX_KINDS } from './listObjects';
 
 const CONTROLLER_NAMES = /-controller$/;

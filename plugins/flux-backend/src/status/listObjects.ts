@@ -9,9 +9,8 @@ import {
   FluxState,
   SOURCE_KINDS,
 } from '@flux-portal/plugin-flux-common';
-import { ClusterSnapshot } from './buildEntityStatus';
 import { summarizeObject } from './summarizeObject';
-import { SummaryOptions } from './types';
+import { ClusterSnapshot, SummaryOptions } from './types';
 
 export const FLUX_KINDS: readonly string[] = [
   'Kustomization',

@@ -1,4 +1,5 @@
 import type { KubernetesObject } from '@kubernetes/client-node';
+import type { FluxClusterError } from '@flux-portal/plugin-flux-common';
 
 /** Read access to one cluster's cached objects (the status code is pure over it). */
 export interface ClusterObjects {
@@ -15,6 +16,13 @@ export interface ClusterObjects {
     namespace: string,
     name: string,
   ): readonly KubernetesObject[];
+}
+
+/** A cluster as the status code sees it: its objects and whether they can be trusted. */
+export interface ClusterSnapshot {
+  view: ClusterObjects;
+  synced: boolean;
+  errors(kinds?: readonly string[]): FluxClusterError[];
 }
 
 export interface SummaryOptions {
