@@ -19,7 +19,7 @@ import {
   methodNotAllowed,
   pathNotFound,
 } from './apiStatus';
-import { KubeObject } from './types';
+import { ClusterObject } from './clusterObject';
 import type { ClusterSimulator } from './server';
 
 export interface AdminResponse {
@@ -107,8 +107,8 @@ export async function handleAdmin(
     }
     case 'objects': {
       try {
-        const created = asList(input as KubeObject | KubeObject[]).map(o =>
-          sim.upsert(o),
+        const created = asList(input as ClusterObject | ClusterObject[]).map(
+          o => sim.upsert(o),
         );
         return {
           code: 200,

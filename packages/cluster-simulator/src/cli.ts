@@ -11,22 +11,23 @@ import { createLocalTree } from '@flux-portal/kustomize';
 import { renderClusterObjects } from './renderClusterObjects';
 import { seedFluxStatuses } from './seed/seedFluxStatuses';
 import { startClusterSimulator } from './server';
-import { findTypeByKind, splitApiVersion } from './resources';
-import { KubeObject } from './types';
+import { splitApiVersion } from '@flux-portal/plugin-flux-common';
+import { findTypeByKind } from './resources';
+import { ClusterObject } from './clusterObject';
 
 const USAGE = `Usage: cluster-simulator [--port 7777] [--host 127.0.0.1] [--token TOKEN] [--name NAME]
                          [--objects FILE.json|FILE.yaml] [--monorepo DIR [--cluster NAME]]
                          [--seed N] [--no-seed-statuses]
                          [--serve GROUP=VERSION[,VERSION…]]… [--no-periodic-reconcile]`;
 
-function asObjects(value: unknown, file: string): KubeObject[] {
+function asObjects(value: unknown, file: string): ClusterObject[] {
   if (value === null || value === undefined) return [];
   if (Array.isArray(value)) return value.flatMap(v => asObjects(v, file));
   if (typeof value !== 'object')
     throw new Error(
       `${file}: expected Kubernetes objects, got ${typeof value}`,
     );
-  const obj = value as KubeObject;
+  const obj = value as ClusterObject;
   if (
     obj.kind === 'List' ||
     (typeof obj.kind === 'string' &&
@@ -56,7 +57,7 @@ function parseServe(entries: string[]): Record<string, string[]> {
   return served;
 }
 
-function isServed(obj: KubeObject): boolean {
+function isServed(obj: ClusterObject): boolean {
   if (typeof obj.apiVersion !== 'string' || typeof obj.kind !== 'string')
     return false;
   return (
@@ -66,7 +67,7 @@ function isServed(obj: KubeObject): boolean {
 }
 
 /** Reads objects from a JSON or YAML file, naming the file and line of a bad document. */
-export async function readObjectsFile(file: string): Promise<KubeObject[]> {
+export async function readObjectsFile(file: string): Promise<ClusterObject[]> {
   const text = await readFile(file, 'utf8');
   if (/\.json$/i.test(file)) {
     try {
@@ -75,7 +76,7 @@ export async function readObjectsFile(file: string): Promise<KubeObject[]> {
       throw new Error(`${file}: invalid JSON: ${e.message}`);
     }
   }
-  const objects: KubeObject[] = [];
+  const objects: ClusterObject[] = [];
   for (const doc of parseAllDocuments(text)) {
     if (doc.errors.length > 0) {
       const error = doc.errors[0];
@@ -98,7 +99,7 @@ async function readMonorepoCluster(
   dir: string,
   cluster: string,
   log: (line: string) => void,
-): Promise<KubeObject[]> {
+): Promise<ClusterObject[]> {
   const { objects, problems } = await renderClusterObjects(
     createLocalTree(dir),
     `clusters/${cluster}`,
@@ -112,7 +113,7 @@ async function readMonorepoCluster(
       `${dir}: nothing rendered for clusters/${cluster} (${errors.length} errors)`,
     );
   }
-  return objects as KubeObject[];
+  return objects as ClusterObject[];
 }
 
 /** Runs the CLI; resolves with the running simulator's stop function. @public */

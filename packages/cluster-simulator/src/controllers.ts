@@ -7,29 +7,34 @@
  * object becomes Ready this way, so an end-to-end test can "fix" it.
  * Suspended objects are left alone, as Flux does.
  */
+import { randomBytes } from 'node:crypto';
+import {
+  FluxConditionReason as Reason,
+  FluxConditionType as Condition,
+  HELM_GROUP,
+  KubeCondition,
+  KUSTOMIZE_GROUP,
+  RECONCILE_REQUESTED_AT_ANNOTATION,
+  SOURCE_GROUP,
+  splitApiVersion,
+} from '@flux-portal/plugin-flux-common';
 import { makeEvent } from './events';
 import {
   condition,
+  dependencyNotReady,
   goDuration,
   intervalMs,
   isFluxObject,
   readySuccess,
   removeCondition,
-  REQUESTED_AT_ANNOTATION,
   setCondition,
+  succeeded,
 } from './fluxConditions';
-import { randomBytes } from 'node:crypto';
 import { ApiError, badRequest } from './apiStatus';
-import {
-  findTypeByKind,
-  HELM_GROUP,
-  KUSTOMIZE_GROUP,
-  ResourceType,
-  SOURCE_GROUP,
-} from './resources';
+import { findTypeByKind, ResourceType } from './resources';
 import { ObjectStore, StoreEvent } from './store';
 import { kubeTime } from './time';
-import { KubeCondition, KubeObject } from './types';
+import { ClusterObject } from './clusterObject';
 
 /** @public */
 export interface ReconcileDelays {
@@ -39,7 +44,7 @@ export interface ReconcileDelays {
   finishMs: number;
 }
 
-function key(obj: KubeObject): string {
+function key(obj: ClusterObject): string {
   return `${obj.apiVersion}/${obj.kind}/${obj.metadata?.namespace}/${obj.metadata?.name}`;
 }
 
@@ -49,9 +54,9 @@ function needsReconcile(event: StoreEvent): boolean {
   if (event.object.spec?.suspend === true) return false;
   const before = event.previous!;
   const requested =
-    event.object.metadata?.annotations?.[REQUESTED_AT_ANNOTATION];
+    event.object.metadata?.annotations?.[RECONCILE_REQUESTED_AT_ANNOTATION];
   const requestedBefore =
-    before.metadata?.annotations?.[REQUESTED_AT_ANNOTATION];
+    before.metadata?.annotations?.[RECONCILE_REQUESTED_AT_ANNOTATION];
   const newRequest = requested !== undefined && requested !== requestedBefore;
   const newGeneration =
     event.object.metadata?.generation !== before.metadata?.generation;
@@ -97,19 +102,24 @@ export class SimulatedControllers {
    * same way, as a real controller retrying a broken revision does; only a
    * requested or spec-triggered run "fixes" it.
    */
-  private schedule(obj: KubeObject, periodic = false) {
+  private schedule(obj: ClusterObject, periodic = false) {
     const k = key(obj);
     // A reconciliation already running picks up the newest request when it finishes.
     if (this.inFlight.has(k)) return;
     this.inFlight.add(k);
-    const type = findTypeByKind(obj.apiVersion!.split('/')[0], obj.kind!)!;
+    const type = findTypeByKind(
+      splitApiVersion(obj.apiVersion).group,
+      obj.kind!,
+    )!;
     const ns = obj.metadata!.namespace;
     const name = obj.metadata!.name!;
-    const ready = obj.status?.conditions?.find((c: any) => c.type === 'Ready');
+    const ready = obj.status?.conditions?.find(
+      (c: any) => c.type === Condition.Ready,
+    );
     const failing =
       periodic &&
       ready?.status === 'False' &&
-      ready.reason !== 'DependencyNotReady'
+      ready.reason !== Reason.DependencyNotReady
         ? (obj.status.conditions as KubeCondition[])
         : undefined;
     this.later(this.delays.startMs, () => {
@@ -150,27 +160,34 @@ export class SimulatedControllers {
           : 'Reconciliation in progress';
       let conditions = setCondition(
         obj.status?.conditions,
-        condition('Reconciling', 'True', 'Progressing', progress, time, gen),
+        condition(
+          Condition.Reconciling,
+          'True',
+          Reason.Progressing,
+          progress,
+          time,
+          gen,
+        ),
       );
       conditions = setCondition(
         conditions,
         condition(
-          'Ready',
+          Condition.Ready,
           'Unknown',
-          'Progressing',
+          Reason.Progressing,
           'Reconciliation in progress',
           time,
           gen,
         ),
       );
-      conditions = removeCondition(conditions, 'Stalled');
+      conditions = removeCondition(conditions, Condition.Stalled);
       return { ...obj, status: { ...obj.status, conditions } };
     });
     return true;
   }
 
   /** The artifact revision of the object's source, when the source exists. */
-  private sourceRevision(obj: KubeObject): string | undefined {
+  private sourceRevision(obj: ClusterObject): string | undefined {
     const ref =
       obj.spec?.sourceRef ??
       obj.spec?.chart?.spec?.sourceRef ??
@@ -254,29 +271,30 @@ export class SimulatedControllers {
       if (status.artifact)
         status.artifact = { ...status.artifact, lastUpdateTime: time };
     }
-    const requested = before.metadata?.annotations?.[REQUESTED_AT_ANNOTATION];
+    const requested =
+      before.metadata?.annotations?.[RECONCILE_REQUESTED_AT_ANNOTATION];
     if (requested !== undefined) status.lastHandledReconcileAt = requested;
     status.observedGeneration = gen;
     const ready = readySuccess(before, revision, releaseVersion);
-    let conditions = removeCondition(status.conditions, 'Reconciling');
-    conditions = removeCondition(conditions, 'Stalled');
+    let conditions = removeCondition(status.conditions, Condition.Reconciling);
+    conditions = removeCondition(conditions, Condition.Stalled);
     conditions = setCondition(
       conditions,
-      condition('Ready', 'True', ready.reason, ready.message, time, gen),
+      succeeded(Condition.Ready, ready, time, gen),
     );
     if (before.kind === 'HelmRelease') {
       conditions = setCondition(
         conditions,
-        condition('Released', 'True', ready.reason, ready.message, time, gen),
+        succeeded(Condition.Released, ready, time, gen),
       );
     }
-    if (conditions.some(c => c.type === 'Healthy')) {
+    if (conditions.some(c => c.type === Condition.Healthy)) {
       conditions = setCondition(
         conditions,
         condition(
-          'Healthy',
+          Condition.Healthy,
           'True',
-          'Succeeded',
+          Reason.Succeeded,
           'Health check passed',
           time,
           gen,
@@ -303,7 +321,7 @@ export class SimulatedControllers {
         type: 'Normal',
         reason:
           before.kind === 'Kustomization'
-            ? 'ReconciliationSucceeded'
+            ? Reason.ReconciliationSucceeded
             : ready.reason,
         message,
         firstTimestamp: time,
@@ -313,7 +331,7 @@ export class SimulatedControllers {
   }
 
   private dependsOnOf(
-    obj: KubeObject,
+    obj: ClusterObject,
   ): Array<{ namespace: string; name: string }> {
     const refs = Array.isArray(obj.spec?.dependsOn) ? obj.spec.dependsOn : [];
     return refs
@@ -327,12 +345,12 @@ export class SimulatedControllers {
   /** The first dependency (same kind, as Flux's dependsOn) that is missing or not Ready. */
   private notReadyDependency(
     type: ResourceType,
-    obj: KubeObject,
+    obj: ClusterObject,
   ): string | undefined {
     for (const dep of this.dependsOnOf(obj)) {
       const found = this.store.get(type, dep.namespace, dep.name);
       const ready = found?.status?.conditions?.find(
-        (c: any) => c.type === 'Ready',
+        (c: any) => c.type === Condition.Ready,
       );
       const current =
         (found?.status?.observedGeneration ?? 0) >=
@@ -345,23 +363,24 @@ export class SimulatedControllers {
 
   private markWaiting(
     type: ResourceType,
-    before: KubeObject,
+    before: ClusterObject,
     dependency: string,
     time: string,
   ) {
     const gen = before.metadata?.generation;
-    const message = `dependency '${dependency}' is not ready`;
-    const requested = before.metadata?.annotations?.[REQUESTED_AT_ANNOTATION];
+    const waiting = dependencyNotReady(dependency, time, gen);
+    const requested =
+      before.metadata?.annotations?.[RECONCILE_REQUESTED_AT_ANNOTATION];
     const updated = this.store.update(
       type,
       before.metadata!.namespace,
       before.metadata!.name!,
       obj => {
-        let conditions = removeCondition(obj.status?.conditions, 'Reconciling');
-        conditions = setCondition(
-          conditions,
-          condition('Ready', 'False', 'DependencyNotReady', message, time, gen),
+        let conditions = removeCondition(
+          obj.status?.conditions,
+          Condition.Reconciling,
         );
+        conditions = setCondition(conditions, waiting);
         const status = { ...obj.status, conditions, observedGeneration: gen };
         if (requested !== undefined) status.lastHandledReconcileAt = requested;
         return { ...obj, status };
@@ -371,8 +390,8 @@ export class SimulatedControllers {
       makeEvent({
         involved: updated,
         type: 'Normal',
-        reason: 'DependencyNotReady',
-        message,
+        reason: Reason.DependencyNotReady,
+        message: waiting.message!,
         firstTimestamp: time,
         serial: this.eventSerial++,
       }),
@@ -380,10 +399,11 @@ export class SimulatedControllers {
   }
 
   /** Dependents waiting on `ready` get reconciled again, as Flux requeues them. */
-  private wakeDependents(type: ResourceType, ready: KubeObject) {
+  private wakeDependents(type: ResourceType, ready: ClusterObject) {
     for (const other of this.store.list(type)) {
       const waiting = other.status?.conditions?.some(
-        (c: any) => c.type === 'Ready' && c.reason === 'DependencyNotReady',
+        (c: any) =>
+          c.type === Condition.Ready && c.reason === Reason.DependencyNotReady,
       );
       const dependsOnReady = this.dependsOnOf(other).some(
         d =>
@@ -405,7 +425,7 @@ export class SimulatedControllers {
     namespace: string,
     name: string,
     revision?: string,
-  ): KubeObject {
+  ): ClusterObject {
     const type = findTypeByKind(SOURCE_GROUP, kind);
     if (!type)
       throw new ApiError(badRequest(`${kind} is not a Flux source kind`));
@@ -426,7 +446,7 @@ export class SimulatedControllers {
         },
         conditions: setCondition(
           obj.status?.conditions,
-          condition('Ready', 'True', ready.reason, ready.message, time, gen),
+          succeeded(Condition.Ready, ready, time, gen),
         ),
       },
     }));
@@ -434,7 +454,8 @@ export class SimulatedControllers {
       makeEvent({
         involved: updated,
         type: 'Normal',
-        reason: kind === 'HelmChart' ? 'ChartPullSucceeded' : 'NewArtifact',
+        reason:
+          kind === 'HelmChart' ? Reason.ChartPullSucceeded : Reason.NewArtifact,
         message: ready.message,
         firstTimestamp: time,
         serial: this.eventSerial++,
@@ -447,7 +468,7 @@ export class SimulatedControllers {
   }
 
   /** Kustomizations whose sourceRef is this source; HelmReleases whose HelmChart or chartRef it is. */
-  private usersOf(source: KubeObject): KubeObject[] {
+  private usersOf(source: ClusterObject): ClusterObject[] {
     const ns = source.metadata!.namespace;
     const name = source.metadata!.name;
     const refersHere = (ref: any, ownerNs?: string) =>
@@ -485,7 +506,7 @@ export class SimulatedControllers {
       status: {
         ...obj.status,
         conditions: previous.map(c =>
-          c.type === 'Ready' ? { ...c, lastTransitionTime: time } : c,
+          c.type === Condition.Ready ? { ...c, lastTransitionTime: time } : c,
         ),
       },
     }));
@@ -506,7 +527,7 @@ export class SimulatedControllers {
         if (obj.spec?.suspend === true || this.inFlight.has(key(obj))) continue;
         const interval = intervalMs(obj.spec?.interval) / timeScale;
         const ready = obj.status?.conditions?.find(
-          (c: any) => c.type === 'Ready',
+          (c: any) => c.type === Condition.Ready,
         );
         const last = Date.parse(ready?.lastTransitionTime ?? '');
         if (!Number.isNaN(last) && now - last >= interval)
@@ -522,7 +543,7 @@ export class SimulatedControllers {
 }
 
 /** A fresh revision in the source's own format. */
-function nextRevision(source: KubeObject): string {
+function nextRevision(source: ClusterObject): string {
   const current: string = source.status?.artifact?.revision ?? '';
   const sha1 = /^(.*)@sha1:[0-9a-f]{40}$/.exec(current);
   if (sha1 || source.kind === 'GitRepository') {

@@ -3,7 +3,8 @@
  * /apis/<group>/<version>) for the versions this simulated cluster serves.
  * Verbs list only what the simulator implements.
  */
-import { groupVersionOf, RESOURCE_TYPES, ServedVersions } from './resources';
+import { joinApiVersion } from '@flux-portal/plugin-flux-common';
+import { RESOURCE_TYPES, ServedVersions } from './resources';
 
 const VERBS = ['get', 'list', 'patch', 'watch'];
 
@@ -17,7 +18,7 @@ export function apiVersions(serverAddress: string) {
 
 function group(name: string, versions: string[]) {
   const entries = versions.map(v => ({
-    groupVersion: groupVersionOf(name, v),
+    groupVersion: joinApiVersion(name, v),
     version: v,
   }));
   return { name, versions: entries, preferredVersion: entries[0] };
@@ -76,7 +77,7 @@ export function apiResourceList(
   return {
     kind: 'APIResourceList',
     apiVersion: 'v1',
-    groupVersion: groupVersionOf(groupName, version),
+    groupVersion: joinApiVersion(groupName, version),
     resources,
   };
 }

@@ -1,9 +1,9 @@
 /** Core v1 Events about objects, shaped as the Flux controllers record them. */
 import { controllerOf } from './fluxConditions';
-import { KubeObject } from './types';
+import { ClusterObject } from './clusterObject';
 
 export interface EventSpec {
-  involved: KubeObject;
+  involved: ClusterObject;
   type: 'Normal' | 'Warning';
   reason: string;
   message: string;
@@ -14,7 +14,7 @@ export interface EventSpec {
   serial: number;
 }
 
-export function makeEvent(spec: EventSpec): KubeObject {
+export function makeEvent(spec: EventSpec): ClusterObject {
   const { involved } = spec;
   const component = controllerOf(involved);
   const name = `${involved.metadata!.name}.${(

@@ -3,28 +3,28 @@
  * seeding and the simulated controllers so both produce the same wording.
  */
 import {
+  FluxConditionReason as Reason,
+  FluxConditionType as Condition,
+  fluxGroupOf,
   HELM_GROUP,
   KUSTOMIZE_GROUP,
+  KubeCondition,
   SOURCE_GROUP,
   splitApiVersion,
-} from './resources';
-import { KubeCondition, KubeObject } from './types';
+} from '@flux-portal/plugin-flux-common';
+import { ClusterObject } from './clusterObject';
 
-export const REQUESTED_AT_ANNOTATION = 'reconcile.fluxcd.io/requestedAt';
-
-export function controllerOf(obj: KubeObject): string {
-  const { group } = splitApiVersion(obj.apiVersion ?? '');
+export function controllerOf(obj: ClusterObject): string {
+  const { group } = splitApiVersion(obj.apiVersion);
   if (group === KUSTOMIZE_GROUP) return 'kustomize-controller';
   if (group === HELM_GROUP) return 'helm-controller';
   if (group === SOURCE_GROUP) return 'source-controller';
   return 'kube-controller-manager';
 }
 
-export function isFluxObject(obj: KubeObject): boolean {
-  const { group } = splitApiVersion(obj.apiVersion ?? '');
-  return (
-    group === KUSTOMIZE_GROUP || group === HELM_GROUP || group === SOURCE_GROUP
-  );
+/** An object of the groups whose controllers the simulator plays (sources, Kustomizations, HelmReleases). */
+export function isFluxObject(obj: ClusterObject): boolean {
+  return fluxGroupOf(obj.apiVersion) !== undefined;
 }
 
 export function condition(
@@ -43,6 +43,39 @@ export function condition(
     lastTransitionTime,
     ...(observedGeneration !== undefined ? { observedGeneration } : {}),
   };
+}
+
+/** A True condition of `type` with the reason and message of a success (see readySuccess). */
+export function succeeded(
+  type: string,
+  success: { reason: string; message: string },
+  time: string,
+  observedGeneration?: number,
+): KubeCondition {
+  return condition(
+    type,
+    'True',
+    success.reason,
+    success.message,
+    time,
+    observedGeneration,
+  );
+}
+
+/** Ready=False while a dependency (`namespace/name`) is not ready, in kustomize- and helm-controller's words. */
+export function dependencyNotReady(
+  dependency: string,
+  time: string,
+  observedGeneration?: number,
+): KubeCondition {
+  return condition(
+    Condition.Ready,
+    'False',
+    Reason.DependencyNotReady,
+    `dependency '${dependency}' is not ready`,
+    time,
+    observedGeneration,
+  );
 }
 
 /**
@@ -73,7 +106,7 @@ export function removeCondition(
   return (conditions ?? []).filter(c => c.type !== type);
 }
 
-export function releaseNameOf(hr: KubeObject): string {
+export function releaseNameOf(hr: ClusterObject): string {
   const spec = hr.spec ?? {};
   if (spec.releaseName) return spec.releaseName;
   return spec.targetNamespace
@@ -81,7 +114,7 @@ export function releaseNameOf(hr: KubeObject): string {
     : hr.metadata!.name!;
 }
 
-export function chartNameOf(hr: KubeObject): string {
+export function chartNameOf(hr: ClusterObject): string {
   return (
     hr.spec?.chart?.spec?.chart ?? hr.spec?.chartRef?.name ?? hr.metadata!.name!
   );
@@ -89,7 +122,7 @@ export function chartNameOf(hr: KubeObject): string {
 
 /** Ready=True reason and message of a successful reconciliation, per kind. */
 export function readySuccess(
-  obj: KubeObject,
+  obj: ClusterObject,
   revision: string,
   releaseVersion = 1,
 ): { reason: string; message: string } {
@@ -97,13 +130,16 @@ export function readySuccess(
   switch (obj.kind) {
     case 'Kustomization':
       return {
-        reason: 'ReconciliationSucceeded',
+        reason: Reason.ReconciliationSucceeded,
         message: `Applied revision: ${revision}`,
       };
     case 'HelmRelease': {
       const verb = releaseVersion > 1 ? 'upgrade' : 'install';
       return {
-        reason: releaseVersion > 1 ? 'UpgradeSucceeded' : 'InstallSucceeded',
+        reason:
+          releaseVersion > 1
+            ? Reason.UpgradeSucceeded
+            : Reason.InstallSucceeded,
         message: `Helm ${verb} succeeded for release ${
           obj.spec?.targetNamespace ?? ns
         }/${releaseNameOf(obj)}.v${releaseVersion} with chart ${chartNameOf(
@@ -113,22 +149,22 @@ export function readySuccess(
     }
     case 'HelmChart':
       return {
-        reason: 'ChartPullSucceeded',
+        reason: Reason.ChartPullSucceeded,
         message: `pulled '${obj.spec?.chart}' chart with version '${revision}'`,
       };
     case 'OCIRepository':
       return {
-        reason: 'Succeeded',
+        reason: Reason.Succeeded,
         message: `stored artifact for digest '${revision}'`,
       };
     case 'HelmRepository':
       return {
-        reason: 'Succeeded',
+        reason: Reason.Succeeded,
         message: `stored artifact: revision '${revision}'`,
       };
     default:
       return {
-        reason: 'Succeeded',
+        reason: Reason.Succeeded,
         message: `stored artifact for revision '${revision}'`,
       };
   }

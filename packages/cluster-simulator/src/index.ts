@@ -22,9 +22,12 @@ export type {
 } from './seed/seedFluxStatuses';
 export { RESOURCE_TYPES, DEFAULT_SERVED_VERSIONS } from './resources';
 export type { ResourceType, ServedVersions } from './resources';
-export type { KubeObject, KubeCondition } from './types';
+export type { ClusterObject } from './clusterObject';
+export type {
+  KubeObject,
+  KubeCondition,
+} from '@flux-portal/plugin-flux-common';
 export type { KubeStatus } from './apiStatus';
-export { REQUESTED_AT_ANNOTATION } from './fluxConditions';
 export { runClusterSimulatorCli, readObjectsFile } from './cli';
 export { renderClusterObjects } from './renderClusterObjects';
 export type { ClusterObjects } from './renderClusterObjects';

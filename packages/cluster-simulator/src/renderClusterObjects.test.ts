@@ -5,10 +5,8 @@ import {
   kustomizeBuild,
 } from '@flux-portal/test-utils';
 import { createLocalTree } from '@flux-portal/kustomize';
-import {
-  renderClusterObjects,
-  KUSTOMIZE_NAME_LABEL,
-} from './renderClusterObjects';
+import { KUSTOMIZE_NAME_LABEL } from '@flux-portal/plugin-flux-common';
+import { renderClusterObjects } from './renderClusterObjects';
 
 const kubectl = findKubectl();
 

@@ -10,10 +10,7 @@ import type { EngineProblem } from '@flux-portal/kustomize';
 import { ManifestCache } from '@flux-portal/kustomize';
 import { followKustomizations } from '@flux-portal/flux-engine';
 import { SourceMapping, withSelfSource } from '@flux-portal/flux-engine';
-
-export const KUSTOMIZE_NAME_LABEL = 'kustomize.toolkit.fluxcd.io/name';
-export const KUSTOMIZE_NAMESPACE_LABEL =
-  'kustomize.toolkit.fluxcd.io/namespace';
+import { kustomizationOwnerLabels } from '@flux-portal/plugin-flux-common';
 
 export interface ClusterObjects {
   objects: KubeObject[];
@@ -51,8 +48,7 @@ export async function renderClusterObjects(
           ...object.metadata,
           labels: {
             ...(object.metadata?.labels ?? {}),
-            [KUSTOMIZE_NAME_LABEL]: ks.spec.name,
-            [KUSTOMIZE_NAMESPACE_LABEL]: ks.spec.namespace,
+            ...kustomizationOwnerLabels(ks.spec),
           },
         },
       });

@@ -4,6 +4,12 @@
  * simulated cluster, so a backend can be tested on version discovery.
  */
 
+import {
+  HELM_GROUP,
+  KUSTOMIZE_GROUP,
+  SOURCE_GROUP,
+} from '@flux-portal/plugin-flux-common';
+
 /** @public */
 export interface ResourceType {
   group: string; // '' for the core group
@@ -20,10 +26,6 @@ export interface ResourceType {
 
 /** Served versions per API group, newest (preferred) first. @public */
 export type ServedVersions = Record<string, string[]>;
-
-export const KUSTOMIZE_GROUP = 'kustomize.toolkit.fluxcd.io';
-export const HELM_GROUP = 'helm.toolkit.fluxcd.io';
-export const SOURCE_GROUP = 'source.toolkit.fluxcd.io';
 
 /** The versions served when a cluster does not say otherwise. @public */
 export const DEFAULT_SERVED_VERSIONS: ServedVersions = {
@@ -97,24 +99,6 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
   crd(SOURCE_GROUP, 'HelmChart', 'helmcharts', ['hc']),
   crd(SOURCE_GROUP, 'Bucket', 'buckets', []),
 ];
-
-export function groupVersionOf(group: string, version: string): string {
-  return group === '' ? version : `${group}/${version}`;
-}
-
-/** Splits 'group/version' (or core 'v1') into its parts. */
-export function splitApiVersion(apiVersion: string): {
-  group: string;
-  version: string;
-} {
-  const slash = apiVersion.indexOf('/');
-  return slash < 0
-    ? { group: '', version: apiVersion }
-    : {
-        group: apiVersion.slice(0, slash),
-        version: apiVersion.slice(slash + 1),
-      };
-}
 
 export function findTypeByKind(
   group: string,

@@ -4,14 +4,14 @@
  * requirements; fields take equality on the paths each resource supports.
  * A malformed selector is a 400, as on a real server.
  */
-import { KubeObject } from './types';
+import { ClusterObject } from './clusterObject';
 import { ResourceType } from './resources';
 
 type LabelRequirement =
   | { key: string; op: 'in' | 'notin'; values: string[] }
   | { key: string; op: 'exists' | 'notexists' };
 
-export type ObjectPredicate = (obj: KubeObject) => boolean;
+export type ObjectPredicate = (obj: ClusterObject) => boolean;
 
 export class SelectorError extends Error {}
 
@@ -123,7 +123,7 @@ function supportedFields(type: ResourceType): string[] {
   return COMMON_FIELDS;
 }
 
-function fieldValue(obj: KubeObject, path: string): string {
+function fieldValue(obj: ClusterObject, path: string): string {
   if (path === 'source') {
     return String((obj as any).source?.component ?? '');
   }

@@ -12,6 +12,7 @@ import {
   ServerResponse,
 } from 'node:http';
 import { AddressInfo, Socket } from 'node:net';
+import { joinApiVersion } from '@flux-portal/plugin-flux-common';
 import { handleAdmin } from './adminApi';
 import {
   ApiError,
@@ -39,7 +40,6 @@ import { FaultControls, Faults, FaultState } from './faults';
 import { applyMergePatch } from './mergePatch';
 import {
   DEFAULT_SERVED_VERSIONS,
-  groupVersionOf,
   ResourceType,
   ServedVersions,
 } from './resources';
@@ -50,7 +50,7 @@ import {
   SelectorError,
 } from './selectors';
 import { ObjectStore, typeOfObject } from './store';
-import { KubeObject } from './types';
+import { ClusterObject } from './clusterObject';
 import { WatchStream } from './watchStream';
 
 /** @public */
@@ -64,7 +64,7 @@ export interface ClusterSimulatorOptions {
   /** Bearer token clients must send; a random one when omitted. */
   token?: string;
   /** Objects to start with (use seedFluxStatuses to give Flux objects statuses). */
-  objects?: KubeObject[];
+  objects?: ClusterObject[];
   /** Served versions per API group, newest first; groups not listed keep the defaults, [] stops serving a group. */
   servedVersions?: Partial<ServedVersions>;
   reconcileDelays?: Partial<ReconcileDelays>;
@@ -106,14 +106,14 @@ export interface ClusterSimulator {
   /** The latest resourceVersion. */
   readonly resourceVersion: number;
   /** Creates or replaces an object, status included (as a controller would). */
-  upsert(obj: KubeObject): KubeObject;
+  upsert(obj: ClusterObject): ClusterObject;
   get(
     apiVersion: string,
     kind: string,
     namespace: string | undefined,
     name: string,
-  ): KubeObject | undefined;
-  list(apiVersion: string, kind: string, namespace?: string): KubeObject[];
+  ): ClusterObject | undefined;
+  list(apiVersion: string, kind: string, namespace?: string): ClusterObject[];
   remove(
     apiVersion: string,
     kind: string,
@@ -129,7 +129,7 @@ export interface ClusterSimulator {
     namespace: string,
     name: string,
     revision?: string,
-  ): KubeObject;
+  ): ClusterObject;
   /** Ends open watch streams (abruptly: cut the sockets); returns how many. */
   dropWatches(options?: { abrupt?: boolean }): number;
   /** Forgets the change history: watches from older resourceVersions get 410. */
@@ -292,7 +292,7 @@ class SimulatorServer implements ClusterSimulator {
     return typeOfObject({ apiVersion, kind });
   }
 
-  upsert(obj: KubeObject): KubeObject {
+  upsert(obj: ClusterObject): ClusterObject {
     return this.store.upsert(obj);
   }
 
@@ -453,7 +453,7 @@ class SimulatorServer implements ClusterSimulator {
         ),
       );
     }
-    const present = (obj: KubeObject) => this.present(obj, type, version);
+    const present = (obj: ClusterObject) => this.present(obj, type, version);
     if (method === 'GET' && name) {
       sendJson(res, 200, present(this.store.mustGet(type, namespace, name)));
     } else if (method === 'GET' && verb === 'watch') {
@@ -507,13 +507,13 @@ class SimulatorServer implements ClusterSimulator {
 
   /** The object as served at the requested version (Flux CRDs convert with strategy None). */
   private present(
-    obj: KubeObject,
+    obj: ClusterObject,
     type: ResourceType,
     version: string,
-  ): KubeObject {
+  ): ClusterObject {
     const { apiVersion, kind, ...rest } = obj;
     return {
-      apiVersion: groupVersionOf(type.group, version),
+      apiVersion: joinApiVersion(type.group, version),
       kind: type.kind,
       ...rest,
     };
@@ -565,7 +565,7 @@ class SimulatorServer implements ClusterSimulator {
       return shown;
     });
     return {
-      apiVersion: groupVersionOf(type.group, version),
+      apiVersion: joinApiVersion(type.group, version),
       kind: `${type.kind}List`,
       metadata: {
         resourceVersion: String(this.store.resourceVersion),
@@ -588,7 +588,7 @@ class SimulatorServer implements ClusterSimulator {
     type: ResourceType,
     namespace: string | undefined,
     params: URLSearchParams,
-    present: (obj: KubeObject) => KubeObject,
+    present: (obj: ClusterObject) => ClusterObject,
   ) {
     const labels = parseLabelSelector(params.get('labelSelector'));
     const fields = parseFieldSelector(params.get('fieldSelector'), type);
@@ -628,7 +628,7 @@ class SimulatorServer implements ClusterSimulator {
     if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) {
       throw new ApiError(badRequest('a merge patch must be a JSON object'));
     }
-    const meta = (patch as KubeObject).metadata;
+    const meta = (patch as ClusterObject).metadata;
     if (meta?.name !== undefined && meta.name !== name) {
       throw new ApiError(
         badRequest(
@@ -644,7 +644,7 @@ class SimulatorServer implements ClusterSimulator {
       ) {
         throw new ApiError(conflict(type, name));
       }
-      const next = applyMergePatch(current, patch) as KubeObject;
+      const next = applyMergePatch(current, patch) as ClusterObject;
       if (statusOnly) return { ...current, status: next.status };
       // With a status subresource, writes to the main resource leave status alone.
       if (type.hasStatusSubresource) next.status = current.status;

@@ -7,14 +7,10 @@
  */
 import { ApiError, badRequest, notFound } from './apiStatus';
 import { cloneJson, jsonEqual } from './clone';
-import {
-  findTypeByKind,
-  ResourceType,
-  splitApiVersion,
-  typeKey,
-} from './resources';
+import { splitApiVersion } from '@flux-portal/plugin-flux-common';
+import { findTypeByKind, ResourceType, typeKey } from './resources';
 import { kubeTime } from './time';
-import { KubeObject } from './types';
+import { ClusterObject } from './clusterObject';
 
 /** @public */
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
@@ -24,9 +20,9 @@ export interface StoreEvent {
   resourceVersion: number;
   type: ResourceType;
   eventType: WatchEventType;
-  object: KubeObject;
+  object: ClusterObject;
   /** The object before a MODIFIED, so selector-filtered watches can turn it into ADDED/DELETED. */
-  previous?: KubeObject;
+  previous?: ClusterObject;
 }
 
 export interface ObjectStoreOptions {
@@ -38,13 +34,13 @@ function objectKey(namespace: string | undefined, name: string): string {
   return `${namespace ?? ''}/${name}`;
 }
 
-function specOf(obj: KubeObject): unknown {
+function specOf(obj: ClusterObject): unknown {
   // Everything but metadata and status counts as "spec" for generation bumps.
   const { metadata, status, ...rest } = obj;
   return rest;
 }
 
-export function typeOfObject(obj: KubeObject): ResourceType {
+export function typeOfObject(obj: ClusterObject): ResourceType {
   if (typeof obj.apiVersion !== 'string' || typeof obj.kind !== 'string') {
     throw new ApiError(badRequest('object has no apiVersion or kind'));
   }
@@ -62,7 +58,7 @@ export function typeOfObject(obj: KubeObject): ResourceType {
 
 export class ObjectStore {
   private rv = 0;
-  private readonly objects = new Map<string, Map<string, KubeObject>>();
+  private readonly objects = new Map<string, Map<string, ClusterObject>>();
   private history: StoreEvent[] = [];
   private compactedThrough = 0;
   private readonly listeners = new Set<(event: StoreEvent) => void>();
@@ -80,7 +76,7 @@ export class ObjectStore {
     return this.compactedThrough;
   }
 
-  private bucket(type: ResourceType): Map<string, KubeObject> {
+  private bucket(type: ResourceType): Map<string, ClusterObject> {
     let bucket = this.objects.get(typeKey(type));
     if (!bucket) {
       bucket = new Map();
@@ -89,7 +85,7 @@ export class ObjectStore {
     return bucket;
   }
 
-  list(type: ResourceType, namespace?: string): KubeObject[] {
+  list(type: ResourceType, namespace?: string): ClusterObject[] {
     const items = [...this.bucket(type).values()].filter(
       o => !namespace || o.metadata?.namespace === namespace,
     );
@@ -105,7 +101,7 @@ export class ObjectStore {
     type: ResourceType,
     namespace: string | undefined,
     name: string,
-  ): KubeObject | undefined {
+  ): ClusterObject | undefined {
     const found = this.bucket(type).get(
       objectKey(type.namespaced ? namespace : undefined, name),
     );
@@ -117,14 +113,14 @@ export class ObjectStore {
     type: ResourceType,
     namespace: string | undefined,
     name: string,
-  ): KubeObject {
+  ): ClusterObject {
     const found = this.get(type, namespace, name);
     if (!found) throw new ApiError(notFound(type, name));
     return found;
   }
 
   /** Creates or replaces an object (status included), as a controller or `kubectl apply` would. */
-  upsert(input: KubeObject): KubeObject {
+  upsert(input: ClusterObject): ClusterObject {
     const type = typeOfObject(input);
     const name = input.metadata?.name;
     if (!name)
@@ -162,8 +158,8 @@ export class ObjectStore {
     type: ResourceType,
     namespace: string | undefined,
     name: string,
-    mutate: (current: KubeObject) => KubeObject,
-  ): KubeObject {
+    mutate: (current: ClusterObject) => ClusterObject,
+  ): ClusterObject {
     const existing = this.mustGet(type, namespace, name);
     const next = mutate(cloneJson(existing));
     next.metadata = {
@@ -187,7 +183,7 @@ export class ObjectStore {
     type: ResourceType,
     namespace: string | undefined,
     name: string,
-  ): KubeObject {
+  ): ClusterObject {
     const existing = this.mustGet(type, namespace, name);
     this.bucket(type).delete(objectKey(existing.metadata!.namespace, name));
     this.rv++;
@@ -205,9 +201,9 @@ export class ObjectStore {
   private commit(
     type: ResourceType,
     eventType: WatchEventType,
-    obj: KubeObject,
-    previous?: KubeObject,
-  ): KubeObject {
+    obj: ClusterObject,
+    previous?: ClusterObject,
+  ): ClusterObject {
     this.rv++;
     obj.metadata!.resourceVersion = String(this.rv);
     this.bucket(type).set(

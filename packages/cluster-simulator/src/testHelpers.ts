@@ -4,11 +4,11 @@
  */
 import { request } from 'node:http';
 import { ClusterSimulator } from './server';
-import { KubeObject } from './types';
+import { ClusterObject } from './clusterObject';
 
 export const FIXED_NOW = new Date('2026-11-20T12:00:00Z');
 
-export function fluxFixture(): KubeObject[] {
+export function fluxFixture(): ClusterObject[] {
   return [
     {
       apiVersion: 'source.toolkit.fluxcd.io/v1',
@@ -174,7 +174,7 @@ export function fluxFixture(): KubeObject[] {
 export function readyKustomization(
   name: string,
   namespace = 'flux-system',
-): KubeObject {
+): ClusterObject {
   return {
     apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
     kind: 'Kustomization',

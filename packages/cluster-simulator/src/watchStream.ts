@@ -13,7 +13,7 @@ import { expired, KubeStatus, tooLargeResourceVersion } from './apiStatus';
 import { ObjectPredicate } from './selectors';
 import { ResourceType } from './resources';
 import { ObjectStore, StoreEvent } from './store';
-import { KubeObject } from './types';
+import { ClusterObject } from './clusterObject';
 
 export interface WatchRequest {
   type: ResourceType;
@@ -24,7 +24,7 @@ export interface WatchRequest {
   allowBookmarks: boolean;
   bookmarkIntervalMs: number;
   timeoutSeconds?: number;
-  present: (obj: KubeObject) => KubeObject;
+  present: (obj: ClusterObject) => ClusterObject;
 }
 
 export class WatchStream {
@@ -94,7 +94,7 @@ export class WatchStream {
 
   private deliver(event: StoreEvent) {
     if (event.type !== this.request.type) return;
-    const inScope = (obj: KubeObject | undefined) =>
+    const inScope = (obj: ClusterObject | undefined) =>
       !!obj &&
       (!this.request.namespace ||
         obj.metadata?.namespace === this.request.namespace) &&
@@ -115,7 +115,7 @@ export class WatchStream {
     this.res.write(`${JSON.stringify(line)}\n`);
   }
 
-  private send(type: string, obj: KubeObject) {
+  private send(type: string, obj: ClusterObject) {
     this.write({ type, object: this.request.present(obj) });
   }
 

@@ -1,9 +1,9 @@
 /** Deployments and Pods with readiness, for the workloads Flux objects deploy. */
 import { Rng } from './rng';
-import { KubeObject } from '../types';
+import { ClusterObject } from '../clusterObject';
 
 export function deploymentStatus(
-  dep: KubeObject,
+  dep: ClusterObject,
   ready: boolean,
   hash: string,
   time: string,
@@ -62,7 +62,7 @@ export function syntheticDeployment(
   namespace: string,
   labels: Record<string, string>,
   image: string,
-): KubeObject {
+): ClusterObject {
   const selector = { 'app.kubernetes.io/name': name };
   return {
     apiVersion: 'apps/v1',
@@ -80,19 +80,19 @@ export function syntheticDeployment(
 }
 
 export function podsFor(
-  dep: KubeObject,
+  dep: ClusterObject,
   ready: boolean,
   hash: string,
   time: string,
   rng: Rng,
-): KubeObject[] {
+): ClusterObject[] {
   const replicas = dep.spec?.replicas ?? 1;
   const containers: any[] = dep.spec?.template?.spec?.containers ?? [];
   const labels = {
     ...(dep.spec?.template?.metadata?.labels ?? {}),
     'pod-template-hash': hash,
   };
-  const pods: KubeObject[] = [];
+  const pods: ClusterObject[] = [];
   for (let i = 0; i < Math.min(replicas, 3); i++) {
     pods.push({
       apiVersion: 'v1',

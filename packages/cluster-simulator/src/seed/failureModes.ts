@@ -1,0 +1,60 @@
+/**
+ * How a Failed applier fails: a HelmRelease's install or upgrade, a
+ * Kustomization's build or health check; and which Deployment a failing
+ * health check waits for.
+ */
+import {
+  KUSTOMIZE_NAME_LABEL,
+  KUSTOMIZE_NAMESPACE_LABEL,
+  NamespacedName,
+} from '@flux-portal/plugin-flux-common';
+import { ClusterObject } from '../clusterObject';
+import { ns } from './objectIds';
+import { SeedContext } from './SeedContext';
+import { Failure } from './types';
+
+/** Deployments a Kustomization applied, by kustomize-controller's labels. */
+function deploymentsAppliedBy(
+  ctx: SeedContext,
+  obj: ClusterObject,
+): ClusterObject[] {
+  return ctx.inputDeployments.filter(
+    d =>
+      d.metadata?.labels?.[KUSTOMIZE_NAME_LABEL] === obj.metadata!.name &&
+      d.metadata?.labels?.[KUSTOMIZE_NAMESPACE_LABEL] === ns(obj),
+  );
+}
+
+export function failureFor(ctx: SeedContext, obj: ClusterObject): Failure {
+  if (obj.kind === 'HelmRelease') {
+    return ctx.rng.pick(['helm-install', 'helm-upgrade'] as const);
+  }
+  const picked = ctx.rng.pick(['build', 'health'] as const);
+  // A health check waits for workloads the Kustomization applied; one that
+  // applies none (only HelmReleases, say) fails its build instead.
+  const appliesWorkloads = deploymentsAppliedBy(ctx, obj).length > 0;
+  return appliesWorkloads || ctx.inputDeployments.length === 0
+    ? picked
+    : 'build';
+}
+
+/**
+ * The Deployment a failing health check waits for: one the Kustomization
+ * applied (by kustomize-controller's labels), else one in its target
+ * namespace, else any from the input, else one named after it.
+ */
+export function unhealthyWorkload(
+  ctx: SeedContext,
+  obj: ClusterObject,
+  target: string,
+): NamespacedName {
+  const labelled = deploymentsAppliedBy(ctx, obj);
+  const inTarget = ctx.inputDeployments.filter(d => ns(d) === target);
+  const pool = [labelled, inTarget, ctx.inputDeployments].find(
+    p => p.length > 0,
+  );
+  const chosen = pool ? ctx.rng.pick(pool) : undefined;
+  return chosen
+    ? { name: chosen.metadata!.name!, namespace: ns(chosen) }
+    : { name: obj.metadata!.name!, namespace: target };
+}
