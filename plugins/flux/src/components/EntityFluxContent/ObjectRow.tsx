@@ -8,36 +8,16 @@ import type {
   FluxObjectSummary,
 } from '@flux-portal/plugin-flux-common';
 import { StateChip } from '../StateChip';
-import { Revision } from '../Revision';
-import { RelativeTime } from '../RelativeTime';
 import { ObjectActions } from './ObjectActions';
 import { ObjectDetails } from './ObjectDetails';
+import { ObjectFacts } from './ObjectFacts';
 import type { FluxActionPermissions } from '../../hooks/useFluxPermissions';
 import type { ActionProgress } from '../../hooks/useFluxActions';
 
 const useStyles = makeStyles(theme => ({
   row: { padding: theme.spacing(1.5, 2), marginBottom: theme.spacing(1) },
-  facts: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    gap: theme.spacing(0.5, 3),
-    margin: theme.spacing(1, 0),
-  },
-  fact: { fontSize: theme.typography.body2.fontSize },
   message: { whiteSpace: 'pre-wrap', wordBreak: 'break-word' },
 }));
-
-function Fact(props: { label: string; children: React.ReactNode }) {
-  const classes = useStyles();
-  return (
-    <span className={classes.fact}>
-      <Typography component="span" variant="body2" color="textSecondary">
-        {props.label}:{' '}
-      </Typography>
-      {props.children}
-    </span>
-  );
-}
 
 export interface ObjectRowProps {
   object: FluxObjectSummary;
@@ -103,40 +83,7 @@ export function ObjectRow(props: ObjectRowProps) {
           </strong>
         </Typography>
       )}
-      <div className={classes.facts}>
-        <Fact label="Applied">
-          <Revision
-            revision={object.appliedRevision}
-            sourceUrl={object.source?.url}
-          />
-        </Fact>
-        {(object.sourceRevision || object.source) && (
-          <Fact label="Source">
-            <Revision
-              revision={object.sourceRevision ?? object.source?.revision}
-              sourceUrl={object.source?.url}
-            />
-            {object.drift && ' (not applied yet)'}
-          </Fact>
-        )}
-        {object.source && (
-          <Fact label={object.source.kind}>
-            {object.source.namespace}/{object.source.name}{' '}
-            {object.source.state && <StateChip state={object.source.state} />}
-          </Fact>
-        )}
-        <Fact label="Last reconcile">
-          <RelativeTime iso={object.lastReconcileAt} />
-        </Fact>
-        {object.interval && <Fact label="Interval">{object.interval}</Fact>}
-        {object.dependsOn.length > 0 && (
-          <Fact label="Depends on">
-            {object.dependsOn
-              .map(dep => `${dep.name} (${dep.state})`)
-              .join(', ')}
-          </Fact>
-        )}
-      </div>
+      <ObjectFacts object={object} />
       <Box
         display="flex"
         alignItems="center"

@@ -3,12 +3,12 @@ import Paper from '@material-ui/core/Paper';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
-import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import type { FluxRuntime } from '@flux-portal/plugin-flux-common';
 import { StateChip } from '../StateChip';
 import { ClusterLabels, clusterTitle } from '../ClusterDisplay';
+import { ColumnHeads } from '../ColumnHeads';
 
 /** Each cluster's Flux controllers: readiness, replicas, version; and why a cluster could not answer. */
 export function ControllersTable(props: { runtime: FluxRuntime }) {
@@ -51,14 +51,9 @@ export function ControllersTable(props: { runtime: FluxRuntime }) {
               size="small"
               aria-label={`Controllers of ${cluster.cluster}`}
             >
-              <TableHead>
-                <TableRow>
-                  <TableCell>Controller</TableCell>
-                  <TableCell>Health</TableCell>
-                  <TableCell>Replicas</TableCell>
-                  <TableCell>Version</TableCell>
-                </TableRow>
-              </TableHead>
+              <ColumnHeads
+                columns={['Controller', 'Health', 'Replicas', 'Version']}
+              />
               <TableBody>
                 {cluster.controllers.map(controller => (
                   <TableRow key={`${controller.namespace}/${controller.name}`}>

@@ -1,7 +1,6 @@
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
-import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import type { FluxObjectSummary } from '@flux-portal/plugin-flux-common';
@@ -9,6 +8,7 @@ import { StateChip } from '../StateChip';
 import { Revision } from '../Revision';
 import { RelativeTime } from '../RelativeTime';
 import { objectKey } from '../../lib/objects';
+import { ColumnHeads } from '../ColumnHeads';
 
 /** Rendering thousands of rows at once makes the page sluggish; filters narrow it down. */
 export const MAX_ROWS = 500;
@@ -26,17 +26,17 @@ export function ObjectsTable(props: { items: readonly FluxObjectSummary[] }) {
             }`}
       </Typography>
       <Table size="small" aria-label="Flux objects">
-        <TableHead>
-          <TableRow>
-            <TableCell>State</TableCell>
-            <TableCell>Cluster</TableCell>
-            <TableCell>Kind</TableCell>
-            <TableCell>Namespace/Name</TableCell>
-            <TableCell>Message</TableCell>
-            <TableCell>Revision</TableCell>
-            <TableCell>Last reconcile</TableCell>
-          </TableRow>
-        </TableHead>
+        <ColumnHeads
+          columns={[
+            'State',
+            'Cluster',
+            'Kind',
+            'Namespace/Name',
+            'Message',
+            'Revision',
+            'Last reconcile',
+          ]}
+        />
         <TableBody>
           {shown.map(item => (
             <TableRow key={objectKey(item)} data-testid="flux-object-row">
