@@ -20,7 +20,7 @@ import {
   pathNotFound,
 } from './apiStatus';
 import { ClusterObject } from './clusterObject';
-import type { ClusterSimulator } from './server';
+import type { ClusterSimulator } from './clusterSimulatorApi';
 
 export interface AdminResponse {
   code: number;

@@ -4,6 +4,7 @@
  * Verbs list only what the simulator implements.
  */
 import { joinApiVersion } from '@flux-portal/plugin-flux-common';
+import { ApiError, pathNotFound } from './apiStatus';
 import { RESOURCE_TYPES, ServedVersions } from './resources';
 
 const VERBS = ['get', 'list', 'patch', 'watch'];
@@ -89,4 +90,32 @@ export function versionInfo() {
     gitVersion: 'v1.32.0-flux-portal-simulator',
     platform: 'linux/amd64',
   };
+}
+
+/** The discovery document a route names; 404 for a group or version not served. */
+export function discoveryDocument(
+  served: ServedVersions,
+  serverAddress: string,
+  doc: string,
+  groupName: string,
+  version: string,
+): unknown {
+  switch (doc) {
+    case 'version':
+      return versionInfo();
+    case 'api':
+      return apiVersions(serverAddress);
+    case 'apis':
+      return apiGroupList(served);
+    case 'group': {
+      const found = apiGroup(served, groupName);
+      if (!found) throw new ApiError(pathNotFound());
+      return found;
+    }
+    default: {
+      const found = apiResourceList(served, groupName, version);
+      if (!found) throw new ApiError(pathNotFound());
+      return found;
+    }
+  }
 }

@@ -10,7 +10,7 @@ export type {
   ClusterSimulator,
   ClusterSimulatorOptions,
   SimulatorState,
-} from './server';
+} from './clusterSimulatorApi';
 export type { FaultControls, FaultState } from './faults';
 export type { ReconcileDelays } from './controllers';
 export { seedFluxStatuses } from './seed/seedFluxStatuses';

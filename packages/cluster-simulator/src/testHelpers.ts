@@ -3,7 +3,7 @@
  * JSON client over real HTTP, and a raw watch-stream reader.
  */
 import { request } from 'node:http';
-import { ClusterSimulator } from './server';
+import { ClusterSimulator } from './clusterSimulatorApi';
 import { ClusterObject } from './clusterObject';
 
 export const FIXED_NOW = new Date('2026-11-20T12:00:00Z');
