@@ -9,7 +9,8 @@ import type {
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FluxMonorepoEntityProvider } from './FluxMonorepoEntityProvider';
-import { DatabaseLastGoodStore, LastGoodStore } from './lastGoodStore';
+import { DatabaseLastGoodStore } from './lastGood/DatabaseLastGoodStore';
+import type { LastGoodStore } from './lastGood/LastGoodStore';
 import {
   copyExampleMonorepo,
   EXAMPLE_MONOREPO,

@@ -27,12 +27,12 @@ import { FluxMonorepoProviderConfig, readProviderConfigs } from './config';
 import { ingestMonorepo, Ingestion } from './mapping';
 import { entityRef } from './mapping/entityRefs';
 import { createLocationAnnotator } from './locationAnnotations';
+import { DatabaseLastGoodStore } from './lastGood/DatabaseLastGoodStore';
 import {
-  DatabaseLastGoodStore,
   LastGoodStore,
   memoryLastGoodStore,
   readLastGood,
-} from './lastGoodStore';
+} from './lastGood/LastGoodStore';
 import { MonorepoRead, readMonorepoTree } from './readMonorepoTree';
 import { checkRemoval, RemovalDecision } from './removalGuard';
 
