@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { createLocalTree } from '@flux-portal/kustomize';
 import { renderClusterObjects } from './renderClusterObjects';
 import { readObjectsFile, runClusterSimulatorCli } from './cli';
-import { fluxFixture } from './testHelpers';
+import { fluxFixture } from './__testUtils__';
 
 describe('cluster-simulator CLI', () => {
   let dir: string;

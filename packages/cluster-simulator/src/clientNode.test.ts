@@ -18,7 +18,7 @@ import {
   ClusterSimulator,
   seedFluxStatuses,
 } from './index';
-import { FIXED_NOW, fluxFixture } from './testHelpers';
+import { FIXED_NOW, fluxFixture } from './__testUtils__';
 
 function kubeConfigFor(sim: ClusterSimulator): KubeConfig {
   const kc = new KubeConfig();

@@ -1,5 +1,5 @@
 import { startClusterSimulator, ClusterSimulator } from './index';
-import { client } from './testHelpers';
+import { client } from './__testUtils__';
 
 describe('discovery', () => {
   let sim: ClusterSimulator;

@@ -17,7 +17,7 @@ import {
   RESOURCE_TYPES,
   KubeObject,
 } from './index';
-import { client } from './testHelpers';
+import { client } from './__testUtils__';
 
 function served(obj: KubeObject): boolean {
   const group = obj.apiVersion?.includes('/')

@@ -1,5 +1,10 @@
 import { startClusterSimulator, ClusterSimulator } from './index';
-import { client, RawWatch, readyKustomization, watchUrl } from './testHelpers';
+import {
+  client,
+  RawWatch,
+  readyKustomization,
+  watchUrl,
+} from './__testUtils__';
 
 const KS = '/apis/kustomize.toolkit.fluxcd.io/v1/kustomizations';
 const HR = '/apis/helm.toolkit.fluxcd.io/v2/helmreleases';

@@ -1,5 +1,5 @@
 import { startClusterSimulator, ClusterSimulator } from './index';
-import { client, readyKustomization } from './testHelpers';
+import { client, readyKustomization } from './__testUtils__';
 
 const KS = '/apis/kustomize.toolkit.fluxcd.io/v1';
 

@@ -9,7 +9,7 @@ import {
   fluxFixture,
   RawWatch,
   watchUrl,
-} from './testHelpers';
+} from './__testUtils__';
 
 const KS =
   '/apis/kustomize.toolkit.fluxcd.io/v1/namespaces/flux-system/kustomizations';

@@ -5,7 +5,7 @@
  */
 import { validateKubeObject } from '@flux-portal/test-utils';
 import { seedFluxStatuses, startClusterSimulator } from './index';
-import { client, FIXED_NOW, fluxFixture } from './testHelpers';
+import { client, FIXED_NOW, fluxFixture } from './__testUtils__';
 
 describe('schema validity of simulated objects', () => {
   it('seeds only schema-valid objects, across seeds', () => {

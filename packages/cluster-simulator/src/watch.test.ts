@@ -1,5 +1,5 @@
 import { startClusterSimulator, ClusterSimulator } from './index';
-import { RawWatch, readyKustomization, watchUrl } from './testHelpers';
+import { RawWatch, readyKustomization, watchUrl } from './__testUtils__';
 
 const KS = '/apis/kustomize.toolkit.fluxcd.io/v1';
 

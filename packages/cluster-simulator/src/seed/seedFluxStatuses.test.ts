@@ -1,5 +1,5 @@
 import { seedFluxStatuses } from './seedFluxStatuses';
-import { FIXED_NOW, fluxFixture } from '../testHelpers';
+import { FIXED_NOW, fluxFixture } from '../__testUtils__';
 
 function find(objects: any[], kind: string, name: string) {
   return objects.find(o => o.kind === kind && o.metadata.name === name);
