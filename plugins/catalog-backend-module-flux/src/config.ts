@@ -1,8 +1,16 @@
+/** The provider config, `catalog.providers.fluxMonorepo.<id>` (see config.d.ts). */
 import type { SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugin-api';
-import { readSchedulerServiceTaskScheduleDefinitionFromConfig } from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
+import {
+  readOrInputError,
+  readOwnerRef,
+  readSchedule,
+  readShare,
+  readUrl,
+} from './configFields';
 
+/** @public */
 export interface FluxMonorepoProviderConfig {
   id: string;
   target: string;
@@ -14,39 +22,48 @@ export interface FluxMonorepoProviderConfig {
   schedule: SchedulerServiceTaskScheduleDefinition;
 }
 
+const PROVIDERS_KEY = 'catalog.providers.fluxMonorepo';
+
 const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   frequency: { minutes: 5 },
   timeout: { minutes: 3 },
   initialDelay: { seconds: 3 },
 };
 
-/** Reads `catalog.providers.fluxMonorepo.<id>`; throws a clear error for bad values. */
+/** Reads every provider; a bad value throws an InputError naming its key. */
 export function readProviderConfigs(
   config: Config,
 ): FluxMonorepoProviderConfig[] {
-  const providers = config.getOptionalConfig('catalog.providers.fluxMonorepo');
+  const providers = readOrInputError(() =>
+    config.getOptionalConfig(PROVIDERS_KEY),
+  );
   if (!providers) return [];
-  return providers.keys().map(id => {
-    const c = providers.getConfig(id);
-    const maxRemovalShare = c.getOptionalNumber('maxRemovalShare') ?? 0.5;
-    if (!(maxRemovalShare >= 0 && maxRemovalShare <= 1)) {
-      throw new InputError(
-        `catalog.providers.fluxMonorepo.${id}.maxRemovalShare must be between 0 and 1, got ${maxRemovalShare}`,
-      );
-    }
-    return {
+  return providers.keys().map(id =>
+    readProviderConfig(
       id,
-      target: c.getString('target'),
-      repositoryUrl: c.getOptionalString('repositoryUrl'),
-      path: c.getOptionalString('path'),
-      clusters: c.getOptionalStringArray('clusters'),
-      defaultOwner: c.getOptionalString('defaultOwner'),
-      maxRemovalShare,
-      schedule: c.has('schedule')
-        ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
-            c.getConfig('schedule'),
-          )
-        : DEFAULT_SCHEDULE,
-    };
-  });
+      readOrInputError(() => providers.getConfig(id)),
+    ),
+  );
+}
+
+function readProviderConfig(id: string, c: Config): FluxMonorepoProviderConfig {
+  const key = (name: string) => `${PROVIDERS_KEY}.${id}.${name}`;
+  const target = readOrInputError(() => c.getString('target'));
+  if (!target.trim())
+    throw new InputError(`${key('target')} must not be empty`);
+  return {
+    id,
+    target,
+    repositoryUrl: readUrl(c, 'repositoryUrl', key('repositoryUrl')),
+    path: readOrInputError(() => c.getOptionalString('path')),
+    clusters: readOrInputError(() => c.getOptionalStringArray('clusters')),
+    defaultOwner: readOwnerRef(c, 'defaultOwner', key('defaultOwner')),
+    maxRemovalShare: readShare(
+      c,
+      'maxRemovalShare',
+      key('maxRemovalShare'),
+      0.5,
+    ),
+    schedule: readSchedule(c, 'schedule', key('schedule'), DEFAULT_SCHEDULE),
+  };
 }
