@@ -1,0 +1,67 @@
+/*
+ * The Flux annotations are written with flux-common's formatters; a value
+ * they refuse is left out and reported, and the entity still ingests.
+ */
+import { createMemoryTree } from '@flux-portal/kustomize';
+import {
+  ANNOTATION_CLUSTERS,
+  ANNOTATION_KUSTOMIZATION,
+  ANNOTATION_WORKLOADS,
+  parseWorkloads,
+} from '@flux-portal/plugin-flux-common';
+import { ingestMonorepo } from './ingestMonorepo';
+import { clusterEntry, kustomization } from './__testUtils__/monorepoFiles';
+
+const deployment = (name: string) => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ${name}
+  namespace: shop
+spec:
+  template:
+    spec:
+      containers:
+        - name: app
+          image: nginx
+`;
+
+async function shopAnnotations(workloadName: string) {
+  const tree = createMemoryTree({
+    ...clusterEntry('dev'),
+    ...clusterEntry('prod'),
+    'apps/kustomization.yaml': kustomization('shop'),
+    'apps/shop/kustomization.yaml': kustomization('deployment.yaml'),
+    'apps/shop/deployment.yaml': deployment(workloadName),
+  });
+  const { entities, problems } = await ingestMonorepo(tree);
+  const shop = entities.find(e => e.metadata.name === 'shop');
+  return { annotations: shop?.metadata.annotations ?? {}, problems };
+}
+
+describe('unit annotations', () => {
+  it("are written in flux-common's formats", async () => {
+    const { annotations, problems } = await shopAnnotations('web');
+    expect(problems).toEqual([]);
+    expect(annotations).toMatchObject({
+      [ANNOTATION_CLUSTERS]: 'dev,prod',
+      [ANNOTATION_KUSTOMIZATION]: 'flux-system/apps',
+    });
+    expect(parseWorkloads(annotations[ANNOTATION_WORKLOADS])).toEqual([
+      { kind: 'Deployment', namespace: 'shop', name: 'web' },
+    ]);
+  });
+
+  it('leave out and report a value flux-common cannot format', async () => {
+    const { annotations, problems } = await shopAnnotations('Web_App');
+    expect(annotations[ANNOTATION_WORKLOADS]).toBeUndefined();
+    expect(annotations[ANNOTATION_CLUSTERS]).toBe('dev,prod');
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        code: 'annotation-invalid',
+        severity: 'warning',
+        file: 'apps/shop',
+        message: expect.stringContaining(ANNOTATION_WORKLOADS),
+      }),
+    );
+  });
+});
