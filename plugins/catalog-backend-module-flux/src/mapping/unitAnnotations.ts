@@ -4,24 +4,24 @@
  * Kubernetes plugin finds its objects.
  */
 import {
+  ANNOTATION_CHART,
   ANNOTATION_CLUSTERS,
   ANNOTATION_HELM_RELEASE,
   ANNOTATION_KUBERNETES_ID,
+  ANNOTATION_KUBERNETES_LABEL_SELECTOR,
+  ANNOTATION_KUBERNETES_NAMESPACE,
   ANNOTATION_KUSTOMIZATION,
   ANNOTATION_WORKLOADS,
+  formatChart,
   formatClusters,
+  formatEqualitySelector,
   formatNamespacedName,
   formatWorkloads,
   parseNamespacedName,
   WorkloadRef,
 } from '@flux-portal/plugin-flux-common';
 import { isWorkload } from './configValues';
-import {
-  ANNOTATION_CHART,
-  ANNOTATION_KUBERNETES_LABEL_SELECTOR,
-  ANNOTATION_KUBERNETES_NAMESPACE,
-  LABEL_NAME,
-} from './keys';
+import { LABEL_NAME } from './keys';
 import type { MappingContext } from './mappingContext';
 import type { Unit } from './units/types';
 import { unitLabel } from './units/unitMeta';
@@ -47,12 +47,12 @@ export function unitAnnotations(
       [ANNOTATION_WORKLOADS]: () =>
         workloads.length ? formatWorkloads(workloads) : undefined,
       [ANNOTATION_KUBERNETES_LABEL_SELECTOR]: () =>
-        appName && `${LABEL_NAME}=${appName}`,
+        appName && formatEqualitySelector({ [LABEL_NAME]: appName }),
       [ANNOTATION_KUBERNETES_NAMESPACE]: () =>
         namespaces.length === 1 ? namespaces[0] : undefined,
       [ANNOTATION_CHART]: () =>
         hr?.chart
-          ? `${hr.chart}${hr.version ? `@${hr.version}` : ''}`
+          ? formatChart({ chart: hr.chart, version: hr.version ?? undefined })
           : undefined,
     }),
   };

@@ -2,15 +2,15 @@
  * A Component (type `service`) per app unit and a Resource per
  * infrastructure unit, with owner, system and lifecycle from the manifests.
  */
-import { ANNOTATION_OWNER } from '@flux-portal/plugin-flux-common';
-import { codeownerOf } from './codeowners';
-import { ownerRef } from './entityRefs';
 import {
   ANNOTATION_DESCRIPTION,
   ANNOTATION_LIFECYCLE,
+  ANNOTATION_OWNER,
   ANNOTATION_SYSTEM,
-  LABEL_PART_OF,
-} from './keys';
+} from '@flux-portal/plugin-flux-common';
+import { codeownerOf } from './codeowners';
+import { ownerRef } from './entityRefs';
+import { LABEL_PART_OF } from './keys';
 import type { MappingContext } from './mappingContext';
 import { resourceTypeOf } from './resourceTypes';
 import type { CatalogEntity } from './types';

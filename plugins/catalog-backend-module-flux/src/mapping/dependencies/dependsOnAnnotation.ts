@@ -4,7 +4,7 @@
  */
 import {
   ANNOTATION_DEPENDS_ON,
-  parseList,
+  parseEntityRefs,
 } from '@flux-portal/plugin-flux-common';
 import type { ObjectRule } from './types';
 
@@ -14,7 +14,9 @@ export const dependsOnAnnotation: ObjectRule = (
   _lookups,
   add,
 ) => {
-  const refs = parseList(object.metadata?.annotations?.[ANNOTATION_DEPENDS_ON]);
+  const refs = parseEntityRefs(
+    object.metadata?.annotations?.[ANNOTATION_DEPENDS_ON],
+  );
   for (const ref of refs)
     add(
       unit,
