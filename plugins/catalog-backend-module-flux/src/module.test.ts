@@ -11,11 +11,108 @@ import {
   availablePostgres,
   createTestDatabases,
 } from './__testUtils__/testDatabases';
+import type { Server } from 'node:http';
 import { query, waitForEntities } from './__testUtils__/catalogApi';
 
 const databases = createTestDatabases();
 
 jest.setTimeout(160_000);
+
+/** The entity at `path` has relations of `type` to (at least) `targets`; returns it. */
+async function expectRelations(
+  server: Server,
+  path: string,
+  type: string,
+  targets: string[],
+) {
+  const entity = await query(server, path);
+  const related = entity.relations
+    .filter((r: any) => r.type === type)
+    .map((r: any) => r.targetRef);
+  expect(related).toEqual(expect.arrayContaining(targets));
+  return entity;
+}
+
+function exampleConfig() {
+  return {
+    catalog: {
+      providers: {
+        fluxMonorepo: {
+          example: {
+            target: EXAMPLE_MONOREPO,
+            repositoryUrl: 'https://github.com/acme/platform/tree/main',
+            schedule: {
+              frequency: { minutes: 30 },
+              timeout: { minutes: 3 },
+              initialDelay: { seconds: 1 },
+            },
+          },
+        },
+      },
+    },
+  };
+}
+
+/** 34 Components; 21 infrastructure Resources besides the cluster. */
+async function expectComponentsAndResources(server: Server) {
+  const components = await waitForEntities(server, 'kind=component', 34);
+  expect(components).toHaveLength(34);
+  const resources = await waitForEntities(server, 'kind=resource', 22);
+  expect(resources.map((r: any) => r.spec.type)).toContain(
+    'kubernetes-cluster',
+  );
+  expect(
+    resources.filter((r: any) => r.spec.type !== 'kubernetes-cluster'),
+  ).toHaveLength(21);
+}
+
+/** Relations are stitched by the catalog from the entities' specs; location annotations kept. */
+async function expectDjangoAndPostgres(server: Server) {
+  const django = await expectRelations(
+    server,
+    '/entities/by-name/component/default/django',
+    'dependsOn',
+    [
+      'resource:default/postgresql',
+      'resource:default/redis',
+      'resource:default/keycloak',
+      'resource:default/vault',
+    ],
+  );
+  expect(django.metadata.annotations).toMatchObject({
+    'backstage.io/managed-by-location': `file:${EXAMPLE_MONOREPO}`,
+    'backstage.io/view-url':
+      'https://github.com/acme/platform/tree/main/apps/django/kustomization.yaml',
+    'backstage.io/edit-url':
+      'https://github.com/acme/platform/edit/main/apps/django/kustomization.yaml',
+    'backstage.io/source-location':
+      'url:https://github.com/acme/platform/tree/main/apps/django/',
+  });
+
+  await expectRelations(
+    server,
+    '/entities/by-name/resource/default/postgresql',
+    'dependencyOf',
+    ['component:default/django', 'resource:default/keycloak'],
+  );
+}
+
+/** 18 topic and queue APIs, provided and consumed; 7 Systems. */
+async function expectApisAndSystems(server: Server) {
+  const apis = await waitForEntities(server, 'kind=api', 18);
+  await waitForEntities(server, 'kind=system', 7);
+  expect(apis.map((a: any) => a.metadata.name)).toContain('kafka-notify.email');
+  const topic = await query(
+    server,
+    '/entities/by-name/api/default/kafka-notify.email',
+  );
+  expect(topic.relations.map((r: any) => `${r.type} ${r.targetRef}`)).toEqual(
+    expect.arrayContaining([
+      'apiProvidedBy component:default/message-hub',
+      'apiConsumedBy component:default/subscriptions',
+    ]),
+  );
+}
 
 describe('catalog module flux-monorepo', () => {
   if (availablePostgres.length === 0) {
@@ -35,101 +132,13 @@ describe('catalog module flux-monorepo', () => {
           mockServices.scheduler.factory({
             includeInitialDelayedTasksOnStartup: true,
           }),
-          mockServices.rootConfig.factory({
-            data: {
-              catalog: {
-                providers: {
-                  fluxMonorepo: {
-                    example: {
-                      target: EXAMPLE_MONOREPO,
-                      repositoryUrl:
-                        'https://github.com/acme/platform/tree/main',
-                      schedule: {
-                        frequency: { minutes: 30 },
-                        timeout: { minutes: 3 },
-                        initialDelay: { seconds: 1 },
-                      },
-                    },
-                  },
-                },
-              },
-            },
-          }),
+          mockServices.rootConfig.factory({ data: exampleConfig() }),
         ],
       });
-      const { server } = backend;
       try {
-        const components = await waitForEntities(server, 'kind=component', 34);
-        expect(components).toHaveLength(34);
-        const resources = await waitForEntities(server, 'kind=resource', 22);
-        expect(resources.map((r: any) => r.spec.type)).toContain(
-          'kubernetes-cluster',
-        );
-        expect(
-          resources.filter((r: any) => r.spec.type !== 'kubernetes-cluster'),
-        ).toHaveLength(21);
-
-        // Relations are stitched by the catalog from the entities' specs.
-        const django = await query(
-          server,
-          '/entities/by-name/component/default/django',
-        );
-        const dependsOn = django.relations
-          .filter((r: any) => r.type === 'dependsOn')
-          .map((r: any) => r.targetRef);
-        expect(dependsOn).toEqual(
-          expect.arrayContaining([
-            'resource:default/postgresql',
-            'resource:default/redis',
-            'resource:default/keycloak',
-            'resource:default/vault',
-          ]),
-        );
-        expect(
-          django.metadata.annotations['backstage.io/managed-by-location'],
-        ).toBe(`file:${EXAMPLE_MONOREPO}`);
-        expect(django.metadata.annotations['backstage.io/view-url']).toBe(
-          'https://github.com/acme/platform/tree/main/apps/django/kustomization.yaml',
-        );
-        expect(django.metadata.annotations['backstage.io/edit-url']).toBe(
-          'https://github.com/acme/platform/edit/main/apps/django/kustomization.yaml',
-        );
-        expect(
-          django.metadata.annotations['backstage.io/source-location'],
-        ).toBe('url:https://github.com/acme/platform/tree/main/apps/django/');
-
-        const postgres = await query(
-          server,
-          '/entities/by-name/resource/default/postgresql',
-        );
-        const dependents = postgres.relations
-          .filter((r: any) => r.type === 'dependencyOf')
-          .map((r: any) => r.targetRef);
-        expect(dependents).toEqual(
-          expect.arrayContaining([
-            'component:default/django',
-            'resource:default/keycloak',
-          ]),
-        );
-
-        const apis = await waitForEntities(server, 'kind=api', 18);
-        await waitForEntities(server, 'kind=system', 7);
-        expect(apis.map((a: any) => a.metadata.name)).toContain(
-          'kafka-notify.email',
-        );
-        const topic = await query(
-          server,
-          '/entities/by-name/api/default/kafka-notify.email',
-        );
-        const topicRelations = topic.relations.map(
-          (r: any) => `${r.type} ${r.targetRef}`,
-        );
-        expect(topicRelations).toEqual(
-          expect.arrayContaining([
-            'apiProvidedBy component:default/message-hub',
-            'apiConsumedBy component:default/subscriptions',
-          ]),
-        );
+        await expectComponentsAndResources(backend.server);
+        await expectDjangoAndPostgres(backend.server);
+        await expectApisAndSystems(backend.server);
       } finally {
         await backend.stop();
       }
