@@ -236,12 +236,23 @@ async function requestReconcile(
   );
 }
 
-async function main() {
-  const sims: RemoteCluster[] = [];
-  const hrNames: string[][] = [];
-  const entities: Entity[] = [];
+interface BenchWorld {
+  sims: RemoteCluster[];
+  /** HelmRelease names per cluster, for the reconcile activity. */
+  hrNames: string[][];
+  entities: Entity[];
+  objectCount: number;
+}
+
+/** The simulated clusters, each in its own process, and one entity per HelmRelease. */
+async function startClusters(): Promise<BenchWorld> {
+  const world: BenchWorld = {
+    sims: [],
+    hrNames: [],
+    entities: [],
+    objectCount: 0,
+  };
   const dir = mkdtempSync(join(tmpdir(), 'bench-status-'));
-  let objectCount = 0;
   for (let c = 0; c < clusterCount; c++) {
     const perCluster = Math.ceil(entityCount / clusterCount);
     const names = Array.from(
@@ -251,11 +262,16 @@ async function main() {
     const { objects } = seedFluxStatuses(clusterObjects(c, names), {
       seed: c + 1,
     });
-    objectCount += objects.filter(o => o.kind === 'HelmRelease').length;
-    sims.push(await startRemoteCluster(`cluster-${c}`, objects, dir));
-    entities.push(...names.map(n => entityFor(n, `cluster-${c}`)));
-    hrNames.push(names);
+    world.objectCount += objects.filter(o => o.kind === 'HelmRelease').length;
+    world.sims.push(await startRemoteCluster(`cluster-${c}`, objects, dir));
+    world.entities.push(...names.map(n => entityFor(n, `cluster-${c}`)));
+    world.hrNames.push(names);
   }
+  return world;
+}
+
+/** The flux backend watching the clusters; resolves with its API URL once every cluster is listed. */
+async function startBackend(world: BenchWorld) {
   const backend = await startTestBackend({
     features: [
       fluxPlugin,
@@ -266,7 +282,7 @@ async function main() {
             clusterLocatorMethods: [
               {
                 type: 'config',
-                clusters: sims.map(s => ({
+                clusters: world.sims.map(s => ({
                   name: s.name,
                   url: s.url,
                   authProvider: 'serviceAccount',
@@ -278,7 +294,7 @@ async function main() {
           },
         },
       }),
-      catalogServiceMock.factory({ entities }),
+      catalogServiceMock.factory({ entities: world.entities }),
       ...(values.permissions === 'policy'
         ? [permissionPlugin, createFluxPermissionPolicyModule()]
         : [
@@ -291,17 +307,16 @@ async function main() {
   const base = `http://127.0.0.1:${
     typeof address === 'object' && address ? address.port : 0
   }/api/flux`;
-  // wait for every cluster to be listed
   for (;;) {
     const runtime = await (await fetch(`${base}/runtime`)).json();
     if (runtime.clusters.every((c: any) => c.synced)) break;
     await new Promise(r => setTimeout(r, 200));
   }
-  const requestCounts = async () =>
-    (await Promise.all(sims.map(clusterRequests))).reduce((a, b) => a + b, 0);
-  const requestsBefore = await requestCounts();
+  return { backend, base };
+}
 
-  // Activity in the clusters while viewers read: a reconcile every 250 ms.
+/** Activity in the clusters while viewers read: a reconcile every 250 ms; stop() returns how many. */
+function startReconciling({ sims, hrNames }: BenchWorld) {
   let reconciles = 0;
   const activity = setInterval(() => {
     const c = reconciles % sims.length;
@@ -309,21 +324,38 @@ async function main() {
     void requestReconcile(sims[c], name, `bench-${reconciles}`);
     reconciles++;
   }, 250);
+  return {
+    stop: () => {
+      clearInterval(activity);
+      return reconciles;
+    },
+  };
+}
 
-  const rssStart = process.memoryUsage().rss;
-  let rssPeak = rssStart;
-  const rssTimer = setInterval(() => {
-    rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
+/** The backend process's resident memory: at start and the peak while it runs. */
+function watchMemory() {
+  const start = process.memoryUsage().rss;
+  let peak = start;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
   }, 500);
-  const result = await runClients(
-    base,
-    entities.map(e => e.metadata.name),
-  );
-  clearInterval(activity);
-  clearInterval(rssTimer);
-  // the activity's own patches are not the backend's requests
-  const backendClusterRequests =
-    (await requestCounts()) - requestsBefore - reconciles;
+  return {
+    stop: () => {
+      clearInterval(timer);
+      return { start, peak };
+    },
+  };
+}
+
+function report(
+  world: BenchWorld,
+  result: Awaited<ReturnType<typeof runClients>>,
+  run: {
+    reconciles: number;
+    clusterRequests: number;
+    rss: { start: number; peak: number };
+  },
+) {
   // A poll-per-card design: every viewer's card polls the clusters every
   // pollSeconds; one poll reads the HelmRelease, its Kustomization, its
   // source and its events (4 requests).
@@ -334,7 +366,11 @@ async function main() {
       values.permissions === 'policy'
         ? 'real permission backend with FluxPermissionPolicy'
         : 'allow-all mock'
-    }; ${clusterCount} simulated clusters, ${entityCount} entities (${objectCount} HelmReleases), ${clientCount} concurrent clients, ${seconds} s, ${reconciles} reconciles in the clusters meanwhile`,
+    }; ${clusterCount} simulated clusters, ${entityCount} entities (${
+      world.objectCount
+    } HelmReleases), ${clientCount} concurrent clients, ${seconds} s, ${
+      run.reconciles
+    } reconciles in the clusters meanwhile`,
   );
   console.log(
     `  requests:        ${result.requests} (${fmt(
@@ -350,7 +386,7 @@ async function main() {
   );
   console.log(`  errors:          ${result.errors} (target 0)`);
   console.log(
-    `  cluster requests during the run: ${backendClusterRequests} (watches and relists; independent of viewers)`,
+    `  cluster requests during the run: ${run.clusterRequests} (watches and relists; independent of viewers)`,
   );
   console.log(
     `  poll-per-card design would make: ${pollPerCard} (${clientCount} cards × ${
@@ -358,12 +394,38 @@ async function main() {
     } polls × 4 requests)`,
   );
   console.log(
-    `  backend process RSS: ${fmt(rssStart / 2 ** 20)} MB at start, ${fmt(
-      rssPeak / 2 ** 20,
+    `  backend process RSS: ${fmt(run.rss.start / 2 ** 20)} MB at start, ${fmt(
+      run.rss.peak / 2 ** 20,
     )} MB peak (clients and simulated clusters run in their own processes)`,
   );
+}
+
+async function main() {
+  const world = await startClusters();
+  const { backend, base } = await startBackend(world);
+  const requestCounts = async () =>
+    (await Promise.all(world.sims.map(clusterRequests))).reduce(
+      (a, b) => a + b,
+      0,
+    );
+  const requestsBefore = await requestCounts();
+  const activity = startReconciling(world);
+  const memory = watchMemory();
+  const result = await runClients(
+    base,
+    world.entities.map(e => e.metadata.name),
+  );
+  const reconciles = activity.stop();
+  const rss = memory.stop();
+  // the activity's own patches are not the backend's requests
+  const backendRequests = (await requestCounts()) - requestsBefore - reconciles;
+  report(world, result, {
+    reconciles,
+    clusterRequests: backendRequests,
+    rss,
+  });
   await backend.stop();
-  sims.forEach(s => s.stop());
+  world.sims.forEach(s => s.stop());
 }
 
 main().then(
