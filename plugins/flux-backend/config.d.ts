@@ -35,11 +35,6 @@ export interface Config {
     maxBackoffMs?: number;
     /** A Ready Kustomization not reconciled within this many intervals is Stale (default 3; 0: never). */
     staleAfterIntervals?: number;
-    /**
-     * Groups whose members may reconcile, suspend and resume every entity,
-     * for policies built with fluxPolicyDecision (the portal's own policy reads it).
-     */
-    adminGroups?: string[];
     /** Events returned per Flux object (default 20). */
     eventsPerObject?: number;
   };

@@ -5,7 +5,6 @@
  * ingests the Flux monorepo, the scaffolder actions and the Flux status backend.
  */
 import { createBackend } from '@backstage/backend-defaults';
-import { createFluxPermissionPolicyModule } from '@flux-portal/plugin-flux-backend';
 
 const backend = createBackend();
 
@@ -32,8 +31,9 @@ backend.add(import('@flux-portal/plugin-scaffolder-backend-module-flux'));
 backend.add(import('@backstage/plugin-permission-backend'));
 // Flux Portal's policy: Flux status readable by everyone signed in, Flux
 // actions for owners and flux.adminGroups; everything else allowed, as the
-// allow-all policy it replaces did (pass `otherwise` to tighten that).
-backend.add(createFluxPermissionPolicyModule());
+// allow-all policy it replaces did (add createFluxPermissionPolicyModule({
+// otherwise }) from the same package instead to tighten that).
+backend.add(import('@flux-portal/plugin-permission-backend-module-flux'));
 
 backend.add(import('@backstage/plugin-search-backend'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));

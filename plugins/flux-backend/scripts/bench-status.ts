@@ -21,7 +21,8 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { KubeObject, seedFluxStatuses } from '@flux-portal/cluster-simulator';
 import { entityStatusPath } from '@flux-portal/plugin-flux-common';
 import permissionPlugin from '@backstage/plugin-permission-backend';
-import fluxPlugin, { createFluxPermissionPolicyModule } from '../src';
+import { createFluxPermissionPolicyModule } from '@flux-portal/plugin-permission-backend-module-flux';
+import fluxPlugin from '../src';
 
 const { values } = parseArgs({
   options: {

@@ -12,8 +12,3 @@ export { readClusterConfigs } from './clusters/readClusterConfigs';
 export type { FluxClusterConfig } from './clusters/readClusterConfigs';
 export { WATCHED_KINDS, APPLIER_KINDS } from './clusters/watchedKinds';
 export type { WatchedKind } from './clusters/watchedKinds';
-export { fluxPolicyDecision } from './permissions/fluxPolicyDecision';
-export type { FluxPolicyOptions } from './permissions/fluxPolicyDecision';
-export { FluxPermissionPolicy } from './permissions/FluxPermissionPolicy';
-export type { FluxPermissionPolicyOptions } from './permissions/FluxPermissionPolicy';
-export { createFluxPermissionPolicyModule } from './permissions/fluxPermissionPolicyModule';

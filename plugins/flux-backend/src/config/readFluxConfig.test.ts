@@ -25,7 +25,6 @@ describe('readFluxConfig', () => {
       maxBackoffMs: 30000,
       staleAfterIntervals: 3,
       eventsPerObject: 20,
-      adminGroups: [],
     });
     expect(FLUX_CONFIG_DEFAULTS).toMatchObject({
       requestTimeoutMs: 5000,
@@ -47,7 +46,6 @@ describe('readFluxConfig', () => {
         maxBackoffMs: 500,
         staleAfterIntervals: 0,
         eventsPerObject: 0,
-        adminGroups: ['group:default/platform-team'],
       }),
     ).toEqual({
       kubeconfig: { path: '/etc/kubeconfig', contexts: ['prod'] },
@@ -59,7 +57,6 @@ describe('readFluxConfig', () => {
       maxBackoffMs: 500,
       staleAfterIntervals: 0,
       eventsPerObject: 0,
-      adminGroups: ['group:default/platform-team'],
     });
   });
 
@@ -96,15 +93,6 @@ describe('readFluxConfig', () => {
     ],
     [{ inCluster: true }, "'flux.inCluster'"],
     [{ inCluster: {} }, "'flux.inCluster.name'"],
-    [{ adminGroups: 'group:default/platform-team' }, "'flux.adminGroups'"],
-    [
-      { adminGroups: ['platform-team'] },
-      "flux.adminGroups[0] must be a group ref such as group:default/platform-team, not 'platform-team'",
-    ],
-    [
-      { adminGroups: ['group:default/a', 'user:default/b'] },
-      'flux.adminGroups[1] must be a group ref',
-    ],
     [{ clusters: ['a'] }, 'flux.clusters must be a map'],
     [{ clusters: { a: 'A' } }, 'flux.clusters.a must be an object'],
     [

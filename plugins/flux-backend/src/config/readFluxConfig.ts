@@ -1,6 +1,7 @@
 /**
  * Every `flux.*` key the status backend reads, with all defaults, in one
- * place (the schema is config.d.ts). The rest of the backend takes the typed
+ * place (the schema is config.d.ts; `flux.adminGroups` belongs to the
+ * permission policy module, @flux-portal/plugin-permission-backend-module-flux). The rest of the backend takes the typed
  * result instead of reading config, so a bad value fails at start-up with an
  * InputError naming its key instead of somewhere at run time.
  */
@@ -8,7 +9,6 @@ import { Config } from '@backstage/config';
 import { FluxClusterDisplay } from '@flux-portal/plugin-flux-common';
 import { readNumber, readOrInputError } from './configValues';
 import { readClusterDisplays } from './readClusterDisplays';
-import { readAdminGroups } from './readAdminGroups';
 
 /** The status backend's `flux.*` config, defaults applied. @public */
 export interface FluxConfig {
@@ -26,8 +26,6 @@ export interface FluxConfig {
   staleAfterIntervals: number;
   /** Events returned per Flux object. */
   eventsPerObject: number;
-  /** Groups whose members may act on every entity (read by the permission policy). */
-  adminGroups: string[];
 }
 
 /** The values used for keys that are not set. @public */
@@ -90,6 +88,5 @@ export function readFluxConfig(config: Config): FluxConfig {
       defaults.eventsPerObject,
       { min: 0, integer: true },
     ),
-    adminGroups: readAdminGroups(config),
   };
 }

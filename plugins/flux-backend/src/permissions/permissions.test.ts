@@ -25,7 +25,7 @@ import {
 } from '@flux-portal/plugin-flux-common';
 import { ClusterSimulator } from '@flux-portal/cluster-simulator';
 import fluxPlugin from '../index';
-import { createFluxPermissionPolicyModule } from './fluxPermissionPolicyModule';
+import { createFluxPermissionPolicyModule } from '@flux-portal/plugin-permission-backend-module-flux';
 import {
   eventually,
   exampleEntities,

@@ -12,7 +12,7 @@ import {
   FluxPermissionPolicy,
   FluxPermissionPolicyOptions,
 } from './FluxPermissionPolicy';
-import { readFluxConfig } from '../config/readFluxConfig';
+import { readFluxAdminGroups } from './readFluxAdminGroups';
 
 /** @public */
 export function createFluxPermissionPolicyModule(
@@ -27,7 +27,7 @@ export function createFluxPermissionPolicyModule(
         async init({ policy, config }) {
           policy.setPolicy(
             new FluxPermissionPolicy({
-              adminGroups: readFluxConfig(config).adminGroups,
+              adminGroups: readFluxAdminGroups(config),
               otherwise: options.otherwise,
             }),
           );

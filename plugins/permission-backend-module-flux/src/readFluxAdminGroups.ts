@@ -5,15 +5,22 @@
  */
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
-import { readOrInputError } from './configValues';
 
 const GROUP_REF = /^group:[^:/]+\/[^:/]+$/i;
 
-/** The admin group refs, e.g. `group:default/platform-team`; none when unset. */
-export function readAdminGroups(config: Config): string[] {
-  const groups =
-    readOrInputError(() => config.getOptionalStringArray('flux.adminGroups')) ??
-    [];
+/**
+ * The admin group refs, e.g. `group:default/platform-team`; none when unset.
+ * For policies of your own built on fluxPolicyDecision.
+ * @public
+ */
+export function readFluxAdminGroups(config: Config): string[] {
+  let groups: string[];
+  try {
+    groups = config.getOptionalStringArray('flux.adminGroups') ?? [];
+  } catch (error) {
+    // @backstage/config's message names the key and what it got
+    throw new InputError((error as Error).message);
+  }
   groups.forEach((group, index) => {
     if (!GROUP_REF.test(group)) {
       throw new InputError(
