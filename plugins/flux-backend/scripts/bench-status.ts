@@ -19,7 +19,18 @@ import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { KubeObject, seedFluxStatuses } from '@flux-portal/cluster-simulator';
-import { entityStatusPath } from '@flux-portal/plugin-flux-common';
+import {
+  ANNOTATION_CLUSTERS,
+  ANNOTATION_HELM_RELEASE,
+  ANNOTATION_KUSTOMIZATION,
+  ANNOTATION_WORKLOADS,
+  entityStatusPath,
+  fluxApiVersionOf,
+  formatNamespacedName,
+  formatWorkload,
+  kustomizationOwnerLabels,
+  RECONCILE_REQUESTED_AT_ANNOTATION,
+} from '@flux-portal/plugin-flux-common';
 import permissionPlugin from '@backstage/plugin-permission-backend';
 import { createFluxPermissionPolicyModule } from '@flux-portal/plugin-permission-backend-module-flux';
 import fluxPlugin from '../src';
@@ -41,10 +52,13 @@ const clientCount = Number(values.clients);
 const seconds = Number(values.seconds);
 const pollSeconds = Number(values['poll-seconds']);
 
+/** The Kustomization that applies every HelmRelease of a bench cluster. */
+const APPS = { namespace: 'flux-system', name: 'apps' };
+
 function clusterObjects(cluster: number, names: string[]): KubeObject[] {
   const objects: KubeObject[] = [
     {
-      apiVersion: 'source.toolkit.fluxcd.io/v1',
+      apiVersion: fluxApiVersionOf('GitRepository'),
       kind: 'GitRepository',
       metadata: { name: 'flux-system', namespace: 'flux-system' },
       spec: {
@@ -54,13 +68,13 @@ function clusterObjects(cluster: number, names: string[]): KubeObject[] {
       },
     },
     {
-      apiVersion: 'source.toolkit.fluxcd.io/v1',
+      apiVersion: fluxApiVersionOf('HelmRepository'),
       kind: 'HelmRepository',
       metadata: { name: 'charts', namespace: 'flux-system' },
       spec: { interval: '1h', url: 'https://charts.example.com' },
     },
     {
-      apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
+      apiVersion: fluxApiVersionOf('Kustomization'),
       kind: 'Kustomization',
       metadata: { name: 'apps', namespace: 'flux-system' },
       spec: {
@@ -73,15 +87,12 @@ function clusterObjects(cluster: number, names: string[]): KubeObject[] {
   ];
   for (const name of names) {
     objects.push({
-      apiVersion: 'helm.toolkit.fluxcd.io/v2',
+      apiVersion: fluxApiVersionOf('HelmRelease'),
       kind: 'HelmRelease',
       metadata: {
         name,
         namespace: name,
-        labels: {
-          'kustomize.toolkit.fluxcd.io/name': 'apps',
-          'kustomize.toolkit.fluxcd.io/namespace': 'flux-system',
-        },
+        labels: kustomizationOwnerLabels(APPS),
       },
       spec: {
         interval: '10m',
@@ -110,10 +121,17 @@ function entityFor(name: string, cluster: string): Entity {
       name,
       namespace: 'default',
       annotations: {
-        'flux-portal.io/clusters': cluster,
-        'flux-portal.io/kustomization': 'flux-system/apps',
-        'flux-portal.io/helm-release': `${name}/${name}`,
-        'flux-portal.io/workloads': `Deployment/${name}/${name}`,
+        [ANNOTATION_CLUSTERS]: cluster,
+        [ANNOTATION_KUSTOMIZATION]: formatNamespacedName(APPS),
+        [ANNOTATION_HELM_RELEASE]: formatNamespacedName({
+          namespace: name,
+          name,
+        }),
+        [ANNOTATION_WORKLOADS]: formatWorkload({
+          kind: 'Deployment',
+          namespace: name,
+          name,
+        }),
         'backstage.io/managed-by-location': 'url:https://example.com/bench',
         'backstage.io/managed-by-origin-location':
           'url:https://example.com/bench',
@@ -223,7 +241,9 @@ async function requestReconcile(
   value: string,
 ) {
   await fetch(
-    `${cluster.url}/apis/helm.toolkit.fluxcd.io/v2/namespaces/${name}/helmreleases/${name}`,
+    `${cluster.url}/apis/${fluxApiVersionOf(
+      'HelmRelease',
+    )}/namespaces/${name}/helmreleases/${name}`,
     {
       method: 'PATCH',
       headers: {
@@ -231,7 +251,9 @@ async function requestReconcile(
         'Content-Type': 'application/merge-patch+json',
       },
       body: JSON.stringify({
-        metadata: { annotations: { 'reconcile.fluxcd.io/requestedAt': value } },
+        metadata: {
+          annotations: { [RECONCILE_REQUESTED_AT_ANNOTATION]: value },
+        },
       }),
     },
   );

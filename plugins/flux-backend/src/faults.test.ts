@@ -5,7 +5,9 @@
 import { Entity } from '@backstage/catalog-model';
 import {
   ANNOTATION_CLUSTERS,
+  ANNOTATION_HELM_RELEASE,
   EntityFluxStatus,
+  fluxApiVersionOf,
 } from '@flux-portal/plugin-flux-common';
 import {
   ClusterSimulator,
@@ -50,7 +52,7 @@ describe('cluster faults', () => {
   beforeAll(async () => {
     entities = await twoClusterEntities();
     infraEntity = entities.find(
-      e => e.metadata.annotations?.['flux-portal.io/helm-release'],
+      e => e.metadata.annotations?.[ANNOTATION_HELM_RELEASE],
     )!;
   });
   afterEach(async () => {
@@ -159,7 +161,7 @@ describe('cluster faults', () => {
       o => o.kind === 'HelmRelease',
     )!;
     const live: any = prod.get(
-      hr.apiVersion || 'helm.toolkit.fluxcd.io/v2',
+      hr.apiVersion || fluxApiVersionOf('HelmRelease'),
       'HelmRelease',
       hr.namespace,
       hr.name,
@@ -232,7 +234,7 @@ describe('cluster faults', () => {
     contour.compactHistory();
     contour.dropWatches();
     contour.upsert({
-      apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
+      apiVersion: fluxApiVersionOf('Kustomization'),
       kind: 'Kustomization',
       metadata: { name: 'added-after-compaction', namespace: 'flux-system' },
       spec: {

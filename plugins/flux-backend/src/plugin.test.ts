@@ -5,10 +5,13 @@
 import { get as httpGet } from 'node:http';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
+  ANNOTATION_CLUSTERS,
   ANNOTATION_HELM_RELEASE,
   ANNOTATION_KUSTOMIZATION,
   entityActionPath,
   entityStatusPath,
+  fluxApiVersionOf,
+  FluxConditionType,
   STATE_SEVERITY,
 } from '@flux-portal/plugin-flux-common';
 import { ClusterSimulator, SeedResult } from '@flux-portal/cluster-simulator';
@@ -92,12 +95,14 @@ describe('flux backend against the simulated example cluster', () => {
     expect(cluster.errors).toEqual([]);
     const hr = cluster.objects.find(o => o.kind === 'HelmRelease')!;
     const live: any = sim.get(
-      'helm.toolkit.fluxcd.io/v2',
+      fluxApiVersionOf('HelmRelease'),
       'HelmRelease',
       failed.namespace,
       failed.name,
     );
-    const ready = live.status.conditions.find((c: any) => c.type === 'Ready');
+    const ready = live.status.conditions.find(
+      (c: any) => c.type === FluxConditionType.Ready,
+    );
     expect(hr).toMatchObject({
       name: failed.name,
       namespace: failed.namespace,
@@ -191,7 +196,7 @@ describe('flux backend against the simulated example cluster', () => {
     );
     expect(last.lastHandledReconcileAt).toBe(res.body.requestedAt);
     const live: any = sim.get(
-      'helm.toolkit.fluxcd.io/v2',
+      fluxApiVersionOf('HelmRelease'),
       'HelmRelease',
       failed.namespace,
       failed.name,
@@ -228,7 +233,7 @@ describe('flux backend against the simulated example cluster', () => {
     });
     expect(res.status).toBe(200);
     const source: any = sim.get(
-      'source.toolkit.fluxcd.io/v1',
+      fluxApiVersionOf('GitRepository'),
       'GitRepository',
       'flux-system',
       'flux-system',
@@ -337,7 +342,7 @@ describe('flux backend against the simulated example cluster', () => {
       s => s.kind === 'HelmRelease' && s.state === 'Ready',
     )!;
     const live: any = sim.get(
-      'helm.toolkit.fluxcd.io/v2',
+      fluxApiVersionOf('HelmRelease'),
       'HelmRelease',
       hrState.namespace,
       hrState.name,
@@ -399,7 +404,7 @@ describe('flux backend against the simulated example cluster', () => {
       cluster.counts.HelmRelease as Record<string, number>,
     ).reduce((a, b) => a + b, 0);
     expect(hrCount).toBe(
-      sim.list('helm.toolkit.fluxcd.io/v2', 'HelmRelease').length,
+      sim.list(fluxApiVersionOf('HelmRelease'), 'HelmRelease').length,
     );
     expect(cluster.errors).toEqual([]);
     expect(cluster.controllers.map((c: any) => c.name)).toEqual([
@@ -437,10 +442,10 @@ describe('flux backend against the simulated example cluster', () => {
 
   it('answers rolled-up states for many entities at once', async () => {
     const mapped = entities.filter(
-      e => e.metadata.annotations?.['flux-portal.io/clusters'],
+      e => e.metadata.annotations?.[ANNOTATION_CLUSTERS],
     );
     const unmapped = entities.find(
-      e => !e.metadata.annotations?.['flux-portal.io/clusters'],
+      e => !e.metadata.annotations?.[ANNOTATION_CLUSTERS],
     )!;
     const refs = mapped.slice(0, 20).map(e => stringifyEntityRef(e));
     const { status, body } = await backend.post('/entity-states', {
@@ -487,7 +492,7 @@ describe('flux backend against the simulated example cluster', () => {
     const first = (await backend.get(path)).body;
     await new Promise(r => setTimeout(r, 30));
     const unrelated: any = sim.get(
-      'helm.toolkit.fluxcd.io/v2',
+      fluxApiVersionOf('HelmRelease'),
       'HelmRelease',
       other.namespace,
       other.name,
@@ -502,7 +507,7 @@ describe('flux backend against the simulated example cluster', () => {
     await new Promise(r => setTimeout(r, 200));
     expect((await backend.get(path)).body.generatedAt).toBe(first.generatedAt);
     const live: any = sim.get(
-      'helm.toolkit.fluxcd.io/v2',
+      fluxApiVersionOf('HelmRelease'),
       'HelmRelease',
       mine.namespace,
       mine.name,

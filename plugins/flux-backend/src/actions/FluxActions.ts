@@ -13,16 +13,18 @@ import {
   FluxAction,
   FluxActionRequest,
   FluxActionResult,
+  RECONCILE_REQUESTED_AT_ANNOTATION,
 } from '@flux-portal/plugin-flux-common';
 import { ClusterWatcher } from '../clusters/ClusterWatcher';
 import { watchedKind } from '../clusters/watchedKinds';
-import { REQUESTED_AT } from '../status/summarizeObject';
 import { sourceOf, ObjectKey } from '../status/sourceOf';
 import { toClusterError } from '../clusters/clusterErrors';
 
 /** The patch that asks a Flux controller to reconcile now, as `flux reconcile` writes it. */
 const reconcileRequest = (requestedAt: string) => ({
-  metadata: { annotations: { [REQUESTED_AT]: requestedAt } },
+  metadata: {
+    annotations: { [RECONCILE_REQUESTED_AT_ANNOTATION]: requestedAt },
+  },
 });
 
 export interface FluxActionsOptions {

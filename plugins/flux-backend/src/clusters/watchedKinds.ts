@@ -5,7 +5,9 @@
  */
 import {
   HELM_GROUP,
+  HELM_RELEASE_KIND,
   HELM_RELEASE_VERSIONS,
+  KUSTOMIZATION_KIND,
   KUSTOMIZATION_VERSIONS,
   KUSTOMIZE_GROUP,
   SOURCE_GROUP,
@@ -26,14 +28,14 @@ export interface WatchedKind {
 /** @public */
 export const WATCHED_KINDS: readonly WatchedKind[] = [
   {
-    kind: 'Kustomization',
+    kind: KUSTOMIZATION_KIND,
     group: KUSTOMIZE_GROUP,
     plural: 'kustomizations',
     versions: KUSTOMIZATION_VERSIONS,
     flux: true,
   },
   {
-    kind: 'HelmRelease',
+    kind: HELM_RELEASE_KIND,
     group: HELM_GROUP,
     plural: 'helmreleases',
     versions: HELM_RELEASE_VERSIONS,
@@ -85,7 +87,7 @@ export const WATCHED_KINDS: readonly WatchedKind[] = [
 ];
 
 /** Kinds that can be reconciled, suspended and resumed from the portal. @public */
-export const APPLIER_KINDS = ['Kustomization', 'HelmRelease'] as const;
+export const APPLIER_KINDS = [KUSTOMIZATION_KIND, HELM_RELEASE_KIND] as const;
 
 export function watchedKind(kind: string): WatchedKind | undefined {
   return WATCHED_KINDS.find(k => k.kind === kind);

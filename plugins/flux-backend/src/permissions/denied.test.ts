@@ -5,8 +5,10 @@
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
+  ANNOTATION_HELM_RELEASE,
   entityActionPath,
   entityStatusPath,
+  fluxApiVersionOf,
 } from '@flux-portal/plugin-flux-common';
 import { ClusterSimulator } from '@flux-portal/cluster-simulator';
 import {
@@ -44,7 +46,7 @@ describe('flux backend when permissions are denied', () => {
 
   it('refuses status, states, stream and actions', async () => {
     const entity = (await exampleEntities()).find(
-      e => e.metadata.annotations?.['flux-portal.io/helm-release'],
+      e => e.metadata.annotations?.[ANNOTATION_HELM_RELEASE],
     )!;
     const ref = {
       kind: entity.kind,
@@ -69,9 +71,9 @@ describe('flux backend when permissions are denied', () => {
     expect(stream.status).toBe(403);
 
     const [namespace, name] =
-      entity.metadata.annotations!['flux-portal.io/helm-release'].split('/');
+      entity.metadata.annotations![ANNOTATION_HELM_RELEASE].split('/');
     const before: any = sim.get(
-      'helm.toolkit.fluxcd.io/v2',
+      fluxApiVersionOf('HelmRelease'),
       'HelmRelease',
       namespace,
       name,
@@ -84,7 +86,7 @@ describe('flux backend when permissions are denied', () => {
     });
     expect(action.status).toBe(403);
     const after: any = sim.get(
-      'helm.toolkit.fluxcd.io/v2',
+      fluxApiVersionOf('HelmRelease'),
       'HelmRelease',
       namespace,
       name,

@@ -20,8 +20,10 @@ import permissionPlugin from '@backstage/plugin-permission-backend';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { Entity } from '@backstage/catalog-model';
 import {
+  ANNOTATION_HELM_RELEASE,
   entityActionPath,
   entityStatusPath,
+  fluxApiVersionOf,
 } from '@flux-portal/plugin-flux-common';
 import { ClusterSimulator } from '@flux-portal/cluster-simulator';
 import fluxPlugin from '../index';
@@ -115,7 +117,7 @@ describe('flux permissions', () => {
   beforeAll(async () => {
     ({ sim } = await startExampleCluster());
     const candidates = (await exampleEntities()).filter(
-      e => e.metadata.annotations?.['flux-portal.io/helm-release'],
+      e => e.metadata.annotations?.[ANNOTATION_HELM_RELEASE],
     );
     owned = {
       ...candidates[0],
@@ -239,7 +241,7 @@ describe('flux permissions', () => {
   });
   const target = (e: Entity) => {
     const [namespace, name] =
-      e.metadata.annotations!['flux-portal.io/helm-release'].split('/');
+      e.metadata.annotations![ANNOTATION_HELM_RELEASE].split('/');
     return { cluster: 'contour', kind: 'HelmRelease', namespace, name };
   };
   const act = (
@@ -277,7 +279,7 @@ describe('flux permissions', () => {
     expect(res.status).toBe(200);
     const { requestedAt } = await res.json();
     const live: any = sim.get(
-      'helm.toolkit.fluxcd.io/v2',
+      fluxApiVersionOf('HelmRelease'),
       'HelmRelease',
       target(owned).namespace,
       target(owned).name,
@@ -300,7 +302,7 @@ describe('flux permissions', () => {
 
   it('denies a user who does not own the entity, patches nothing, and audits the refusal', async () => {
     const before: any = sim.get(
-      'helm.toolkit.fluxcd.io/v2',
+      fluxApiVersionOf('HelmRelease'),
       'HelmRelease',
       target(foreign).namespace,
       target(foreign).name,
@@ -311,7 +313,7 @@ describe('flux permissions', () => {
       'not allowed to suspend',
     );
     const after: any = sim.get(
-      'helm.toolkit.fluxcd.io/v2',
+      fluxApiVersionOf('HelmRelease'),
       'HelmRelease',
       target(foreign).namespace,
       target(foreign).name,

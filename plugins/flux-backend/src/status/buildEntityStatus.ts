@@ -13,6 +13,8 @@ import {
   FluxState,
   rollUpStates,
   compareStates,
+  HELM_RELEASE_KIND,
+  KUSTOMIZATION_KIND,
   SOURCE_KINDS,
 } from '@flux-portal/plugin-flux-common';
 import { ClusterSnapshot, SummaryOptions } from './types';
@@ -58,8 +60,8 @@ function appliersIn(
   mapped: EntityFluxObjects,
 ): ObjectKey[] {
   if (!mapped.allKustomizations) return mapped.appliers;
-  return [...cluster.view.list('Kustomization')].map(o => ({
-    kind: 'Kustomization',
+  return [...cluster.view.list(KUSTOMIZATION_KIND)].map(o => ({
+    kind: KUSTOMIZATION_KIND,
     namespace: o.metadata?.namespace ?? '',
     name: o.metadata?.name ?? '',
   }));
@@ -97,7 +99,7 @@ function clusterEntityStatus(
 ): Omit<FluxClusterEntityStatus, 'cluster'> {
   const appliers = appliersIn(cluster, mapped);
   const kinds = new Set<string>(SOURCE_KINDS);
-  if (mapped.allKustomizations) kinds.add('Kustomization');
+  if (mapped.allKustomizations) kinds.add(KUSTOMIZATION_KIND);
   for (const applier of appliers) kinds.add(applier.kind);
   const objects = appliers.flatMap(
     applier => summarizeApplier(cluster, applier, options) ?? [],
@@ -161,7 +163,7 @@ function attachWorkloads(
   workloads: EntityFluxObjects['workloads'],
 ) {
   if (workloads.length === 0 || objects.length === 0) return;
-  const owner = objects.find(o => o.kind === 'HelmRelease') ?? objects[0];
+  const owner = objects.find(o => o.kind === HELM_RELEASE_KIND) ?? objects[0];
   const inventory = (owner.inventory ??= []);
   for (const w of workloads) {
     if (

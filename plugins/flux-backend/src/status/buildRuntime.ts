@@ -12,7 +12,7 @@ import {
   FluxState,
 } from '@flux-portal/plugin-flux-common';
 import { ClusterSnapshot } from './types';
-import { FLUX_KINDS } from './listObjects';
+import { STATUS_KINDS } from './listObjects';
 
 const CONTROLLER_NAMES = /-controller$/;
 
@@ -60,7 +60,7 @@ export function buildRuntime(
   for (const [name, cluster] of clusters) {
     const counts: FluxClusterRuntime['counts'] = {};
     const versions: Record<string, string> = {};
-    for (const kind of FLUX_KINDS) {
+    for (const kind of STATUS_KINDS) {
       const version = cluster.versionOf(kind);
       if (version) versions[kind] = version;
       const byState: Partial<Record<FluxState, number>> = {};

@@ -10,6 +10,9 @@ import {
   ANNOTATION_KUSTOMIZATION,
   ANNOTATION_WORKLOADS,
   ANNOTATION_KUBERNETES_ID,
+  ANNOTATION_KUBERNETES_NAMESPACE,
+  HELM_RELEASE_KIND,
+  KUSTOMIZATION_KIND,
   parseClusters,
   parseNamespacedName,
   parseWorkloads,
@@ -41,14 +44,15 @@ export function entityFluxObjects(entity: Entity): EntityFluxObjects {
   const kustomization = parseNamespacedName(
     annotations[ANNOTATION_KUSTOMIZATION],
   );
-  if (kustomization) appliers.push({ kind: 'Kustomization', ...kustomization });
+  if (kustomization)
+    appliers.push({ kind: KUSTOMIZATION_KIND, ...kustomization });
   const helmRelease = parseNamespacedName(annotations[ANNOTATION_HELM_RELEASE]);
-  if (helmRelease) appliers.push({ kind: 'HelmRelease', ...helmRelease });
+  if (helmRelease) appliers.push({ kind: HELM_RELEASE_KIND, ...helmRelease });
   const workloads = parseWorkloads(annotations[ANNOTATION_WORKLOADS]);
   const namespaces = new Set<string>();
   for (const w of workloads) if (w.namespace) namespaces.add(w.namespace);
   if (helmRelease) namespaces.add(helmRelease.namespace);
-  const k8sNamespace = annotations['backstage.io/kubernetes-namespace'];
+  const k8sNamespace = annotations[ANNOTATION_KUBERNETES_NAMESPACE];
   if (k8sNamespace) namespaces.add(k8sNamespace);
   const isCluster =
     appliers.length === 0 &&
@@ -78,7 +82,8 @@ export function deploysEntity(
   object: { cluster: string; kind: string; namespace: string; name: string },
 ): boolean {
   if (!mapped.clusters.includes(object.cluster)) return false;
-  if (mapped.allKustomizations && object.kind === 'Kustomization') return true;
+  if (mapped.allKustomizations && object.kind === KUSTOMIZATION_KIND)
+    return true;
   return mapped.appliers.some(
     a =>
       a.kind === object.kind &&

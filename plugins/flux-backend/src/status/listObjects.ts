@@ -7,14 +7,17 @@ import {
   FluxClusterError,
   FluxObjectList,
   FluxState,
+  HELM_RELEASE_KIND,
+  KUSTOMIZATION_KIND,
   SOURCE_KINDS,
 } from '@flux-portal/plugin-flux-common';
 import { summarizeObject } from './summarizeObject';
 import { ClusterSnapshot, SummaryOptions } from './types';
 
-export const FLUX_KINDS: readonly string[] = [
-  'Kustomization',
-  'HelmRelease',
+/** The kinds that get a derived state (not flux-common's FLUX_KINDS, every Flux kind). */
+export const STATUS_KINDS: readonly string[] = [
+  KUSTOMIZATION_KIND,
+  HELM_RELEASE_KIND,
   ...SOURCE_KINDS,
 ];
 
@@ -37,8 +40,8 @@ export function listObjects(
   const errors: FluxClusterError[] = [];
   const q = filter.q?.trim().toLocaleLowerCase('en-US');
   const kinds = filter.kind?.length
-    ? FLUX_KINDS.filter(k => filter.kind!.includes(k))
-    : FLUX_KINDS;
+    ? STATUS_KINDS.filter(k => filter.kind!.includes(k))
+    : STATUS_KINDS;
   for (const [name, cluster] of clusters) {
     if (filter.cluster?.length && !filter.cluster.includes(name)) continue;
     errors.push(...cluster.errors(kinds));

@@ -6,11 +6,18 @@
  * namespace) and the repository that chart comes from.
  */
 import type { KubernetesObject } from '@kubernetes/client-node';
+import {
+  CrossNamespaceRef,
+  FluxKustomization,
+  HELM_RELEASE_KIND,
+  HelmRelease,
+  KUSTOMIZATION_KIND,
+  NamespacedName,
+} from '@flux-portal/plugin-flux-common';
 
-export interface ObjectKey {
+/** An object of one cluster by kind, namespace and name. */
+export interface ObjectKey extends NamespacedName {
   kind: string;
-  namespace: string;
-  name: string;
 }
 
 export interface ResolvedSource {
@@ -22,12 +29,12 @@ export interface ResolvedSource {
   repository?: ObjectKey;
 }
 
-function ref(value: any, defaultNamespace: string): ObjectKey | undefined {
-  if (
-    !value ||
-    typeof value.kind !== 'string' ||
-    typeof value.name !== 'string'
-  ) {
+/** A Flux cross-namespace ref as a key; its namespace defaults to the referring object's. */
+function ref(
+  value: CrossNamespaceRef | undefined,
+  defaultNamespace: string,
+): ObjectKey | undefined {
+  if (typeof value?.kind !== 'string' || typeof value.name !== 'string') {
     return undefined;
   }
   return {
@@ -40,43 +47,52 @@ function ref(value: any, defaultNamespace: string): ObjectKey | undefined {
   };
 }
 
+function kustomizationSource(
+  obj: FluxKustomization,
+  namespace: string,
+): ResolvedSource | undefined {
+  const source = ref(obj.spec?.sourceRef, namespace);
+  return (
+    source && { artifact: source, reconcileTarget: source, repository: source }
+  );
+}
+
+function helmReleaseSource(
+  obj: HelmRelease & { status?: { helmChart?: string } },
+  namespace: string,
+): ResolvedSource | undefined {
+  const chartRef = ref(obj.spec?.chartRef, namespace);
+  if (chartRef) {
+    return {
+      artifact: chartRef,
+      reconcileTarget: chartRef,
+      repository: chartRef.kind === 'HelmChart' ? undefined : chartRef,
+    };
+  }
+  const repository = ref(obj.spec?.chart?.spec?.sourceRef, namespace);
+  if (!repository) return undefined;
+  const named = String(obj.status?.helmChart ?? '').split('/');
+  const chart: ObjectKey =
+    named.length === 2 && named[0] && named[1]
+      ? { kind: 'HelmChart', namespace: named[0], name: named[1] }
+      : {
+          kind: 'HelmChart',
+          namespace: repository.namespace,
+          name: `${namespace}-${obj.metadata?.name}`,
+        };
+  return { artifact: chart, reconcileTarget: chart, repository };
+}
+
 export function sourceOf(
   kind: string,
   obj: KubernetesObject,
 ): ResolvedSource | undefined {
   const namespace = obj.metadata?.namespace ?? '';
-  const spec = (obj as any).spec ?? {};
-  if (kind === 'Kustomization') {
-    const source = ref(spec.sourceRef, namespace);
-    return (
-      source && {
-        artifact: source,
-        reconcileTarget: source,
-        repository: source,
-      }
-    );
+  if (kind === KUSTOMIZATION_KIND) {
+    return kustomizationSource(obj as FluxKustomization, namespace);
   }
-  if (kind === 'HelmRelease') {
-    const chartRef = ref(spec.chartRef, namespace);
-    if (chartRef) {
-      return {
-        artifact: chartRef,
-        reconcileTarget: chartRef,
-        repository: chartRef.kind === 'HelmChart' ? undefined : chartRef,
-      };
-    }
-    const repository = ref(spec.chart?.spec?.sourceRef, namespace);
-    if (!repository) return undefined;
-    const named = String((obj as any).status?.helmChart ?? '').split('/');
-    const chart: ObjectKey =
-      named.length === 2 && named[0] && named[1]
-        ? { kind: 'HelmChart', namespace: named[0], name: named[1] }
-        : {
-            kind: 'HelmChart',
-            namespace: repository.namespace,
-            name: `${namespace}-${obj.metadata?.name}`,
-          };
-    return { artifact: chart, reconcileTarget: chart, repository };
+  if (kind === HELM_RELEASE_KIND) {
+    return helmReleaseSource(obj as HelmRelease, namespace);
   }
   return undefined;
 }

@@ -14,13 +14,12 @@ import {
   FluxObjectWithStatus,
   FluxSourceSummary,
   HelmReleaseSnapshot,
+  RECONCILE_REQUESTED_AT_ANNOTATION,
 } from '@flux-portal/plugin-flux-common';
 import { ClusterObjects, SummaryOptions } from './types';
 import { sourceOf } from './sourceOf';
 import { safeUrl } from './safeUrl';
 import { workloadReadiness } from './workloadReadiness';
-
-export const REQUESTED_AT = 'reconcile.fluxcd.io/requestedAt';
 
 function derive(
   kind: string,
@@ -223,7 +222,7 @@ export function summarizeObject(
         ? (obj as any).spec.interval
         : undefined,
     lastReconcileAt: status.lastReconcileAt,
-    requestedAt: obj.metadata?.annotations?.[REQUESTED_AT],
+    requestedAt: obj.metadata?.annotations?.[RECONCILE_REQUESTED_AT_ANNOTATION],
     lastHandledReconcileAt: (obj as any).status?.lastHandledReconcileAt,
     source,
     dependsOn: summarizeDependencies(view, kind, obj, options),

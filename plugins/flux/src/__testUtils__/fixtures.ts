@@ -1,8 +1,12 @@
 /** Flux statuses for component tests, shaped like the backend's answers. */
 import type { Entity } from '@backstage/catalog-model';
-import type {
-  EntityFluxStatus,
-  FluxObjectSummary,
+import {
+  ANNOTATION_CLUSTERS,
+  ANNOTATION_KUSTOMIZATION,
+  type EntityFluxStatus,
+  FluxConditionReason,
+  type FluxObjectSummary,
+  fluxApiVersionOf,
 } from '@flux-portal/plugin-flux-common';
 
 export const SHA = '0123456789abcdef0123456789abcdef01234567';
@@ -16,9 +20,9 @@ export function fluxObject(
     kind: 'Kustomization',
     namespace: 'flux-system',
     name: 'shop',
-    apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
+    apiVersion: fluxApiVersionOf('Kustomization'),
     state: 'Ready',
-    reason: 'ReconciliationSucceeded',
+    reason: FluxConditionReason.ReconciliationSucceeded,
     message: `Applied revision: main@sha1:${SHA}`,
     suspended: false,
     retrying: false,
@@ -43,7 +47,7 @@ export function fluxObject(
 
 export const failingShop = fluxObject({
   state: 'Failed',
-  reason: 'BuildFailed',
+  reason: FluxConditionReason.BuildFailed,
   message: 'kustomize build failed: accumulating resources: missing file',
   appliedRevision: `main@sha1:${SHA}`,
   sourceRevision: `main@sha1:${NEXT_SHA}`,
@@ -71,7 +75,7 @@ export const failingShop = fluxObject({
   events: [
     {
       type: 'Warning',
-      reason: 'BuildFailed',
+      reason: FluxConditionReason.BuildFailed,
       message: 'kustomize build failed',
       timestamp: new Date(Date.now() - 60_000).toISOString(),
       count: 4,
@@ -90,7 +94,7 @@ export const stagingRelease = fluxObject({
   kind: 'HelmRelease',
   namespace: 'shop',
   name: 'shop',
-  apiVersion: 'helm.toolkit.fluxcd.io/v2',
+  apiVersion: fluxApiVersionOf('HelmRelease'),
   message: 'Helm upgrade succeeded',
   appliedRevision: '1.4.2',
   sourceRevision: '1.4.2',
@@ -164,8 +168,8 @@ export const shopEntity: Entity = {
     name: 'shop',
     namespace: 'default',
     annotations: {
-      'flux-portal.io/clusters': 'prod,staging,edge',
-      'flux-portal.io/kustomization': 'flux-system/shop',
+      [ANNOTATION_CLUSTERS]: 'prod,staging,edge',
+      [ANNOTATION_KUSTOMIZATION]: 'flux-system/shop',
     },
   },
   spec: { type: 'service', owner: 'team-a', lifecycle: 'production' },

@@ -1,4 +1,8 @@
-import type { FluxObjectSummary } from '@flux-portal/plugin-flux-common';
+import {
+  FluxConditionReason,
+  type FluxObjectSummary,
+  fluxApiVersionOf,
+} from '@flux-portal/plugin-flux-common';
 import { distinct, filterObjects, objectKey } from './objects';
 
 function obj(partial: Partial<FluxObjectSummary>): FluxObjectSummary {
@@ -7,9 +11,9 @@ function obj(partial: Partial<FluxObjectSummary>): FluxObjectSummary {
     kind: 'Kustomization',
     namespace: 'flux-system',
     name: 'apps',
-    apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
+    apiVersion: fluxApiVersionOf('Kustomization'),
     state: 'Ready',
-    reason: 'ReconciliationSucceeded',
+    reason: FluxConditionReason.ReconciliationSucceeded,
     message: 'Applied revision',
     suspended: false,
     retrying: false,

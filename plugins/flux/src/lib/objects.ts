@@ -4,6 +4,8 @@ import {
   type FluxObjectRef,
   type FluxObjectSummary,
   type FluxState,
+  HELM_RELEASE_KIND,
+  KUSTOMIZATION_KIND,
 } from '@flux-portal/plugin-flux-common';
 
 /** A key that stays the same across updates, so React keeps rows and their open details. @public */
@@ -70,5 +72,5 @@ export function distinct(
 
 /** Appliers (what deploys things) first, then sources, each worst first. */
 export function isApplier(kind: string): boolean {
-  return kind === 'Kustomization' || kind === 'HelmRelease';
+  return kind === KUSTOMIZATION_KIND || kind === HELM_RELEASE_KIND;
 }
