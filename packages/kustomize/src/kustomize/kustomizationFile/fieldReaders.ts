@@ -1,5 +1,5 @@
 import { EngineProblem } from '../../problems';
-import { isMap, JsonMap } from '../json';
+import { isMap } from '../json';
 import type { Replacement } from '../transformers/applyReplacements';
 import type { Selector } from '../types';
 import type {
