@@ -10,14 +10,14 @@ export {
 } from './postBuild';
 export type { PostBuildResult, VariableSources } from './postBuild';
 export { ConfigIndex } from './ConfigIndex';
-export { followKustomizations } from './followKustomizations';
+export { followKustomizations } from './follow';
 export type {
   FollowOptions,
   FollowResult,
   FollowedKustomization,
   KustomizationStatus,
   Located,
-} from './followKustomizations';
+} from './follow';
 export {
   classify,
   normaliseFluxPath,

@@ -15,7 +15,7 @@ import { checkDependsOn } from '../flux/dependsOn';
 import {
   FollowResult,
   followKustomizations,
-} from '../flux/followKustomizations';
+} from '../flux/follow';
 import { classify, readHelmRelease, readSource } from '../flux/readFluxObjects';
 import {
   SourceMapping,

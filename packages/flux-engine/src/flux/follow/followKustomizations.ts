@@ -1,0 +1,91 @@
+/**
+ * Follows Flux Kustomizations the way the cluster would reconcile them:
+ * render the entry folder, take the Flux Kustomizations it holds, render each
+ * one's spec.path in its source with its overlay and post-build substitution,
+ * and take the Flux Kustomizations found in that output in turn.
+ *
+ * Identity is namespace/name, as in a cluster. A Kustomization found both in
+ * the entry render and in the output of another one (flux-system applying
+ * the cluster folder it lives in) belongs to the latter. A Kustomization that
+ * re-applies one of its own ancestors is a cycle and is reported, not
+ * followed.
+ */
+import { FileTree, ManifestCache } from '@flux-portal/kustomize';
+import { ConfigIndex } from '../ConfigIndex';
+import { buildFluxKustomization } from '../generator';
+import { KustomizationWalk, MAX_RENDERS } from './KustomizationWalk';
+import { renderKustomizationOutput } from './renderKustomizationOutput';
+import type { FollowOptions, FollowResult } from './types';
+
+/** Kustomizations rendered at once: overlaps one render's file reads with another's parsing. */
+const RENDERS_IN_FLIGHT = 8;
+
+export async function followKustomizations(
+  options: FollowOptions,
+): Promise<FollowResult> {
+  const { tree, entryDir, sources, caches } = options;
+  const cacheFor = (t: FileTree) => {
+    let cache = caches.get(t);
+    if (!cache) {
+      cache = new ManifestCache();
+      caches.set(t, cache);
+    }
+    return cache;
+  };
+  const selfMapping = sources.find(m => m.tree === tree && m.dir === '');
+  const entrySource = selfMapping
+    ? `GitRepository/flux-system/${selfMapping.name}`
+    : 'entry';
+  const result: FollowResult = {
+    entryObjects: [],
+    entrySource,
+    kustomizations: new Map(),
+    configs: new ConfigIndex(),
+    problems: [],
+    unresolved: [],
+  };
+  const walk = new KustomizationWalk(result);
+
+  const entry = await buildFluxKustomization(tree, entryDir, {
+    cache: cacheFor(tree),
+  });
+  result.problems.push(...entry.problems);
+  result.unresolved.push(...entry.unresolved);
+  result.entryObjects = entry.objects;
+  walk.discoverAll(entry.objects, entrySource, null);
+
+  // Drain, then retry Kustomizations whose substituteFrom sources turned up
+  // later in the walk (Flux would simply reconcile them again).
+  for (;;) {
+    for (
+      let batch = walk.nextBatch(RENDERS_IN_FLIGHT);
+      batch.length > 0;
+      batch = walk.nextBatch(RENDERS_IN_FLIGHT)
+    ) {
+      const raws = await Promise.all(
+        batch.map(state => renderKustomizationOutput(state, sources, cacheFor)),
+      );
+      batch.forEach((state, k) => walk.settle(state, raws[k]));
+    }
+    const retry = [...result.kustomizations.values()].filter(
+      s =>
+        s.renders < MAX_RENDERS &&
+        s.missingSources.some(ref => {
+          const [kind, ns, name] = ref.split('/');
+          return result.configs.has(kind, ns, name);
+        }),
+    );
+    if (!retry.length) break;
+    retry.forEach(state => walk.enqueue(state));
+  }
+  for (const state of result.kustomizations.values()) {
+    for (const ref of state.missingSources) {
+      walk.report(
+        'substitute-source-missing',
+        state.definedAt,
+        `Kustomization ${state.key}: postBuild.substituteFrom ${ref} not found in the repository`,
+      );
+    }
+  }
+  return result;
+}

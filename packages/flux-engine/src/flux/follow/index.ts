@@ -1,0 +1,2 @@
+export { followKustomizations } from './followKustomizations';
+export type * from './types';

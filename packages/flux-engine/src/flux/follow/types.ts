@@ -1,0 +1,63 @@
+import type {
+  EngineProblem,
+  FileTree,
+  ManifestCache,
+  RenderedObject,
+  RenderResult,
+} from '@flux-portal/kustomize';
+import type { ConfigIndex } from '../ConfigIndex';
+import type { KustomizationSpec, Origin } from '../readFluxObjects';
+import type { SourceMapping } from '../sources';
+
+/** Where a file lives: which source (mapping) and its tree path. */
+export interface Located extends Origin {
+  /** 'GitRepository/flux-system/flux-system' style key of the source */
+  source: string;
+}
+
+export type KustomizationStatus =
+  | 'rendered'
+  | 'external'
+  | 'path-not-found'
+  | 'not-rendered';
+
+export interface FollowedKustomization {
+  key: string;
+  spec: KustomizationSpec;
+  definedAt: Located;
+  /** key of the Kustomization whose output holds this one; null = entry folder */
+  appliedBy: string | null;
+  status: KustomizationStatus;
+  /** tree path actually rendered when status is 'rendered' */
+  renderedDir: string | null;
+  objects: RenderedObject[];
+  variables: string[];
+  secretVariables: string[];
+  missingSources: string[];
+  renders: number;
+}
+
+export interface FollowResult {
+  entryObjects: RenderedObject[];
+  entrySource: string;
+  kustomizations: Map<string, FollowedKustomization>;
+  configs: ConfigIndex;
+  problems: EngineProblem[];
+  unresolved: Array<{ file: string; line?: number; reference: string }>;
+}
+
+export interface FollowOptions {
+  tree: FileTree;
+  entryDir: string;
+  sources: SourceMapping[];
+  /** one cache per tree, shared across every render of a load */
+  caches: Map<FileTree, ManifestCache>;
+}
+
+/** What rendering one Kustomization's folder produced, before it is settled. */
+export interface RawRender {
+  status: KustomizationStatus;
+  problems: EngineProblem[];
+  dir?: string;
+  rendered?: RenderResult;
+}
