@@ -5,6 +5,8 @@
  * helm-controller label it.
  */
 import {
+  APP_INSTANCE_LABEL,
+  APP_MANAGED_BY_LABEL,
   helmReleaseOwnerLabels,
   kustomizationOwnerLabels,
 } from '@flux-portal/plugin-flux-common';
@@ -56,8 +58,8 @@ export function addAppliedDeployments(
             name,
             namespace,
             {
-              'app.kubernetes.io/instance': name,
-              'app.kubernetes.io/managed-by': 'Helm',
+              [APP_INSTANCE_LABEL]: name,
+              [APP_MANAGED_BY_LABEL]: 'Helm',
               ...helmReleaseOwnerLabels(ownerOf(obj)),
             },
             `registry.example.com/${chartNameOf(obj)}:${

@@ -1,4 +1,10 @@
 /** The Flux controllers' own Deployments, as `flux install` creates them in flux-system. */
+import {
+  APP_COMPONENT_LABEL,
+  APP_PART_OF_LABEL,
+  FLUX_PART_OF_VALUE,
+  FLUX_SYSTEM_NAMESPACE,
+} from '@flux-portal/plugin-flux-common';
 import { ClusterObject } from '../clusterObject';
 import { hasDeployment } from './hasDeployment';
 import { SeedContext } from './SeedContext';
@@ -18,13 +24,14 @@ export function addFluxControllerDeployments(
   deployments: ClusterObject[],
 ) {
   for (const controller of FLUX_CONTROLLERS) {
-    if (hasDeployment(deployments, 'flux-system', controller.name)) continue;
+    if (hasDeployment(deployments, FLUX_SYSTEM_NAMESPACE, controller.name))
+      continue;
     const dep = syntheticDeployment(
       controller.name,
-      'flux-system',
+      FLUX_SYSTEM_NAMESPACE,
       {
-        'app.kubernetes.io/part-of': 'flux',
-        'app.kubernetes.io/component': controller.name,
+        [APP_PART_OF_LABEL]: FLUX_PART_OF_VALUE,
+        [APP_COMPONENT_LABEL]: controller.name,
       },
       `ghcr.io/fluxcd/${controller.name}:${controller.version}`,
     );

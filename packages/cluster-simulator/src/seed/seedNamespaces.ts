@@ -1,4 +1,5 @@
 /** Namespaces are Active; those objects live in but the input lacks (and flux-system) are added. */
+import { FLUX_SYSTEM_NAMESPACE } from '@flux-portal/plugin-flux-common';
 import { ClusterObject } from '../clusterObject';
 
 export function seedNamespaces(
@@ -8,7 +9,7 @@ export function seedNamespaces(
   const existing = new Set(
     objects.filter(o => o.kind === 'Namespace').map(o => o.metadata!.name),
   );
-  const used = new Set<string>(['flux-system']);
+  const used = new Set<string>([FLUX_SYSTEM_NAMESPACE]);
   for (const o of objects) {
     if (o.kind !== 'Namespace' && o.metadata?.namespace)
       used.add(o.metadata.namespace);

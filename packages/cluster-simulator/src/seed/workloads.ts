@@ -1,4 +1,5 @@
 /** Deployments and Pods with readiness, for the workloads Flux objects deploy. */
+import { APP_NAME_LABEL } from '@flux-portal/plugin-flux-common';
 import { Rng } from './rng';
 import { ClusterObject } from '../clusterObject';
 
@@ -63,7 +64,7 @@ export function syntheticDeployment(
   labels: Record<string, string>,
   image: string,
 ): ClusterObject {
-  const selector = { 'app.kubernetes.io/name': name };
+  const selector = { [APP_NAME_LABEL]: name };
   return {
     apiVersion: 'apps/v1',
     kind: 'Deployment',

@@ -3,11 +3,7 @@ export type { EnvsubstResult } from './envsubst';
 export { checkDependsOn } from './dependsOn';
 export type { DependencyNode } from './dependsOn';
 export * from './generator';
-export {
-  applyPostBuild,
-  secretPlaceholder,
-  SUBSTITUTE_ANNOTATION,
-} from './postBuild';
+export { applyPostBuild, secretPlaceholder } from './postBuild';
 export type { PostBuildResult, VariableSources } from './postBuild';
 export { ConfigIndex } from './ConfigIndex';
 export { followKustomizations } from './follow';

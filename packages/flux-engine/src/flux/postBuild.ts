@@ -16,11 +16,13 @@ import type {
   RenderedObject,
   KubeObject,
 } from '@flux-portal/kustomize';
+import {
+  DISABLED_VALUE,
+  KUSTOMIZE_SUBSTITUTE_ANNOTATION,
+} from '@flux-portal/plugin-flux-common';
 import { envsubst, VARIABLE_NAME } from './envsubst';
 import { problemAt } from './problem';
 import type { KustomizationSpec, Origin } from './readFluxObjects';
-
-export const SUBSTITUTE_ANNOTATION = 'kustomize.toolkit.fluxcd.io/substitute';
 
 /** The text put in place of a variable whose value lives in a Secret. */
 export function secretPlaceholder(secretName: string, key: string): string {
@@ -54,8 +56,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function substitutionDisabled(obj: KubeObject): boolean {
   return (
-    obj.metadata?.annotations?.[SUBSTITUTE_ANNOTATION] === 'disabled' ||
-    obj.metadata?.labels?.[SUBSTITUTE_ANNOTATION] === 'disabled'
+    obj.metadata?.annotations?.[KUSTOMIZE_SUBSTITUTE_ANNOTATION] ===
+      DISABLED_VALUE ||
+    obj.metadata?.labels?.[KUSTOMIZE_SUBSTITUTE_ANNOTATION] === DISABLED_VALUE
   );
 }
 

@@ -6,6 +6,7 @@
 import {
   ARTIFACT_SOURCE_KINDS,
   FluxKustomization,
+  FLUX_SYSTEM_NAMESPACE,
   HELM_RELEASE_VERSIONS,
   HelmRelease,
   KUSTOMIZATION_VERSIONS,
@@ -83,7 +84,8 @@ export interface SourceSpec {
 
 type Read<T> = { value?: T; problems: EngineProblem[] };
 
-const DEFAULT_NAMESPACE = 'flux-system';
+// A Flux object without a namespace lands where `flux` applies it.
+const DEFAULT_NAMESPACE = FLUX_SYSTEM_NAMESPACE;
 
 function metaOf(obj: KubeObject): { name?: string; namespace: string } {
   const name =

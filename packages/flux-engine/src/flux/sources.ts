@@ -5,7 +5,10 @@
  * OCI artifacts) can be mapped to local folders. Anything unmapped is external:
  * reported, never fetched.
  */
-import { ARTIFACT_SOURCE_KINDS } from '@flux-portal/plugin-flux-common';
+import {
+  ARTIFACT_SOURCE_KINDS,
+  FLUX_SYSTEM_NAMESPACE,
+} from '@flux-portal/plugin-flux-common';
 import type { FileTree } from '@flux-portal/kustomize';
 import type { ObjectRef } from './readFluxObjects';
 
@@ -19,7 +22,8 @@ export interface SourceMapping {
   dir: string;
 }
 
-export const DEFAULT_SELF_SOURCE = 'flux-system';
+/** `flux bootstrap` names the GitRepository of the repository itself after its namespace. */
+export const DEFAULT_SELF_SOURCE = FLUX_SYSTEM_NAMESPACE;
 
 export function sourceKey(ref: ObjectRef): string {
   return `${ref.kind}/${ref.namespace}/${ref.name}`;

@@ -11,11 +11,9 @@ import {
   type ManifestCache,
   type RenderedObject,
 } from '@flux-portal/kustomize';
+import { splitApiVersion } from '@flux-portal/plugin-flux-common';
 import { checkDependsOn } from '../flux/dependsOn';
-import {
-  FollowResult,
-  followKustomizations,
-} from '../flux/follow';
+import { FollowResult, followKustomizations } from '../flux/follow';
 import { classify, readHelmRelease, readSource } from '../flux/readFluxObjects';
 import {
   SourceMapping,
@@ -46,7 +44,7 @@ export interface LoadOptions {
 }
 
 function objectId(obj: RenderedObject['object']): string {
-  const group = (obj.apiVersion ?? '').split('/').slice(0, -1).join('/');
+  const { group } = splitApiVersion(obj.apiVersion);
   return `${group}|${obj.kind}|${obj.metadata?.namespace ?? ''}|${
     obj.metadata?.name ?? ''
   }`;

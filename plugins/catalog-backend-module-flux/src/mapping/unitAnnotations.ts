@@ -4,6 +4,7 @@
  * Kubernetes plugin finds its objects.
  */
 import {
+  APP_NAME_LABEL,
   ANNOTATION_CHART,
   ANNOTATION_CLUSTERS,
   ANNOTATION_HELM_RELEASE,
@@ -21,7 +22,6 @@ import {
   WorkloadRef,
 } from '@flux-portal/plugin-flux-common';
 import { isWorkload } from './configValues';
-import { LABEL_NAME } from './keys';
 import type { MappingContext } from './mappingContext';
 import type { Unit } from './units/types';
 import { unitLabel } from './units/unitMeta';
@@ -33,7 +33,7 @@ export function unitAnnotations(
 ): Record<string, string> {
   const hr = unit.helmReleases[0];
   const workloads = workloadsOf(unit);
-  const appName = unitLabel(unit, LABEL_NAME);
+  const appName = unitLabel(unit, APP_NAME_LABEL);
   const namespaces = namespacesOf(unit);
   return {
     ...context.locate(unit.folder, `${unit.folder}/kustomization.yaml`),
@@ -47,7 +47,7 @@ export function unitAnnotations(
       [ANNOTATION_WORKLOADS]: () =>
         workloads.length ? formatWorkloads(workloads) : undefined,
       [ANNOTATION_KUBERNETES_LABEL_SELECTOR]: () =>
-        appName && formatEqualitySelector({ [LABEL_NAME]: appName }),
+        appName && formatEqualitySelector({ [APP_NAME_LABEL]: appName }),
       [ANNOTATION_KUBERNETES_NAMESPACE]: () =>
         namespaces.length === 1 ? namespaces[0] : undefined,
       [ANNOTATION_CHART]: () =>

@@ -3,6 +3,7 @@
  * infrastructure unit, with owner, system and lifecycle from the manifests.
  */
 import {
+  APP_PART_OF_LABEL,
   ANNOTATION_DESCRIPTION,
   ANNOTATION_LIFECYCLE,
   ANNOTATION_OWNER,
@@ -10,7 +11,6 @@ import {
 } from '@flux-portal/plugin-flux-common';
 import { codeownerOf } from './codeowners';
 import { ownerRef } from './entityRefs';
-import { LABEL_PART_OF } from './keys';
 import type { MappingContext } from './mappingContext';
 import { resourceTypeOf } from './resourceTypes';
 import type { CatalogEntity } from './types';
@@ -63,7 +63,7 @@ function unitEntity(
   const explicitSystem = unitAnnotation(unit, ANNOTATION_SYSTEM);
   const system =
     explicitSystem ??
-    unitLabel(unit, LABEL_PART_OF) ??
+    unitLabel(unit, APP_PART_OF_LABEL) ??
     unit.folder.split('/')[0];
   const chart = unit.helmReleases[0]?.chart;
   const entity: CatalogEntity = {

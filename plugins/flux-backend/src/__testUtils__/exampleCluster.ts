@@ -15,14 +15,14 @@ import {
   startClusterSimulator,
 } from '@flux-portal/cluster-simulator';
 import { createLocalTree } from '@flux-portal/kustomize';
+import { splitApiVersion } from '@flux-portal/plugin-flux-common';
 import { ingestMonorepo } from '@flux-portal/plugin-catalog-backend-module-flux';
 import { EXAMPLE_MONOREPO_DIR } from '@flux-portal/test-utils';
 
 export const NOW = new Date();
 
 function served(obj: KubeObject): boolean {
-  const apiVersion = obj.apiVersion ?? '';
-  const group = apiVersion.includes('/') ? apiVersion.split('/')[0] : '';
+  const { group } = splitApiVersion(obj.apiVersion);
   return RESOURCE_TYPES.some(t => t.group === group && t.kind === obj.kind);
 }
 

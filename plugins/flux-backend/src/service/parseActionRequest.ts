@@ -1,8 +1,9 @@
 import { InputError } from '@backstage/errors';
-import { FluxActionRequest } from '@flux-portal/plugin-flux-common';
+import {
+  FluxActionRequest,
+  isDnsSubdomain,
+} from '@flux-portal/plugin-flux-common';
 import { APPLIER_KINDS } from '../clusters/watchedKinds';
-
-const NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
 
 /** Validates an action body; every problem is named. */
 export function parseActionRequest(body: unknown): FluxActionRequest {
@@ -27,7 +28,7 @@ export function parseActionRequest(body: unknown): FluxActionRequest {
     problems.push(`'kind' must be one of ${APPLIER_KINDS.join(', ')}`);
   }
   for (const key of ['namespace', 'name'] as const) {
-    if (request[key] && !NAME.test(request[key]))
+    if (request[key] && !isDnsSubdomain(request[key]))
       problems.push(`'${key}' is not a valid Kubernetes name`);
   }
   if (b.withSource !== undefined) {

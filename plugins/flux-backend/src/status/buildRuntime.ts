@@ -10,6 +10,8 @@ import {
   FluxObjectWithStatus,
   FluxRuntime,
   FluxState,
+  FLUX_SYSTEM_NAMESPACE,
+  isFluxInstallationLabels,
 } from '@flux-portal/plugin-flux-common';
 import { ClusterSnapshot } from './types';
 import { STATUS_KINDS } from './listObjects';
@@ -19,10 +21,9 @@ const CONTROLLER_NAMES = /-controller$/;
 function controllersOf(cluster: ClusterSnapshot): FluxControllerHealth[] {
   const controllers: FluxControllerHealth[] = [];
   for (const d of cluster.view.list('Deployment') as Iterable<any>) {
-    const partOfFlux =
-      d.metadata?.labels?.['app.kubernetes.io/part-of'] === 'flux';
+    const partOfFlux = isFluxInstallationLabels(d.metadata?.labels);
     const inFluxSystem =
-      d.metadata?.namespace === 'flux-system' &&
+      d.metadata?.namespace === FLUX_SYSTEM_NAMESPACE &&
       CONTROLLER_NAMES.test(d.metadata?.name ?? '');
     if (!partOfFlux && !inFluxSystem) continue;
     const replicas = d.spec?.replicas ?? 1;

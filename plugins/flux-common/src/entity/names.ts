@@ -3,5 +3,5 @@
  * and namespaces: DNS-1123 subdomain characters; kinds are identifiers.
  * Anything else in an annotation is treated as malformed.
  */
-export const NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
+export { DNS_1123_SUBDOMAIN as NAME } from '../kube/names';
 export const KIND = /^[A-Za-z][A-Za-z0-9]*$/;

@@ -5,4 +5,5 @@ export * from './recognise';
 export * from './conditions';
 export * from './labels';
 export * from './annotations';
+export * from './installation';
 export type * from './manifestTypes';

@@ -5,3 +5,5 @@ export type { KubeObjectMeta, ObjectMeta } from './ObjectMeta';
 export type { KubeObject } from './KubeObject';
 export type { ConditionStatus, KubeCondition } from './KubeCondition';
 export type { NamespacedName } from './NamespacedName';
+export * from './labels';
+export { isDnsLabel, isDnsSubdomain } from './names';

@@ -1,3 +1,4 @@
+import { isDnsLabel } from '@flux-portal/plugin-flux-common';
 import type { FileTree } from '@flux-portal/kustomize';
 import { unifiedDiff } from './unifiedDiff';
 
@@ -27,13 +28,11 @@ export async function describeFiles(
   return { created, modified, diff };
 }
 
-const DNS_1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-
 /** Why `name` cannot be a new folder (and Kubernetes name), or undefined. */
 export function nameProblem(what: string, name: string): string | undefined {
   if (name.length > 63)
     return `${what} name "${name}" is longer than 63 characters`;
-  if (!DNS_1123_LABEL.test(name)) {
+  if (!isDnsLabel(name)) {
     return `${what} name "${name}" must be a DNS-1123 label: lowercase letters, digits and '-', starting and ending with a letter or digit`;
   }
   return undefined;

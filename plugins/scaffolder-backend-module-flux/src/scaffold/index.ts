@@ -14,7 +14,6 @@ export {
 export { renderAppEnv } from './appEnv';
 export type { EnvVar } from './appEnv';
 export { renderAppFiles } from './renderAppFiles';
-export { OWNER_ANNOTATION, DESCRIPTION_ANNOTATION } from './objects';
 export {
   renderInfraComponentFiles,
   helmReleaseObject,

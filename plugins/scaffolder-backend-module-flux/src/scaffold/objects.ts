@@ -1,6 +1,7 @@
-/** Annotation keys the catalog reads (see the example README). */
-export const OWNER_ANNOTATION = 'flux-portal.io/owner';
-export const DESCRIPTION_ANNOTATION = 'flux-portal.io/description';
+import {
+  ANNOTATION_OWNER,
+  APP_PART_OF_LABEL,
+} from '@flux-portal/plugin-flux-common';
 
 /** A kustomize.config.k8s.io Kustomization listing resources and patch files. */
 export function kustomizationObject(
@@ -28,10 +29,10 @@ export function namespaceObject(options: {
     metadata: {
       name: options.name,
       labels: {
-        'app.kubernetes.io/part-of': options.partOf,
+        [APP_PART_OF_LABEL]: options.partOf,
         ...(options.istioInjection ? { 'istio-injection': 'enabled' } : {}),
       },
-      annotations: { [OWNER_ANNOTATION]: options.owner },
+      annotations: { [ANNOTATION_OWNER]: options.owner },
     },
   };
 }

@@ -1,10 +1,14 @@
 import { renderAppEnv } from './appEnv';
 import {
-  DESCRIPTION_ANNOTATION,
-  OWNER_ANNOTATION,
-  kustomizationObject,
-  namespaceObject,
-} from './objects';
+  ANNOTATION_DESCRIPTION,
+  ANNOTATION_KUBERNETES_ID,
+  ANNOTATION_OWNER,
+  APP_COMPONENT_LABEL,
+  APP_NAME_LABEL,
+  APP_PART_OF_LABEL,
+  isDnsLabel,
+} from '@flux-portal/plugin-flux-common';
+import { kustomizationObject, namespaceObject } from './objects';
 import { AppResources, AppSpec } from './types';
 import { toYaml } from './yamlText';
 
@@ -16,10 +20,8 @@ const DEFAULT_RESOURCES: AppResources = {
 // Non-root UID of the service images built by the platform's base image.
 const APP_UID = 10001;
 
-const NAME_PATTERN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-
 function assertValidSpec(spec: AppSpec): void {
-  if (!NAME_PATTERN.test(spec.name) || spec.name.length > 63) {
+  if (!isDnsLabel(spec.name)) {
     throw new Error(
       `App name "${spec.name}" must be a DNS-1123 label (lowercase letters, digits, '-', at most 63 characters)`,
     );
@@ -36,17 +38,17 @@ function assertValidSpec(spec: AppSpec): void {
 
 function labels(spec: AppSpec): Record<string, string> {
   return {
-    'app.kubernetes.io/name': spec.name,
-    'app.kubernetes.io/part-of': spec.partOf,
-    'app.kubernetes.io/component': spec.component,
-    'backstage.io/kubernetes-id': spec.name,
+    [APP_NAME_LABEL]: spec.name,
+    [APP_PART_OF_LABEL]: spec.partOf,
+    [APP_COMPONENT_LABEL]: spec.component,
+    [ANNOTATION_KUBERNETES_ID]: spec.name,
   };
 }
 
 function annotations(spec: AppSpec): Record<string, string> {
   return {
-    [OWNER_ANNOTATION]: spec.owner,
-    [DESCRIPTION_ANNOTATION]: spec.description,
+    [ANNOTATION_OWNER]: spec.owner,
+    [ANNOTATION_DESCRIPTION]: spec.description,
   };
 }
 
@@ -72,7 +74,7 @@ function deployment(spec: AppSpec) {
     spec: {
       replicas: spec.replicas,
       revisionHistoryLimit: 5,
-      selector: { matchLabels: { 'app.kubernetes.io/name': spec.name } },
+      selector: { matchLabels: { [APP_NAME_LABEL]: spec.name } },
       strategy: {
         type: 'RollingUpdate',
         rollingUpdate: { maxSurge: 1, maxUnavailable: 0 },
@@ -136,7 +138,7 @@ function service(spec: AppSpec) {
     },
     spec: {
       type: 'ClusterIP',
-      selector: { 'app.kubernetes.io/name': spec.name },
+      selector: { [APP_NAME_LABEL]: spec.name },
       ports: [
         {
           name: 'http',

@@ -1,7 +1,10 @@
+import {
+  FLUX_SYSTEM_NAMESPACE as FLUX_NAMESPACE,
+  fluxApiVersionOf,
+  KUSTOMIZATION_KIND,
+} from '@flux-portal/plugin-flux-common';
 import { ClusterSpec, HelmRepositorySpec } from './types';
 import { toYaml, toYamlDocuments, withComment } from './yamlText';
-
-const FLUX_NAMESPACE = 'flux-system';
 
 function fluxKustomization(
   name: string,
@@ -9,8 +12,8 @@ function fluxKustomization(
   dependsOn: string[],
 ): Record<string, unknown> {
   return {
-    apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
-    kind: 'Kustomization',
+    apiVersion: fluxApiVersionOf(KUSTOMIZATION_KIND),
+    kind: KUSTOMIZATION_KIND,
     metadata: { name, namespace: FLUX_NAMESPACE },
     spec: {
       ...(dependsOn.length
@@ -29,7 +32,7 @@ function fluxKustomization(
 
 function helmRepository(repo: HelmRepositorySpec): Record<string, unknown> {
   return {
-    apiVersion: 'source.toolkit.fluxcd.io/v1',
+    apiVersion: fluxApiVersionOf('HelmRepository'),
     kind: 'HelmRepository',
     metadata: { name: repo.name, namespace: FLUX_NAMESPACE },
     spec: {
@@ -45,7 +48,7 @@ function helmRepository(repo: HelmRepositorySpec): Record<string, unknown> {
 function gotkSync(spec: ClusterSpec): string {
   const documents = [
     {
-      apiVersion: 'source.toolkit.fluxcd.io/v1',
+      apiVersion: fluxApiVersionOf('GitRepository'),
       kind: 'GitRepository',
       metadata: { name: FLUX_NAMESPACE, namespace: FLUX_NAMESPACE },
       spec: {
@@ -56,8 +59,8 @@ function gotkSync(spec: ClusterSpec): string {
       },
     },
     {
-      apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
-      kind: 'Kustomization',
+      apiVersion: fluxApiVersionOf(KUSTOMIZATION_KIND),
+      kind: KUSTOMIZATION_KIND,
       metadata: { name: FLUX_NAMESPACE, namespace: FLUX_NAMESPACE },
       spec: {
         interval: '10m0s',

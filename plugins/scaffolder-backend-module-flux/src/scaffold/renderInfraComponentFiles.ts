@@ -1,28 +1,33 @@
 import {
-  DESCRIPTION_ANNOTATION,
-  OWNER_ANNOTATION,
-  kustomizationObject,
-  namespaceObject,
-} from './objects';
+  ANNOTATION_DESCRIPTION,
+  ANNOTATION_OWNER,
+  APP_COMPONENT_LABEL,
+  APP_NAME_LABEL,
+  APP_PART_OF_LABEL,
+  FLUX_SYSTEM_NAMESPACE,
+  fluxApiVersionOf,
+  HELM_RELEASE_KIND,
+} from '@flux-portal/plugin-flux-common';
+import { kustomizationObject, namespaceObject } from './objects';
 import { InfraComponentSpec } from './types';
 import { toYaml } from './yamlText';
 
 /** The HelmRelease of a component, in the monorepo's field order. */
 export function helmReleaseObject(spec: InfraComponentSpec) {
   return {
-    apiVersion: 'helm.toolkit.fluxcd.io/v2',
-    kind: 'HelmRelease',
+    apiVersion: fluxApiVersionOf(HELM_RELEASE_KIND),
+    kind: HELM_RELEASE_KIND,
     metadata: {
       name: spec.name,
       namespace: spec.namespace,
       labels: {
-        'app.kubernetes.io/name': spec.name,
-        'app.kubernetes.io/part-of': spec.partOf,
-        'app.kubernetes.io/component': spec.component,
+        [APP_NAME_LABEL]: spec.name,
+        [APP_PART_OF_LABEL]: spec.partOf,
+        [APP_COMPONENT_LABEL]: spec.component,
       },
       annotations: {
-        [OWNER_ANNOTATION]: spec.owner,
-        [DESCRIPTION_ANNOTATION]: spec.description,
+        [ANNOTATION_OWNER]: spec.owner,
+        [ANNOTATION_DESCRIPTION]: spec.description,
       },
     },
     spec: {
@@ -34,7 +39,7 @@ export function helmReleaseObject(spec: InfraComponentSpec) {
           sourceRef: {
             kind: 'HelmRepository',
             name: spec.repository,
-            namespace: 'flux-system',
+            namespace: FLUX_SYSTEM_NAMESPACE,
           },
           interval: '12h',
         },
@@ -81,8 +86,8 @@ export function renderInfraComponentFiles(
   files[`${dir}/base/helmrelease.yaml`] = toYaml(helmReleaseObject(spec));
   if (spec.patchValues) {
     files[`${dir}/patches/values.yaml`] = toYaml({
-      apiVersion: 'helm.toolkit.fluxcd.io/v2',
-      kind: 'HelmRelease',
+      apiVersion: fluxApiVersionOf(HELM_RELEASE_KIND),
+      kind: HELM_RELEASE_KIND,
       metadata: { name: spec.name, namespace: spec.namespace },
       spec: { values: spec.patchValues },
     });

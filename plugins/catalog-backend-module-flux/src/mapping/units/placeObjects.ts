@@ -7,7 +7,7 @@ import type {
   ModelObject,
   MonorepoModel,
 } from '@flux-portal/flux-engine';
-import { LABEL_INSTANCE, LABEL_PART_OF } from '../keys';
+import { isFluxInstallationLabels } from '@flux-portal/plugin-flux-common';
 import { stripLeading } from './paths';
 import { unitFolder } from './unitFolder';
 
@@ -34,10 +34,7 @@ export const isHelmRelease = (o: ModelObject) =>
  * it is no service of the monorepo.
  */
 function isFluxInstallation(o: ModelObject): boolean {
-  const labels = o.object.metadata?.labels ?? {};
-  return (
-    labels[LABEL_PART_OF] === 'flux' || labels[LABEL_INSTANCE] === 'flux-system'
-  );
+  return isFluxInstallationLabels(o.object.metadata?.labels);
 }
 
 export function placeObjects(
