@@ -4,101 +4,32 @@
  * requirements; fields take equality on the paths each resource supports.
  * A malformed selector is a 400, as on a real server.
  */
+import {
+  LabelRequirement,
+  LabelSelectorError,
+  matchesLabelSelector,
+  parseLabelSelector as parseLabels,
+  splitSelectorTerms,
+} from '@flux-portal/kustomize';
 import { ClusterObject } from './clusterObject';
 import { ResourceType } from './resources';
-
-type LabelRequirement =
-  | { key: string; op: 'in' | 'notin'; values: string[] }
-  | { key: string; op: 'exists' | 'notexists' };
 
 export type ObjectPredicate = (obj: ClusterObject) => boolean;
 
 export class SelectorError extends Error {}
 
-const KEY =
-  /^([a-z0-9A-Z]([-a-z0-9A-Z_.]*[a-z0-9A-Z])?\/)?[a-z0-9A-Z]([-a-z0-9A-Z_.]*[a-z0-9A-Z])?$/;
-
-/** Splits on commas that are not inside a `(...)` value set. */
-function splitTopLevel(selector: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let current = '';
-  for (const ch of selector) {
-    if (ch === '(') depth++;
-    if (ch === ')') depth--;
-    if (ch === ',' && depth === 0) {
-      parts.push(current);
-      current = '';
-    } else {
-      current += ch;
-    }
-  }
-  parts.push(current);
-  return parts.map(p => p.trim()).filter(p => p !== '');
-}
-
-function checkKey(key: string, selector: string): string {
-  if (!KEY.test(key)) {
-    throw new SelectorError(
-      `unable to parse requirement: invalid label key "${key}" in selector "${selector}"`,
-    );
-  }
-  return key;
-}
-
-function parseLabelRequirement(
-  part: string,
-  selector: string,
-): LabelRequirement {
-  const set = /^(\S+)\s+(in|notin)\s+\(([^)]*)\)$/.exec(part);
-  if (set) {
-    const values = set[3]
-      .split(',')
-      .map(v => v.trim())
-      .filter(v => v !== '');
-    return {
-      key: checkKey(set[1], selector),
-      op: set[2] as 'in' | 'notin',
-      values,
-    };
-  }
-  const eq = /^([^=!\s]+)\s*(==|=|!=)\s*(\S*)$/.exec(part);
-  if (eq) {
-    const key = checkKey(eq[1], selector);
-    return eq[2] === '!='
-      ? { key, op: 'notin', values: [eq[3]] }
-      : { key, op: 'in', values: [eq[3]] };
-  }
-  if (part.startsWith('!')) {
-    return { key: checkKey(part.slice(1).trim(), selector), op: 'notexists' };
-  }
-  return { key: checkKey(part, selector), op: 'exists' };
-}
-
 /** Parses a labelSelector into a predicate over objects. */
 export function parseLabelSelector(selector: string | null): ObjectPredicate {
   if (!selector) return () => true;
-  const requirements = splitTopLevel(selector).map(p =>
-    parseLabelRequirement(p, selector),
-  );
-  return obj => {
-    const labels = obj.metadata?.labels ?? {};
-    return requirements.every(r => {
-      const has = Object.prototype.hasOwnProperty.call(labels, r.key);
-      switch (r.op) {
-        case 'exists':
-          return has;
-        case 'notexists':
-          return !has;
-        case 'in':
-          return has && r.values.includes(labels[r.key]);
-        case 'notin':
-          return !has || !r.values.includes(labels[r.key]);
-        default:
-          return false;
-      }
-    });
-  };
+  let requirements: LabelRequirement[];
+  try {
+    requirements = parseLabels(selector);
+  } catch (error) {
+    if (error instanceof LabelSelectorError)
+      throw new SelectorError(error.message);
+    throw error;
+  }
+  return obj => matchesLabelSelector(requirements, obj.metadata?.labels ?? {});
 }
 
 const COMMON_FIELDS = ['metadata.name', 'metadata.namespace'];
@@ -139,7 +70,7 @@ export function parseFieldSelector(
 ): ObjectPredicate {
   if (!selector) return () => true;
   const allowed = supportedFields(type);
-  const checks = splitTopLevel(selector).map(part => {
+  const checks = splitSelectorTerms(selector).map(part => {
     const m = /^([^=!\s]+)\s*(==|=|!=)\s*(.*)$/.exec(part);
     if (!m) {
       throw new SelectorError(

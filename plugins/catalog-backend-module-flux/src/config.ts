@@ -2,13 +2,8 @@
 import type { SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
-import {
-  readOrInputError,
-  readOwnerRef,
-  readSchedule,
-  readShare,
-  readUrl,
-} from './configFields';
+import { readOrInputError } from '@flux-portal/plugin-flux-common';
+import { readOwnerRef, readSchedule, readShare, readUrl } from './configFields';
 
 /** @public */
 export interface FluxMonorepoProviderConfig {

@@ -8,19 +8,7 @@ import { readSchedulerServiceTaskScheduleDefinitionFromConfig } from '@backstage
 import { makeValidator, parseEntityRef } from '@backstage/catalog-model';
 import type { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
-
-/**
- * Runs reads through @backstage/config, whose errors (missing value, wrong
- * type) already name the key, as InputErrors.
- */
-export function readOrInputError<T>(read: () => T): T {
-  try {
-    return read();
-  } catch (error) {
-    if (error instanceof InputError) throw error;
-    throw new InputError((error as Error).message);
-  }
-}
+import { readOrInputError } from '@flux-portal/plugin-flux-common';
 
 /** A share (0..1) at `name` of `config`, `fallback` when absent. */
 export function readShare(

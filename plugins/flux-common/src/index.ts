@@ -12,3 +12,4 @@ export * from './entity';
 export * from './status';
 export * from './rest';
 export * from './permissions';
+export * from './config';

@@ -7,6 +7,8 @@ import {
   ARTIFACT_SOURCE_KINDS,
   FluxKustomization,
   FLUX_SYSTEM_NAMESPACE,
+  ObjectKey,
+  readCrossNamespaceRef,
   HELM_RELEASE_VERSIONS,
   HelmRelease,
   KUSTOMIZATION_VERSIONS,
@@ -28,11 +30,7 @@ export interface Origin {
   line: number;
 }
 
-export interface ObjectRef {
-  kind: string;
-  namespace: string;
-  name: string;
-}
+export type ObjectRef = ObjectKey;
 
 export interface NamespacedRef {
   namespace: string;
@@ -142,22 +140,6 @@ function readDependsOn(
   return refs;
 }
 
-function readRef(value: unknown, namespace: string): ObjectRef | undefined {
-  if (!isRecord(value)) return undefined;
-  if (typeof value.kind !== 'string' || typeof value.name !== 'string') {
-    return undefined;
-  }
-  if (!value.kind || !value.name) return undefined;
-  return {
-    kind: value.kind,
-    name: value.name,
-    namespace:
-      typeof value.namespace === 'string' && value.namespace
-        ? value.namespace
-        : namespace,
-  };
-}
-
 /** Normalises spec.path the way Flux joins it onto the source root. */
 export function normaliseFluxPath(path: string): string {
   // Flux joins securely onto the artifact root: a leading '/' means the root
@@ -226,7 +208,7 @@ export function readKustomization(
   );
   if (!header) return { problems };
   const { name, namespace, what, spec } = header;
-  const sourceRef = readRef(spec.sourceRef, namespace);
+  const sourceRef = readCrossNamespaceRef(spec.sourceRef, namespace);
   if (!sourceRef) {
     problems.push(
       problemAt(
@@ -310,7 +292,7 @@ export function readHelmRelease(
     isRecord(spec.chart) && isRecord(spec.chart.spec)
       ? spec.chart.spec
       : undefined;
-  const chartRef = readRef(spec.chartRef, namespace) ?? null;
+  const chartRef = readCrossNamespaceRef(spec.chartRef, namespace) ?? null;
   if (chartSpec && spec.chartRef !== undefined) {
     problems.push(
       problemAt(
@@ -325,7 +307,7 @@ export function readHelmRelease(
   let sourceRef: ObjectRef | null = null;
   if (chartSpec) {
     chart = typeof chartSpec.chart === 'string' ? chartSpec.chart : null;
-    sourceRef = readRef(chartSpec.sourceRef, namespace) ?? null;
+    sourceRef = readCrossNamespaceRef(chartSpec.sourceRef, namespace) ?? null;
     if (!chart || !sourceRef) {
       problems.push(
         problemAt(
@@ -425,7 +407,10 @@ export function readSource(obj: KubeObject, origin: Origin): Read<SourceSpec> {
     chart = typeof spec.chart === 'string' ? spec.chart : null;
     version =
       typeof spec.version === 'string' && spec.version ? spec.version : null;
-    if (typeof spec.chart !== 'string' || !readRef(spec.sourceRef, namespace)) {
+    if (
+      typeof spec.chart !== 'string' ||
+      !readCrossNamespaceRef(spec.sourceRef, namespace)
+    ) {
       problems.push(
         problemAt(
           'flux-invalid',

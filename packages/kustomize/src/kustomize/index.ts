@@ -12,3 +12,10 @@ export { KUSTOMIZATION_FILE_NAMES } from './kustomizationFile';
 export type { Kustomization, Located } from './kustomizationFile';
 export { isMap } from './json';
 export { isRemoteReference } from './remote';
+export {
+  LabelSelectorError,
+  matchesLabelSelector,
+  parseLabelSelector,
+  splitSelectorTerms,
+} from './labelSelector';
+export type { LabelRequirement } from './labelSelector';

@@ -17,7 +17,8 @@ import {
 } from '@flux-portal/plugin-flux-common';
 import { ClusterWatcher } from '../clusters/ClusterWatcher';
 import { watchedKind } from '../clusters/watchedKinds';
-import { sourceOf, ObjectKey } from '../status/sourceOf';
+import { sourceOf } from '../status/sourceOf';
+import type { ObjectKey } from '@flux-portal/plugin-flux-common';
 import { toClusterError } from '../clusters/clusterErrors';
 
 /** The patch that asks a Flux controller to reconcile now, as `flux reconcile` writes it. */

@@ -9,7 +9,7 @@ import { InputError } from '@backstage/errors';
 import { KubeConfig } from '@kubernetes/client-node';
 import { FluxClusterDisplay } from '@flux-portal/plugin-flux-common';
 import { FluxConfig, readFluxConfig } from '../config/readFluxConfig';
-import { readOrInputError } from '../config/configValues';
+import { readOrInputError } from '@flux-portal/plugin-flux-common';
 
 /** A cluster the backend watches. @public */
 export interface FluxClusterConfig {

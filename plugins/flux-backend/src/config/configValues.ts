@@ -5,19 +5,6 @@
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 
-/**
- * Runs reads through @backstage/config, whose errors (missing value, wrong
- * type) already name the key, as InputErrors.
- */
-export function readOrInputError<T>(read: () => T): T {
-  try {
-    return read();
-  } catch (error) {
-    if (error instanceof InputError) throw error;
-    throw new InputError((error as Error).message);
-  }
-}
-
 /** The bounds a number must keep. */
 export interface NumberRule {
   min: number;

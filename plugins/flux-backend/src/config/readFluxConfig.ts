@@ -6,8 +6,11 @@
  * InputError naming its key instead of somewhere at run time.
  */
 import { Config } from '@backstage/config';
-import { FluxClusterDisplay } from '@flux-portal/plugin-flux-common';
-import { readNumber, readOrInputError } from './configValues';
+import {
+  FluxClusterDisplay,
+  readOrInputError,
+} from '@flux-portal/plugin-flux-common';
+import { readNumber } from './configValues';
 import { readClusterDisplays } from './readClusterDisplays';
 
 /** The status backend's `flux.*` config, defaults applied. @public */

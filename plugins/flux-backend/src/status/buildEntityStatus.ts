@@ -19,7 +19,7 @@ import {
 } from '@flux-portal/plugin-flux-common';
 import { ClusterSnapshot, SummaryOptions } from './types';
 import { EntityFluxObjects, entityFluxObjects } from './entityFluxObjects';
-import { ObjectKey } from './sourceOf';
+import type { ObjectKey } from '@flux-portal/plugin-flux-common';
 import { summarizeObject } from './summarizeObject';
 import { workloadReadiness } from './workloadReadiness';
 

@@ -18,7 +18,7 @@ import {
   parseWorkloads,
   WorkloadRef,
 } from '@flux-portal/plugin-flux-common';
-import { ObjectKey } from './sourceOf';
+import type { ObjectKey } from '@flux-portal/plugin-flux-common';
 
 export interface EntityFluxObjects {
   clusters: string[];

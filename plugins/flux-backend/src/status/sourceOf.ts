@@ -7,18 +7,13 @@
  */
 import type { KubernetesObject } from '@kubernetes/client-node';
 import {
-  CrossNamespaceRef,
   FluxKustomization,
   HELM_RELEASE_KIND,
   HelmRelease,
   KUSTOMIZATION_KIND,
-  NamespacedName,
+  ObjectKey,
+  readCrossNamespaceRef,
 } from '@flux-portal/plugin-flux-common';
-
-/** An object of one cluster by kind, namespace and name. */
-export interface ObjectKey extends NamespacedName {
-  kind: string;
-}
 
 export interface ResolvedSource {
   /** The object whose artifact the applier applies (drift is measured against it). */
@@ -29,29 +24,11 @@ export interface ResolvedSource {
   repository?: ObjectKey;
 }
 
-/** A Flux cross-namespace ref as a key; its namespace defaults to the referring object's. */
-function ref(
-  value: CrossNamespaceRef | undefined,
-  defaultNamespace: string,
-): ObjectKey | undefined {
-  if (typeof value?.kind !== 'string' || typeof value.name !== 'string') {
-    return undefined;
-  }
-  return {
-    kind: value.kind,
-    name: value.name,
-    namespace:
-      typeof value.namespace === 'string' && value.namespace
-        ? value.namespace
-        : defaultNamespace,
-  };
-}
-
 function kustomizationSource(
   obj: FluxKustomization,
   namespace: string,
 ): ResolvedSource | undefined {
-  const source = ref(obj.spec?.sourceRef, namespace);
+  const source = readCrossNamespaceRef(obj.spec?.sourceRef, namespace);
   return (
     source && { artifact: source, reconcileTarget: source, repository: source }
   );
@@ -61,7 +38,7 @@ function helmReleaseSource(
   obj: HelmRelease & { status?: { helmChart?: string } },
   namespace: string,
 ): ResolvedSource | undefined {
-  const chartRef = ref(obj.spec?.chartRef, namespace);
+  const chartRef = readCrossNamespaceRef(obj.spec?.chartRef, namespace);
   if (chartRef) {
     return {
       artifact: chartRef,
@@ -69,7 +46,10 @@ function helmReleaseSource(
       repository: chartRef.kind === 'HelmChart' ? undefined : chartRef,
     };
   }
-  const repository = ref(obj.spec?.chart?.spec?.sourceRef, namespace);
+  const repository = readCrossNamespaceRef(
+    obj.spec?.chart?.spec?.sourceRef,
+    namespace,
+  );
   if (!repository) return undefined;
   const named = String(obj.status?.helmChart ?? '').split('/');
   const chart: ObjectKey =

@@ -6,4 +6,5 @@ export * from './conditions';
 export * from './labels';
 export * from './annotations';
 export * from './installation';
+export * from './crossNamespaceRef';
 export type * from './manifestTypes';

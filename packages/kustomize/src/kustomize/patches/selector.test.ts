@@ -1,5 +1,5 @@
 import { Resource } from '../Resource';
-import { compileSelector, parseLabelSelector } from './selector';
+import { compileSelector } from './selector';
 
 const res = (
   kind: string,
@@ -17,18 +17,6 @@ const res = (
   );
 
 describe('selectors', () => {
-  it('parses equality, set and existence requirements', () => {
-    const reqs = parseLabelSelector(
-      'tier in (web, api),env!=dev,team,!legacy,app=x',
-    );
-    const ok = (l: Record<string, string>) => reqs.every(r => r(l));
-    expect(ok({ tier: 'web', env: 'prod', team: 't', app: 'x' })).toBe(true);
-    expect(ok({ tier: 'db', env: 'prod', team: 't', app: 'x' })).toBe(false);
-    expect(ok({ tier: 'web', env: 'dev', team: 't', app: 'x' })).toBe(false);
-    expect(ok({ tier: 'web', team: 't', app: 'x', legacy: '1' })).toBe(false);
-    expect(() => parseLabelSelector('a b c')).toThrow(/invalid selector/);
-  });
-
   it('matches gvk, anchored regex names (also former names) and annotations', () => {
     const r = res('Deployment', 'worker-1', { tier: 'web' });
     expect(compileSelector({ kind: 'Deployment', name: 'worker-.*' })(r)).toBe(

@@ -1,0 +1,1 @@
+export { readOrInputError } from './readOrInputError';
