@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /*
- * The README's test command (`./portal test`): type check, lint, every jest
+ * The README's test command (`./portal test`): type check, lint, prettier check, every jest
  * suite of every package, then the browser tests against a started portal.
  * Ends with one plain line `N passed, N failed[, N skipped]` summed over all suites.
  *
@@ -31,7 +31,9 @@ function run(name, command, commandArgs, options = {}) {
   const seconds = ((Date.now() - started) / 1000).toFixed(0);
   const ok = res.status === 0;
   steps.push({ name, ok, seconds });
-  console.log(`=== ${name}: ${ok ? 'ok' : `FAILED (exit ${res.status})`} in ${seconds}s`);
+  console.log(
+    `=== ${name}: ${ok ? 'ok' : `FAILED (exit ${res.status})`} in ${seconds}s`,
+  );
   return ok;
 }
 
@@ -40,22 +42,28 @@ mkdirSync(results, { recursive: true });
 if (!args.has('--only-e2e')) {
   run('type check', 'yarn', ['tsc']);
   run('lint', 'yarn', ['backstage-cli', 'repo', 'lint']);
+  run('format', 'yarn', ['prettier', '--check', '.']);
 
   // Real PostgreSQL for the database integration tests (SQLite needs nothing).
   const postgres = await startTestPostgres();
-  if (postgres.skipReason) console.log(`PostgreSQL tests will be skipped: ${postgres.skipReason}`);
-  else console.log(`PostgreSQL ${postgres.major} for the tests: ${Object.values(postgres.env)[0]}`);
+  if (postgres.skipReason)
+    console.log(`PostgreSQL tests will be skipped: ${postgres.skipReason}`);
+  else
+    console.log(
+      `PostgreSQL ${postgres.major} for the tests: ${
+        Object.values(postgres.env)[0]
+      }`,
+    );
 
   const jestJson = join(results, 'jest.json');
   rmSync(jestJson, { force: true });
   // One jest run over every package (Backstage's repo test): one summary to read.
-  run('unit and integration tests', 'yarn', [
-    'backstage-cli',
-    'repo',
-    'test',
-    '--json',
-    `--outputFile=${jestJson}`,
-  ], { env: postgres.env });
+  run(
+    'unit and integration tests',
+    'yarn',
+    ['backstage-cli', 'repo', 'test', '--json', `--outputFile=${jestJson}`],
+    { env: postgres.env },
+  );
   postgres.stop?.();
   if (existsSync(jestJson)) {
     const report = JSON.parse(readFileSync(jestJson, 'utf8'));
@@ -83,7 +91,8 @@ if (!args.has('--skip-e2e')) {
   ]);
   if (existsSync(tap)) {
     const text = readFileSync(tap, 'utf8');
-    const count = key => Number(new RegExp(`^# ${key} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
+    const count = key =>
+      Number(new RegExp(`^# ${key} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
     totals.passed += count('pass');
     totals.failed += count('fail') + count('cancelled');
     totals.skipped += count('skipped') + count('todo');
@@ -93,10 +102,13 @@ if (!args.has('--skip-e2e')) {
 }
 
 console.log('\n=== summary');
-for (const s of steps) console.log(`${s.ok ? 'ok    ' : 'FAILED'} ${s.name} (${s.seconds}s)`);
+for (const s of steps)
+  console.log(`${s.ok ? 'ok    ' : 'FAILED'} ${s.name} (${s.seconds}s)`);
 const failedSteps = steps.filter(s => !s.ok).length;
-// A failed type check or lint is a failure too, not only failed tests.
-totals.failed += steps.filter(s => !s.ok && (s.name === 'type check' || s.name === 'lint')).length;
+// A failed type check, lint or format check is a failure too, not only failed tests.
+totals.failed += steps.filter(
+  s => !s.ok && ['type check', 'lint', 'format'].includes(s.name),
+).length;
 const skipped = totals.skipped ? `, ${totals.skipped} skipped` : '';
 console.log(`${totals.passed} passed, ${totals.failed} failed${skipped}`);
 process.exit(failedSteps > 0 || totals.failed > 0 ? 1 : 0);

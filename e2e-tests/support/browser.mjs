@@ -13,14 +13,19 @@ export const screenshotDir = join(repoRoot, 'test-results', 'screenshots');
 /** Installs Debian's chromium when missing (as root); returns a skip reason or undefined. */
 export function ensureChromium() {
   if (existsSync(chromiumPath)) return undefined;
-  if (process.getuid?.() !== 0) return `${chromiumPath} is missing and installing it needs root: apt-get install -y chromium`;
+  if (process.getuid?.() !== 0)
+    return `${chromiumPath} is missing and installing it needs root: apt-get install -y chromium`;
   console.log('installing Debian chromium for the browser tests');
   const update = spawnSync('apt-get', ['update'], { stdio: 'inherit' });
   const install = spawnSync('apt-get', ['install', '-y', 'chromium'], {
     stdio: 'inherit',
     env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
   });
-  if (update.status !== 0 || install.status !== 0 || !existsSync(chromiumPath)) {
+  if (
+    update.status !== 0 ||
+    install.status !== 0 ||
+    !existsSync(chromiumPath)
+  ) {
     return 'apt-get could not install chromium';
   }
   return undefined;

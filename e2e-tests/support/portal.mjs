@@ -8,21 +8,30 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startDemoCluster } from '../../scripts/demo-cluster.mjs';
 
-export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const repoRoot = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+);
 export const e2eBaseUrl = 'http://localhost:7017';
 export const e2eClusterPort = 7781;
 
 function buildApp() {
   const dist = join(repoRoot, 'packages/app/dist/index.html');
   if (existsSync(dist) && !process.env.CI && !process.env.E2E_REBUILD) return;
-  const res = spawnSync('yarn', ['workspace', 'app', 'build'], { cwd: repoRoot, stdio: 'inherit' });
-  if (res.status !== 0) throw new Error(`building the app failed (exit ${res.status})`);
+  const res = spawnSync('yarn', ['workspace', 'app', 'build'], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+  });
+  if (res.status !== 0)
+    throw new Error(`building the app failed (exit ${res.status})`);
 }
 
 async function waitForReady(url, child, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the backend exited early with code ${child.exitCode}`);
+    if (child.exitCode !== null)
+      throw new Error(`the backend exited early with code ${child.exitCode}`);
     try {
       const res = await fetch(url);
       if (res.ok) return;
@@ -31,7 +40,9 @@ async function waitForReady(url, child, timeoutMs) {
     }
     await new Promise(r => setTimeout(r, 1000));
   }
-  throw new Error(`the backend was not ready within ${timeoutMs / 1000}s (${url})`);
+  throw new Error(
+    `the backend was not ready within ${timeoutMs / 1000}s (${url})`,
+  );
 }
 
 /** The backend runs as a developer would start it: not in CI mode, which changes its behaviour. */
@@ -46,13 +57,29 @@ export async function startPortal() {
   buildApp();
   const logs = [];
   // The simulated cluster `contour` (port from app-config.e2e.yaml).
-  const cluster = await startDemoCluster({ port: e2eClusterPort, log: text => logs.push(`[simulated cluster] ${text}`) });
+  const cluster = await startDemoCluster({
+    port: e2eClusterPort,
+    log: text => logs.push(`[simulated cluster] ${text}`),
+  });
   // The backend's TypeScript runs through Backstage's transform, without the dev
   // watcher of `backstage-cli package start`, which restarts it when files change.
   const child = spawn(
     process.execPath,
-    ['-r', '@backstage/cli/config/nodeTransform.cjs', 'src/index.ts', '--config', '../../app-config.yaml', '--config', '../../e2e-tests/app-config.e2e.yaml'],
-    { cwd: join(repoRoot, 'packages/backend'), detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: backendEnv() },
+    [
+      '-r',
+      '@backstage/cli/config/nodeTransform.cjs',
+      'src/index.ts',
+      '--config',
+      '../../app-config.yaml',
+      '--config',
+      '../../e2e-tests/app-config.e2e.yaml',
+    ],
+    {
+      cwd: join(repoRoot, 'packages/backend'),
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: backendEnv(),
+    },
   );
   const keep = chunk => {
     logs.push(chunk.toString());
@@ -73,17 +100,30 @@ export async function startPortal() {
     }
     await new Promise(r => {
       const t = setTimeout(() => {
-        try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ }
+        try {
+          process.kill(-child.pid, 'SIGKILL');
+        } catch {
+          /* gone */
+        }
         r();
       }, 10000);
-      child.once('exit', () => { clearTimeout(t); r(); });
+      child.once('exit', () => {
+        clearTimeout(t);
+        r();
+      });
     });
   };
   try {
-    await waitForReady(`${e2eBaseUrl}/.backstage/health/v1/readiness`, child, 240_000);
+    await waitForReady(
+      `${e2eBaseUrl}/.backstage/health/v1/readiness`,
+      child,
+      240_000,
+    );
   } catch (e) {
     await stop();
-    throw new Error(`${e.message}\n--- backend log (tail) ---\n${logs.join('').slice(-4000)}`);
+    throw new Error(
+      `${e.message}\n--- backend log (tail) ---\n${logs.join('').slice(-4000)}`,
+    );
   }
   return { baseUrl: e2eBaseUrl, logs, stop };
 }

@@ -6,20 +6,17 @@
  *     packages/cluster-simulator/scripts/bench-simulator.ts [appliers=1000] [watchers=20]
  */
 import { request } from 'node:http';
+import {
+  generatedHelmRelease,
+  generatedHelmRepository,
+} from '@flux-portal/test-utils/generators';
 import { seedFluxStatuses, startClusterSimulator, KubeObject } from '../src';
 
 const appliers = Number(process.argv[2] ?? 1000);
 const watchers = Number(process.argv[3] ?? 20);
 
 function fluxObjects(count: number): KubeObject[] {
-  const objects: KubeObject[] = [
-    {
-      apiVersion: 'source.toolkit.fluxcd.io/v1',
-      kind: 'HelmRepository',
-      metadata: { name: 'charts', namespace: 'flux-system' },
-      spec: { interval: '1h', url: 'https://charts.example.com' },
-    },
-  ];
+  const objects: KubeObject[] = [generatedHelmRepository()];
   for (let i = 0; i < count / 2; i++) {
     objects.push({
       apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
@@ -32,25 +29,14 @@ function fluxObjects(count: number): KubeObject[] {
         ...(i > 0 ? { dependsOn: [{ name: 'app-0' }] } : {}),
       },
     });
-    objects.push({
-      apiVersion: 'helm.toolkit.fluxcd.io/v2',
-      kind: 'HelmRelease',
-      metadata: { name: `svc-${i}`, namespace: `team-${i % 20}` },
-      spec: {
+    objects.push(
+      generatedHelmRelease({
+        name: `svc-${i}`,
+        namespace: `team-${i % 20}`,
+        chart: `svc-${i}`,
         interval: '5m',
-        chart: {
-          spec: {
-            chart: `svc-${i}`,
-            version: '1.x',
-            sourceRef: {
-              kind: 'HelmRepository',
-              name: 'charts',
-              namespace: 'flux-system',
-            },
-          },
-        },
-      },
-    });
+      }),
+    );
   }
   return objects;
 }

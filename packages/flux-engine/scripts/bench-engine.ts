@@ -18,19 +18,15 @@
  * never asserted.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import {
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as nodePath from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createLocalTree, parseManifests } from '@flux-portal/kustomize';
-import { generateMonorepo } from '@flux-portal/test-utils';
+import {
+  GENERATED_CLUSTER,
+  generateMonorepo,
+} from '@flux-portal/test-utils/generators';
 import { loadMonorepo } from '../src/model';
 
 // ---- child measurements ---------------------------------------------------
@@ -67,7 +63,7 @@ async function childFloor(root: string) {
 async function childLoad(root: string) {
   const start = performance.now();
   const model = await loadMonorepo(createLocalTree(root), {
-    path: `clusters/${CLUSTER}`,
+    path: `clusters/${GENERATED_CLUSTER}`,
   });
   return {
     ms: performance.now() - start,

@@ -31,5 +31,5 @@ export {
   loadExampleSeedMap,
   findKustomizationDirs,
 } from './exampleRepo';
-export { generateMonorepo } from './generators/generateMonorepo';
+export * from './generators';
 export { writeTempTree } from './writeTempTree';

@@ -31,8 +31,7 @@ import { createLocalTree } from '@flux-portal/kustomize';
 import { ingestMonorepo } from '../src/mapping';
 // The generator alone: the package index also loads the schema validators,
 // whose ESM-only kubernetes-models packages plain `node -r` cannot require.
-// eslint-disable-next-line @backstage/no-forbidden-package-imports
-import { generateMonorepo } from '@flux-portal/test-utils/src/generators/generateMonorepo';
+import { generateMonorepo } from '@flux-portal/test-utils/generators';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);

@@ -24,7 +24,6 @@ import {
   ANNOTATION_HELM_RELEASE,
   ANNOTATION_KUSTOMIZATION,
   ANNOTATION_WORKLOADS,
-  entityStatusPath,
   fluxApiVersionOf,
   formatNamespacedName,
   formatWorkload,
@@ -33,6 +32,10 @@ import {
 } from '@flux-portal/plugin-flux-common';
 import permissionPlugin from '@backstage/plugin-permission-backend';
 import { createFluxPermissionPolicyModule } from '@flux-portal/plugin-permission-backend-module-flux';
+import {
+  generatedHelmRelease,
+  generatedHelmRepository,
+} from '@flux-portal/test-utils/generators';
 import fluxPlugin from '../src';
 
 const { values } = parseArgs({
@@ -67,12 +70,7 @@ function clusterObjects(cluster: number, names: string[]): KubeObject[] {
         ref: { branch: 'main' },
       },
     },
-    {
-      apiVersion: fluxApiVersionOf('HelmRepository'),
-      kind: 'HelmRepository',
-      metadata: { name: 'charts', namespace: 'flux-system' },
-      spec: { interval: '1h', url: 'https://charts.example.com' },
-    },
+    generatedHelmRepository(),
     {
       apiVersion: fluxApiVersionOf('Kustomization'),
       kind: 'Kustomization',
@@ -86,29 +84,15 @@ function clusterObjects(cluster: number, names: string[]): KubeObject[] {
     },
   ];
   for (const name of names) {
-    objects.push({
-      apiVersion: fluxApiVersionOf('HelmRelease'),
-      kind: 'HelmRelease',
-      metadata: {
+    objects.push(
+      generatedHelmRelease({
         name,
         namespace: name,
-        labels: kustomizationOwnerLabels(APPS),
-      },
-      spec: {
+        chart: 'service',
         interval: '10m',
-        chart: {
-          spec: {
-            chart: 'service',
-            version: '1.x',
-            sourceRef: {
-              kind: 'HelmRepository',
-              name: 'charts',
-              namespace: 'flux-system',
-            },
-          },
-        },
-      },
-    });
+        labels: kustomizationOwnerLabels(APPS),
+      }),
+    );
   }
   return objects;
 }

@@ -8,7 +8,9 @@ import { dirname, join } from 'node:path';
  * with any number of apps, for the engine and catalog benchmarks.
  */
 
-const CLUSTER = 'contour';
+/** The one cluster folder of a generated monorepo: `clusters/contour`. */
+export const GENERATED_CLUSTER = 'contour';
+const CLUSTER = GENERATED_CLUSTER;
 const INFRA = [
   'istio-base',
   'istiod',

@@ -37,6 +37,20 @@ export interface SubstituteReference {
   optional?: boolean;
 }
 
+/** An entry of a Kustomization's spec.images (kustomize's image override). @public */
+export interface ImageOverride {
+  name?: string;
+  newName?: string;
+  newTag?: string;
+  digest?: string;
+}
+
+/** spec.commonMetadata: labels and annotations put on every applied object. @public */
+export interface CommonMetadata {
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+}
+
 /** Kustomization of kustomize.toolkit.fluxcd.io v1, v1beta2 and v1beta1. @public */
 export interface FluxKustomization {
   apiVersion?: string;
@@ -55,17 +69,9 @@ export interface FluxKustomization {
     patchesStrategicMerge?: unknown[];
     /** v1beta2/v1beta1 only */
     patchesJson6902?: Array<{ patch?: unknown[]; target?: PatchSelector }>;
-    images?: Array<{
-      name?: string;
-      newName?: string;
-      newTag?: string;
-      digest?: string;
-    }>;
+    images?: ImageOverride[];
     components?: string[];
-    commonMetadata?: {
-      labels?: Record<string, string>;
-      annotations?: Record<string, string>;
-    };
+    commonMetadata?: CommonMetadata;
     postBuild?: {
       substitute?: Record<string, string>;
       substituteFrom?: SubstituteReference[];

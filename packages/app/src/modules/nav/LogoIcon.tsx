@@ -13,7 +13,11 @@ const useStyles = makeStyles({
 export const LogoIcon = () => {
   const classes = useStyles();
   return (
-    <Typography component="span" className={classes.title} aria-label="Flux Portal">
+    <Typography
+      component="span"
+      className={classes.title}
+      aria-label="Flux Portal"
+    >
       FP
     </Typography>
   );

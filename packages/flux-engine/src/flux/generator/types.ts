@@ -1,4 +1,8 @@
 import type { Selector } from '@flux-portal/kustomize';
+import type {
+  CommonMetadata,
+  ImageOverride,
+} from '@flux-portal/plugin-flux-common';
 
 /**
  * The build fields of a Flux Kustomization's spec that kustomize-controller's
@@ -8,16 +12,9 @@ export interface FluxOverlay {
   /** spec.targetNamespace */
   namespace?: string;
   patches?: Array<{ patch: string; target?: Selector }>;
-  images?: Array<{
-    name: string;
-    newName?: string;
-    newTag?: string;
-    digest?: string;
-  }>;
+  /** spec.images; an entry without a name is reported, not kept */
+  images?: Array<ImageOverride & { name: string }>;
   /** Paths relative to the rendered dir. */
   components?: string[];
-  commonMetadata?: {
-    labels?: Record<string, string>;
-    annotations?: Record<string, string>;
-  };
+  commonMetadata?: CommonMetadata;
 }
