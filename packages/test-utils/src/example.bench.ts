@@ -9,7 +9,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { EXAMPLE_MONOREPO_DIR, findKustomizationDirs } from './exampleRepo';
 import { findKubectl } from './kubectl';
-import { KubeObject, kustomizeBuildMany } from './kustomizeBuild';
+import { BuiltObject, kustomizeBuildMany } from './kustomizeBuild';
 import { validateKubeObject } from './validateKubeObject';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
@@ -37,7 +37,7 @@ test('example monorepo benchmark', async () => {
 
   const objects = [...results.values()].flatMap(r =>
     r instanceof Error ? [] : r,
-  ) as KubeObject[];
+  ) as BuiltObject[];
   t0 = performance.now();
   validateKubeObject(objects[0]);
   print(`first validation (loads schemas and declarations): ${since(t0)}`);

@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { EXAMPLE_MONOREPO_DIR, findKustomizationDirs } from './exampleRepo';
 import { findKubectl } from './kubectl';
 import {
-  KubeObject,
+  BuiltObject,
   kustomizeBuild,
   kustomizeBuildMany,
 } from './kustomizeBuild';
@@ -35,7 +35,7 @@ const GROUPS = [
 // Flux's kustomize-controller renders a path without kustomization.yaml by
 // generating one over its YAML files and subfolders; do the same for the
 // cluster entry point in a temporary copy and render that with kubectl.
-function buildClusterDir(clusterDir: string): KubeObject[] {
+function buildClusterDir(clusterDir: string): BuiltObject[] {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'flux-cluster-'));
   try {
     fs.cpSync(clusterDir, tmp, { recursive: true });
@@ -65,9 +65,9 @@ describeWithKubectl(
   'examples/flux-monorepo rendered with kubectl kustomize',
   () => {
     const dirs = findKustomizationDirs(ROOT);
-    const builds = new Map<string, KubeObject[]>();
+    const builds = new Map<string, BuiltObject[]>();
     const failures: string[] = [];
-    let cluster: KubeObject[] = [];
+    let cluster: BuiltObject[] = [];
 
     beforeAll(async () => {
       const results = await kustomizeBuildMany(

@@ -12,7 +12,7 @@ export {
   kustomizeBuildAsync,
   kustomizeBuildMany,
 } from './kustomizeBuild';
-export type { KubeObject } from './kustomizeBuild';
+export type { BuiltObject } from './kustomizeBuild';
 export { validateKubeObject, knownKinds } from './validateKubeObject';
 export { findUnknownFields } from './unknownFields';
 export { parseSeedMap, seedEdges, INFRA_FOLDERS } from './seedMap';

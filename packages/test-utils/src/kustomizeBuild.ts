@@ -1,27 +1,29 @@
 import { execFile, spawnSync } from 'node:child_process';
 import os from 'node:os';
 import { parseAllDocuments } from 'yaml';
+import type {
+  KubeObject,
+  KubeObjectMeta,
+} from '@flux-portal/plugin-flux-common';
 import { findKubectl } from './kubectl';
 
-/** A Kubernetes object as rendered by kustomize. @public */
-export interface KubeObject {
+/**
+ * An object as `kubectl kustomize` prints it: kustomize refuses objects
+ * without apiVersion, kind or name, so those are always set.
+ * @public
+ */
+export type BuiltObject = KubeObject & {
   apiVersion: string;
   kind: string;
-  metadata: {
-    name: string;
-    namespace?: string;
-    labels?: Record<string, string>;
-    annotations?: Record<string, string>;
-  };
-  [key: string]: unknown;
-}
+  metadata: KubeObjectMeta & { name: string };
+};
 
 /**
  * Renders a kustomization directory with the real `kubectl kustomize` and
  * returns the objects. Throws with kubectl's message and the directory when
  * the build fails, or when no kubectl is available.
  */
-export function kustomizeBuild(dir: string, kubectl?: string): KubeObject[] {
+export function kustomizeBuild(dir: string, kubectl?: string): BuiltObject[] {
   const binary = resolveKubectl(dir, kubectl);
   const result = spawnSync(binary, ['kustomize', dir], {
     encoding: 'utf8',
@@ -40,8 +42,8 @@ export function kustomizeBuild(dir: string, kubectl?: string): KubeObject[] {
   return parseOutput(dir, result.stdout);
 }
 
-function parseOutput(dir: string, stdout: string): KubeObject[] {
-  const objects: KubeObject[] = [];
+function parseOutput(dir: string, stdout: string): BuiltObject[] {
+  const objects: BuiltObject[] = [];
   for (const doc of parseAllDocuments(stdout)) {
     if (doc.errors.length) {
       throw new Error(
@@ -50,7 +52,7 @@ function parseOutput(dir: string, stdout: string): KubeObject[] {
     }
     const value = doc.toJS();
     if (value !== null && value !== undefined)
-      objects.push(value as KubeObject);
+      objects.push(value as BuiltObject);
   }
   return objects;
 }
@@ -67,7 +69,7 @@ function resolveKubectl(dir: string, kubectl?: string): string {
 export function kustomizeBuildAsync(
   dir: string,
   kubectl?: string,
-): Promise<KubeObject[]> {
+): Promise<BuiltObject[]> {
   const binary = resolveKubectl(dir, kubectl);
   return new Promise((resolve, reject) => {
     execFile(
@@ -104,8 +106,8 @@ export function kustomizeBuildAsync(
 export async function kustomizeBuildMany(
   dirs: string[],
   options: { kubectl?: string; concurrency?: number } = {},
-): Promise<Map<string, KubeObject[] | Error>> {
-  const results = new Map<string, KubeObject[] | Error>();
+): Promise<Map<string, BuiltObject[] | Error>> {
+  const results = new Map<string, BuiltObject[] | Error>();
   const queue = [...dirs];
   const concurrency = options.concurrency ?? os.cpus().length + 1;
   const worker = async () => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { EXAMPLE_MONOREPO_DIR, loadExampleSeedMap } from './exampleRepo';
 import { findKubectl } from './kubectl';
-import { KubeObject, kustomizeBuildMany } from './kustomizeBuild';
+import { BuiltObject, kustomizeBuildMany } from './kustomizeBuild';
 import { SeedArrow, SeedNode } from './seedMap';
 
 const ROOT = EXAMPLE_MONOREPO_DIR;
@@ -124,7 +124,7 @@ const matches = (pattern: string, name: string) =>
     : name === pattern;
 
 describeWithKubectl('seed map arrows carried by the example manifests', () => {
-  const rendered = new Map<string, KubeObject[]>();
+  const rendered = new Map<string, BuiltObject[]>();
   beforeAll(async () => {
     const nodes = [...infraNodes, ...appNodes];
     const dirOf = (n: SeedNode) =>

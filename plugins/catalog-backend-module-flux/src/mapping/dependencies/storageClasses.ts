@@ -1,5 +1,5 @@
 /** Persistent volumes → the unit providing their storage class. */
-import { isRecord, Json } from '../json';
+import { isRecord } from '../json';
 import type { Unit } from '../units/types';
 import type { UnitRule } from './types';
 
@@ -40,21 +40,4 @@ function storageClassesUsed(unit: Unit): string[] {
   }
   for (const hr of unit.helmReleases) visit(hr.values, 0);
   return [...out];
-}
-
-/** Storage classes a unit provides: StorageClass objects, or a provisioner chart's class. */
-export function providedStorageClasses(unit: Unit): string[] {
-  const out: string[] = [];
-  for (const { object } of unit.objects) {
-    if (object.kind === 'StorageClass' && object.metadata?.name)
-      out.push(object.metadata.name);
-  }
-  for (const hr of unit.helmReleases) {
-    if (!/provisioner/.test(hr.chart ?? '')) continue;
-    // local-path-provisioner's chart names its class `local-path` unless told otherwise.
-    const sc = (hr.values.storageClass as Json | undefined)?.name;
-    if (typeof sc === 'string') out.push(sc);
-    else if (/local-path/.test(hr.chart ?? '')) out.push('local-path');
-  }
-  return out.filter(Boolean);
 }

@@ -2,7 +2,7 @@
 import type { MonorepoModel } from '@flux-portal/flux-engine';
 import type { Unit } from '../units/types';
 import { buildServiceIndex, ServiceIndex } from './serviceIndex';
-import { providedStorageClasses } from './storageClasses';
+import { providedStorageClasses } from './providedStorageClasses';
 
 export interface UnitLookups {
   model: MonorepoModel;

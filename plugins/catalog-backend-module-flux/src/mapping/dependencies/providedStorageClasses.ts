@@ -1,0 +1,23 @@
+/**
+ * The storage classes a unit provides, for the lookup by class (its own
+ * file: the lookups are built before the rules that use them).
+ */
+import type { Json } from '../json';
+import type { Unit } from '../units/types';
+
+/** Storage classes a unit provides: StorageClass objects, or a provisioner chart's class. */
+export function providedStorageClasses(unit: Unit): string[] {
+  const out: string[] = [];
+  for (const { object } of unit.objects) {
+    if (object.kind === 'StorageClass' && object.metadata?.name)
+      out.push(object.metadata.name);
+  }
+  for (const hr of unit.helmReleases) {
+    if (!/provisioner/.test(hr.chart ?? '')) continue;
+    // local-path-provisioner's chart names its class `local-path` unless told otherwise.
+    const sc = (hr.values.storageClass as Json | undefined)?.name;
+    if (typeof sc === 'string') out.push(sc);
+    else if (/local-path/.test(hr.chart ?? '')) out.push('local-path');
+  }
+  return out.filter(Boolean);
+}
