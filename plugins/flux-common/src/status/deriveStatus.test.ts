@@ -11,7 +11,7 @@ import {
   readyKustomizationStatus,
   SHA_A,
   SHA_B,
-} from './testFixtures';
+} from './__testUtils__/fluxObjects';
 import { FluxObjectWithStatus } from './types';
 
 const at = { now: NOW };

@@ -3,7 +3,7 @@
  * status examples in the Flux controller docs (kustomize-controller v1,
  * helm-controller v2 and v2beta1, source-controller v1).
  */
-import { FluxObjectWithStatus } from './types';
+import { FluxObjectWithStatus } from '../types';
 
 export const NOW = '2026-11-20T12:00:00Z';
 export const SHA_A = 'main@sha1:3ad8ea3f64e8c3e6d1ba9d2f1f3df5e3ff60c4e2';
