@@ -31,12 +31,6 @@ export interface EntityFluxObjects {
   namespaces: Set<string>;
 }
 
-export function isFluxMapped(entity: Entity): boolean {
-  return (
-    parseClusters(entity.metadata.annotations?.[ANNOTATION_CLUSTERS]).length > 0
-  );
-}
-
 export function entityFluxObjects(entity: Entity): EntityFluxObjects {
   const annotations = entity.metadata.annotations ?? {};
   const clusters = parseClusters(annotations[ANNOTATION_CLUSTERS]);
