@@ -10,6 +10,7 @@ import type {
   ModelSource,
   MonorepoModel,
 } from '@flux-portal/flux-engine';
+import { EXTERNAL_ARTIFACT_KIND } from '@flux-portal/plugin-flux-common';
 import { formatTable } from './formatTable';
 
 export type OutputFormat = 'table' | 'json' | 'yaml';
@@ -87,6 +88,16 @@ function withScope(
   );
 }
 
+/**
+ * The path as it stands in the repository: an ExternalArtifact's files are
+ * copies, so its Kustomizations show the folder they were copied from.
+ */
+function repositoryPath(k: ModelKustomization): string {
+  return k.sourceRef.kind === EXTERNAL_ARTIFACT_KIND && k.renderedPath !== null
+    ? k.renderedPath
+    : k.path;
+}
+
 export function getKustomizations(
   model: MonorepoModel,
   sel: Selection,
@@ -97,15 +108,16 @@ export function getKustomizations(
     withScope(
       model,
       sel,
-      ['NAME', 'PATH', 'SOURCE', 'DEPENDS-ON', 'STATUS'],
+      ['NAME', 'PATH', 'SOURCE', 'DEPENDS-ON', 'STATUS', 'MESSAGE'],
       items.map(k => ({
         item: k,
         cells: [
           k.name,
-          `./${k.path}`,
+          `./${repositoryPath(k)}`,
           ref(k.sourceRef),
           k.dependsOn.map(d => `${d.namespace}/${d.name}`).join(',') || '-',
           k.suspend ? `${k.status} (suspended)` : k.status,
+          k.reason ?? '-',
         ],
       })),
     ),

@@ -48,6 +48,12 @@ beforeAll(() => {
   }
   // a tenant repository outside the main checkout
   repos.devTeam = checkout('multi-tenant-dev-team');
+  // a monorepo nested in a larger checkout (its .git is the outer folder's)
+  repos.nested = nodePath.join(work, 'outer/deploy/fleet');
+  mkdirSync(nodePath.join(work, 'outer/.git'), { recursive: true });
+  cpSync(nodePath.join(FIXTURES, 'flux-artifacts'), repos.nested, {
+    recursive: true,
+  });
 });
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -93,6 +99,7 @@ describe('flux-portal', () => {
       'SOURCE',
       'DEPENDS-ON',
       'STATUS',
+      'MESSAGE',
     ]);
     expect(lines.find(l => l.startsWith('apps'))?.split(/\s+/)).toEqual([
       'apps',
@@ -100,6 +107,7 @@ describe('flux-portal', () => {
       'GitRepository/flux-system/flux-system',
       'flux-system/infra-configs',
       'rendered',
+      '-',
     ]);
   });
 
@@ -230,5 +238,107 @@ describe('flux-portal', () => {
     );
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--source must be NAME=DIR');
+  });
+
+  it('renders ExternalArtifacts of an ArtifactGenerator, from a monorepo nested in a checkout', () => {
+    const cluster = nodePath.join(repos.nested, 'clusters/production');
+    const ks = run(['get', 'ks', '-A', '--path', cluster]);
+    expect(ks.code).toBe(0);
+    const rows = ks.stdout
+      .trim()
+      .split('\n')
+      .map(l => l.split(/\s{2,}/));
+    expect(rows).toEqual([
+      [
+        'NAMESPACE',
+        'NAME',
+        'PATH',
+        'SOURCE',
+        'DEPENDS-ON',
+        'STATUS',
+        'MESSAGE',
+      ],
+      [
+        'flux-system',
+        'apps',
+        './apps/production',
+        'ExternalArtifact/flux-system/apps',
+        'flux-system/infra-configs',
+        'rendered',
+        '-',
+      ],
+      [
+        'flux-system',
+        'flux-system',
+        './clusters/production',
+        'GitRepository/flux-system/flux-system',
+        '-',
+        'rendered',
+        '-',
+      ],
+      [
+        'flux-system',
+        'infra-configs',
+        './infrastructure/configs',
+        'ExternalArtifact/flux-system/infrastructure',
+        'flux-system/infra-controllers',
+        'rendered',
+        '-',
+      ],
+      [
+        'flux-system',
+        'infra-controllers',
+        './infrastructure/controllers',
+        'ExternalArtifact/flux-system/infrastructure',
+        '-',
+        'rendered',
+        '-',
+      ],
+    ]);
+    const hr = run(['get', 'hr', '-A', '--path', cluster, '-o', 'json']);
+    expect(
+      JSON.parse(hr.stdout).map((h: any) => [
+        h.namespace,
+        h.name,
+        h.version,
+        h.appliedBy,
+      ]),
+    ).toEqual([
+      ['cert-manager', 'cert-manager', '1.x', 'flux-system/infra-controllers'],
+      [
+        'ingress-nginx',
+        'ingress-nginx',
+        '4.x',
+        'flux-system/infra-controllers',
+      ],
+      ['podinfo', 'podinfo', '>=1.0.0', 'flux-system/apps'],
+    ]);
+    const valid = run(['validate', '--path', cluster]);
+    expect(valid.code).toBe(0);
+    expect(valid.stderr).toContain('0 error(s), 0 warning(s) in 4');
+  });
+
+  it('says why a Kustomization of an artifact that cannot be generated did not render', () => {
+    const broken = nodePath.join(work, 'broken-artifacts');
+    cpSync(nodePath.join(FIXTURES, 'flux-artifacts'), broken, {
+      recursive: true,
+    });
+    mkdirSync(nodePath.join(broken, '.git'));
+    rmSync(nodePath.join(broken, 'apps/base'), { recursive: true });
+    const ks = run(
+      ['get', 'ks', '-A', '--path', 'clusters/production', '-o', 'json'],
+      broken,
+    );
+    const apps = JSON.parse(ks.stdout).find((k: any) => k.name === 'apps');
+    expect(apps).toMatchObject({
+      status: 'external',
+      reason:
+        "ArtifactGenerator flux-system/flux-system failed: copy from '@monorepo/apps/base/**': no files match 'apps/base/**' in @monorepo",
+    });
+    const valid = run(['validate', '--path', 'clusters/production'], broken);
+    expect(valid.code).toBe(1);
+    expect(valid.stdout).toMatch(
+      /clusters\/production\/artifacts\.yaml:2: .*artifact apps: copy from '@monorepo\/apps\/base\/\*\*': no files match/,
+    );
   });
 });

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as nodePath from 'node:path';
 import { findRepoRoot } from './findRepoRoot';
-import { UsageError, openRepository } from './openRepository';
+import { UsageError, candidateRoots, openRepository } from './openRepository';
 
 let work: string;
 beforeEach(() => {
@@ -51,32 +51,35 @@ describe('openRepository', () => {
     expect(repo.sources[1].tree.description).toBe(nodePath.join(work, 'other'));
   });
 
-  it('takes --path as the root when it holds clusters/, even nested in another checkout', () => {
+  it('tries the git top level first, then nested folders holding clusters/', () => {
     // the portal's own layout: examples/flux-monorepo inside the portal's git checkout
-    const nested = nodePath.join(work, 'repo/examples/monorepo');
+    const top = nodePath.join(work, 'repo');
+    const nested = nodePath.join(top, 'examples/monorepo');
     mkdirSync(nodePath.join(nested, 'clusters/dev'), { recursive: true });
-    const atMonorepo = openRepository({
-      cwd: nodePath.join(work, 'repo'),
+    expect(candidateRoots(nested)).toEqual([top, nested]);
+    expect(candidateRoots(nodePath.join(nested, 'clusters/dev'))).toEqual([
+      top,
+      nested,
+    ]);
+    expect(
+      openRepository({ cwd: top, path: 'examples/monorepo' }),
+    ).toMatchObject({
+      root: top,
       path: 'examples/monorepo',
     });
-    expect(atMonorepo.root).toBe(nested);
-    expect(atMonorepo.path).toBe('');
-    // a cluster folder inside it has no clusters/ of its own: the git top level, as before
-    expect(openRepository({ cwd: nested, path: 'clusters/dev' }).root).toBe(
-      nodePath.join(work, 'repo'),
-    );
     // --root always wins
+    expect(candidateRoots(nested, top)).toEqual([top]);
     const explicit = openRepository({
       cwd: work,
-      root: 'repo',
-      path: 'repo/examples/monorepo',
+      root: 'repo/examples/monorepo',
+      path: 'repo/examples/monorepo/clusters/dev',
     });
-    expect(explicit.root).toBe(nodePath.join(work, 'repo'));
-    expect(explicit.path).toBe('examples/monorepo');
-    // outside git without clusters/: --path itself
-    expect(openRepository({ cwd: work, path: 'other' }).root).toBe(
+    expect(explicit.root).toBe(nested);
+    expect(explicit.path).toBe('clusters/dev');
+    // outside git: --path itself
+    expect(candidateRoots(nodePath.join(work, 'other'))).toEqual([
       nodePath.join(work, 'other'),
-    );
+    ]);
   });
 
   it('refuses a --path outside --root and a malformed --source', () => {

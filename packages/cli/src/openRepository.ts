@@ -1,6 +1,6 @@
 /**
  * Turns the CLI's folder arguments into a tree and load options: the
- * repository root (see defaultRoot), the entry path inside it, and --source NAME=DIR
+ * repository root (see candidateRoots), the entry path inside it, and --source NAME=DIR
  * mappings (a folder inside the repository shares its tree; one outside gets
  * a tree of its own, so nothing is ever read outside the given folders).
  */
@@ -37,24 +37,35 @@ function isDir(path: string): boolean {
 }
 
 /**
- * The root Flux paths (`./apps`) resolve against: --root when given; else
- * --path itself when it holds a `clusters/` folder, because that is a
- * monorepo root as the seed lays it out, even when it sits nested inside
- * another git checkout (the portal's own examples/flux-monorepo); else the git
- * top level containing --path; else --path.
+ * The roots Flux paths (`./apps`) may resolve against, in the order to try:
+ * --root alone when given; else the git top level containing --path (Flux
+ * resolves a Kustomization's path from its source's root, the repository
+ * top), then each folder between --path and the top that holds a
+ * `clusters/` folder, nearest first (a monorepo nested in another checkout,
+ * like the portal's own examples/flux-monorepo); outside git, --path.
  */
-export function defaultRoot(absPath: string, root?: string): string {
-  if (root) return root;
-  if (isDir(nodePath.join(absPath, 'clusters'))) return absPath;
-  return findRepoRoot(absPath) ?? absPath;
+export function candidateRoots(absPath: string, root?: string): string[] {
+  if (root) return [root];
+  const top = findRepoRoot(absPath);
+  if (!top) return [absPath];
+  const nested: string[] = [];
+  for (
+    let dir = absPath;
+    dir !== top && dir.startsWith(top);
+    dir = nodePath.dirname(dir)
+  ) {
+    if (isDir(nodePath.join(dir, 'clusters'))) nested.push(dir);
+  }
+  return [top, ...nested];
 }
 
+/** Opens the repository at `args.root`, else at the first candidate root. */
 export function openRepository(args: RepositoryArgs): OpenedRepository {
   const absPath = nodePath.resolve(args.cwd, args.path ?? '.');
-  const root = defaultRoot(
+  const root = candidateRoots(
     absPath,
     args.root && nodePath.resolve(args.cwd, args.root),
-  );
+  )[0];
   const path = toTreePath(root, absPath);
   if (path === undefined) {
     throw new UsageError(

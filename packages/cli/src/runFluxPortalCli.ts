@@ -4,7 +4,6 @@
  * the catalog view: `entities` (as the catalog ingests them) and `graph`.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { loadMonorepo } from '@flux-portal/flux-engine';
 import { ingestMonorepo } from '@flux-portal/plugin-catalog-backend-module-flux';
 import {
   localLocationAnnotator,
@@ -27,7 +26,8 @@ import {
   printEntities,
   printGraph,
 } from './catalogCommands';
-import { UsageError, openRepository } from './openRepository';
+import { loadRepository } from './loadRepository';
+import { UsageError } from './openRepository';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -108,15 +108,15 @@ export async function runFluxPortalCli(
   const result: CommandOutput = { stdout: '', stderr: '', code: 0 };
   const settle = (out: CommandOutput) => Object.assign(result, out);
 
-  const load = async (opts: CommonOptions): Promise<MonorepoModel> => {
-    const repo = openRepository({
-      cwd: io.cwd,
-      path: opts.path,
-      root: opts.root,
-      source: opts.source,
-    });
-    return loadMonorepo(repo.tree, { path: repo.path, sources: repo.sources });
-  };
+  const load = async (opts: CommonOptions): Promise<MonorepoModel> =>
+    (
+      await loadRepository({
+        cwd: io.cwd,
+        path: opts.path,
+        root: opts.root,
+        source: opts.source,
+      })
+    ).model;
   const selection = (opts: CommonOptions): Selection => ({
     allNamespaces: opts.allNamespaces === true,
     namespace: opts.namespace,
@@ -184,7 +184,8 @@ export async function runFluxPortalCli(
   });
 
   const ingest = async (opts: CatalogOptions) => {
-    const repo = openRepository({
+    // the root the engine's paths resolve from (see loadRepository)
+    const { repo } = await loadRepository({
       cwd: io.cwd,
       path: opts.path,
       root: opts.root,

@@ -4,13 +4,13 @@
  * and line and is skipped; nothing here throws.
  */
 import {
-  ARTIFACT_SOURCE_KINDS,
   FluxKustomization,
   FLUX_SYSTEM_NAMESPACE,
   ObjectKey,
   readCrossNamespaceRef,
   HELM_RELEASE_VERSIONS,
   HelmRelease,
+  KUSTOMIZATION_SOURCE_KINDS,
   KUSTOMIZATION_VERSIONS,
   SourceKind,
   isFluxKustomization,
@@ -95,7 +95,7 @@ function metaOf(obj: KubeObject): { name?: string; namespace: string } {
   return { name, namespace };
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
@@ -150,7 +150,7 @@ export function normaliseFluxPath(path: string): string {
  * Name, namespace and spec of a Kustomization or HelmRelease; an unknown
  * version is read like the newest one, with a warning.
  */
-function readHeader(
+export function readHeader(
   obj: KubeObject,
   origin: Origin,
   kind: string,
@@ -219,14 +219,14 @@ export function readKustomization(
     );
     return { problems };
   }
-  if (!(ARTIFACT_SOURCE_KINDS as readonly string[]).includes(sourceRef.kind)) {
+  if (!KUSTOMIZATION_SOURCE_KINDS.includes(sourceRef.kind)) {
     problems.push(
       problemAt(
         'flux-invalid',
         origin,
         `${what}: spec.sourceRef.kind ${
           sourceRef.kind
-        } is not one of ${ARTIFACT_SOURCE_KINDS.join(', ')}`,
+        } is not one of ${KUSTOMIZATION_SOURCE_KINDS.join(', ')}`,
       ),
     );
     return { problems };

@@ -7,13 +7,20 @@
  */
 import {
   ARTIFACT_SOURCE_KINDS,
+  EXTERNAL_ARTIFACT_KIND,
   FLUX_SYSTEM_NAMESPACE,
 } from '@flux-portal/plugin-flux-common';
 import type { FileTree } from '@flux-portal/kustomize';
 import type { ObjectRef } from './readFluxObjects';
 
 export interface SourceMapping {
-  /** metadata.name of the GitRepository/OCIRepository/Bucket */
+  /**
+   * The kind it stands for: any of GitRepository/OCIRepository/Bucket when
+   * omitted (what `--source NAME=DIR` maps), or ExternalArtifact for the
+   * artifacts an ArtifactGenerator in the repository generates.
+   */
+  kind?: typeof EXTERNAL_ARTIFACT_KIND;
+  /** metadata.name of the source */
   name: string;
   /** restricts the match to one namespace; any namespace when omitted */
   namespace?: string;
@@ -43,10 +50,21 @@ export function resolveSource(
   ref: ObjectRef,
   mappings: SourceMapping[],
 ): SourceMapping | undefined {
+  if (ref.kind === EXTERNAL_ARTIFACT_KIND) {
+    return mappings.find(
+      m =>
+        m.kind === EXTERNAL_ARTIFACT_KIND &&
+        m.name === ref.name &&
+        m.namespace === ref.namespace,
+    );
+  }
   if (!(ARTIFACT_SOURCE_KINDS as readonly string[]).includes(ref.kind)) {
     return undefined;
   }
   return mappings.find(
-    m => m.name === ref.name && (!m.namespace || m.namespace === ref.namespace),
+    m =>
+      m.kind === undefined &&
+      m.name === ref.name &&
+      (!m.namespace || m.namespace === ref.namespace),
   );
 }

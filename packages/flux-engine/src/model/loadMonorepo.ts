@@ -171,6 +171,8 @@ function addCluster(
       prune: spec.prune,
       suspend: spec.suspend,
       status: ks.status,
+      reason: ks.reason,
+      renderedPath: ks.renderedDir,
       appliedBy: ks.appliedBy,
       definedAt: ks.definedAt,
       substitutions: {

@@ -35,6 +35,13 @@ export interface ModelKustomization {
   suspend: boolean;
   /** 'rendered', 'external' (unmapped source), 'path-not-found', 'not-rendered' */
   status: string;
+  /** why it was not rendered (null when rendered) */
+  reason: string | null;
+  /**
+   * the folder rendered, in its source's tree; for an ExternalArtifact the
+   * repository folder it was copied from (null when not rendered)
+   */
+  renderedPath: string | null;
   /** 'namespace/name' of the Kustomization whose output holds this one; null = entry folder */
   appliedBy: string | null;
   definedAt: ModelLocation;

@@ -69,3 +69,19 @@ export const ARTIFACT_SOURCE_KINDS: readonly SourceKind[] = [
   'OCIRepository',
   'Bucket',
 ];
+
+/** An artifact produced outside source-controller, e.g. by an ArtifactGenerator (Flux ≥ 2.7). @public */
+export const EXTERNAL_ARTIFACT_KIND = 'ExternalArtifact';
+
+/** source-watcher's generator of ExternalArtifacts from other sources (Flux ≥ 2.7). @public */
+export const ARTIFACT_GENERATOR_KIND = 'ArtifactGenerator';
+
+/**
+ * Kinds a Flux Kustomization's spec.sourceRef may name: the artifact sources
+ * and, since Flux 2.7, ExternalArtifact.
+ * @public
+ */
+export const KUSTOMIZATION_SOURCE_KINDS: readonly string[] = [
+  ...ARTIFACT_SOURCE_KINDS,
+  EXTERNAL_ARTIFACT_KIND,
+];

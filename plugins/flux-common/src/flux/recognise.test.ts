@@ -1,5 +1,6 @@
 import {
   fluxGroupOf,
+  isArtifactGenerator,
   isFluxKustomization,
   isFluxSource,
   isHelmRelease,
@@ -55,5 +56,20 @@ describe('Flux API helpers', () => {
     expect(fluxGroupOf('v1')).toBeUndefined();
     expect(fluxGroupOf(42)).toBeUndefined();
     expect(versionOf('helm.toolkit.fluxcd.io/v2beta2')).toBe('v2beta2');
+  });
+
+  it('tells an ArtifactGenerator by its extensions group', () => {
+    expect(
+      isArtifactGenerator({
+        apiVersion: 'source.extensions.fluxcd.io/v1beta1',
+        kind: 'ArtifactGenerator',
+      }),
+    ).toBe(true);
+    expect(
+      isArtifactGenerator({
+        apiVersion: 'source.toolkit.fluxcd.io/v1',
+        kind: 'ArtifactGenerator',
+      }),
+    ).toBe(false);
   });
 });

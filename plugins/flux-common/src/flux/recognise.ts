@@ -8,9 +8,15 @@ import {
   HELM_GROUP,
   KUSTOMIZE_GROUP,
   PORTAL_FLUX_GROUPS,
+  SOURCE_EXTENSIONS_GROUP,
   SOURCE_GROUP,
 } from './groups';
-import { HELM_RELEASE_KIND, KUSTOMIZATION_KIND, SOURCE_KINDS } from './kinds';
+import {
+  ARTIFACT_GENERATOR_KIND,
+  HELM_RELEASE_KIND,
+  KUSTOMIZATION_KIND,
+  SOURCE_KINDS,
+} from './kinds';
 
 /**
  * The API group of an apiVersion when it is one of the groups the portal
@@ -51,5 +57,13 @@ export function isFluxSource(obj: TypedObject): boolean {
   return (
     isOfGroup(obj, SOURCE_GROUP) &&
     (SOURCE_KINDS as readonly unknown[]).includes(obj.kind)
+  );
+}
+
+/** source-watcher's ArtifactGenerator (source.extensions.fluxcd.io). @public */
+export function isArtifactGenerator(obj: TypedObject): boolean {
+  return (
+    obj.kind === ARTIFACT_GENERATOR_KIND &&
+    isOfGroup(obj, SOURCE_EXTENSIONS_GROUP)
   );
 }

@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
+import { isArtifactGenerator } from '@flux-portal/plugin-flux-common';
 import type { RenderedObject } from '@flux-portal/kustomize';
 import { applyPostBuild } from '../postBuild';
 import { problemAt } from '../problem';
@@ -24,6 +25,7 @@ export class KustomizationWalk {
   // a FIFO with a read index (shift() is linear) and a membership set
   private head = 0;
   private readonly queued = new Set<FollowedKustomization>();
+  private generators: RenderedObject[] = [];
 
   constructor(readonly result: FollowResult) {}
 
@@ -45,6 +47,13 @@ export class KustomizationWalk {
     return batch;
   }
 
+  /** ArtifactGenerators found since the last call, to generate before rendering on. */
+  takeGenerators(): RenderedObject[] {
+    const taken = this.generators;
+    this.generators = [];
+    return taken;
+  }
+
   report(code: string, at: Origin, message: string): void {
     this.result.problems.push(problemAt(code, at, message));
   }
@@ -59,6 +68,7 @@ export class KustomizationWalk {
     for (const o of objects) {
       if (classify(o.object) === 'kustomization')
         this.discover(o, source, parent);
+      else if (isArtifactGenerator(o.object)) this.generators.push(o);
     }
   }
 
@@ -67,6 +77,7 @@ export class KustomizationWalk {
     const { result } = this;
     result.problems.push(...raw.problems);
     state.status = raw.status;
+    state.reason = raw.reason ?? null;
     if (!raw.rendered) return;
     const { spec, definedAt } = state;
     result.unresolved.push(...raw.rendered.unresolved);
@@ -117,6 +128,7 @@ export class KustomizationWalk {
         definedAt,
         appliedBy: parent,
         status: 'not-rendered',
+        reason: null,
         renderedDir: null,
         objects: [],
         variables: [],

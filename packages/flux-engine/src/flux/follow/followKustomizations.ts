@@ -11,11 +11,44 @@
  * followed.
  */
 import { FileTree, ManifestCache } from '@flux-portal/kustomize';
+import { EXTERNAL_ARTIFACT_KIND } from '@flux-portal/plugin-flux-common';
+import { generateArtifacts, readArtifactGenerator } from '../artifacts';
 import { ConfigIndex } from '../ConfigIndex';
 import { buildFluxKustomization } from '../generator';
+import { resolveSource } from '../sources';
 import { KustomizationWalk, MAX_RENDERS } from './KustomizationWalk';
 import { renderKustomizationOutput } from './renderKustomizationOutput';
-import type { FollowOptions, FollowResult } from './types';
+import type { FollowOptions, FollowResult, KnownSources } from './types';
+
+/**
+ * Generates the artifacts of the ArtifactGenerators the walk found since the
+ * last call (source-watcher runs beside the other controllers: its
+ * ExternalArtifacts exist before a Kustomization needs them).
+ */
+async function generatePending(
+  walk: KustomizationWalk,
+  known: KnownSources,
+  seen: Set<string>,
+): Promise<void> {
+  for (const found of walk.takeGenerators()) {
+    const read = readArtifactGenerator(found.object, found.origin);
+    walk.result.problems.push(...read.problems);
+    const generator = read.value;
+    if (!generator) continue;
+    const id = `${generator.namespace}/${generator.name}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const generated = await generateArtifacts(
+      generator,
+      found.origin,
+      known.mappings,
+    );
+    walk.result.problems.push(...generated.problems);
+    known.mappings.push(...generated.mappings);
+    for (const [key, why] of generated.notGenerated)
+      known.notGenerated.set(key, why);
+  }
+}
 
 /** Kustomizations rendered at once: overlaps one render's file reads with another's parsing. */
 const RENDERS_IN_FLIGHT = 8;
@@ -45,6 +78,11 @@ export async function followKustomizations(
     unresolved: [],
   };
   const walk = new KustomizationWalk(result);
+  const known: KnownSources = {
+    mappings: [...sources],
+    notGenerated: new Map(),
+  };
+  const generators = new Set<string>();
 
   const entry = await buildFluxKustomization(tree, entryDir, {
     cache: cacheFor(tree),
@@ -53,6 +91,7 @@ export async function followKustomizations(
   result.unresolved.push(...entry.unresolved);
   result.entryObjects = entry.objects;
   walk.discoverAll(entry.objects, entrySource, null);
+  await generatePending(walk, known, generators);
 
   // Drain, then retry Kustomizations whose substituteFrom sources turned up
   // later in the walk (Flux would simply reconcile them again).
@@ -63,17 +102,22 @@ export async function followKustomizations(
       batch = walk.nextBatch(RENDERS_IN_FLIGHT)
     ) {
       const raws = await Promise.all(
-        batch.map(state => renderKustomizationOutput(state, sources, cacheFor)),
+        batch.map(state => renderKustomizationOutput(state, known, cacheFor)),
       );
       batch.forEach((state, k) => walk.settle(state, raws[k]));
+      await generatePending(walk, known, generators);
     }
     const retry = [...result.kustomizations.values()].filter(
       s =>
         s.renders < MAX_RENDERS &&
-        s.missingSources.some(ref => {
+        (s.missingSources.some(ref => {
           const [kind, ns, name] = ref.split('/');
           return result.configs.has(kind, ns, name);
-        }),
+        }) ||
+          // an artifact generated after this Kustomization was first seen
+          (s.status === 'external' &&
+            s.spec.sourceRef.kind === EXTERNAL_ARTIFACT_KIND &&
+            resolveSource(s.spec.sourceRef, known.mappings) !== undefined)),
     );
     if (!retry.length) break;
     retry.forEach(state => walk.enqueue(state));

@@ -28,7 +28,12 @@ export interface FollowedKustomization {
   /** key of the Kustomization whose output holds this one; null = entry folder */
   appliedBy: string | null;
   status: KustomizationStatus;
-  /** tree path actually rendered when status is 'rendered' */
+  /** why it was not rendered, when it was not */
+  reason: string | null;
+  /**
+   * the folder actually rendered when status is 'rendered': a path in its
+   * source's tree; for an ExternalArtifact, the folder it was copied from
+   */
   renderedDir: string | null;
   objects: RenderedObject[];
   variables: string[];
@@ -46,6 +51,13 @@ export interface FollowResult {
   unresolved: Array<{ file: string; line?: number; reference: string }>;
 }
 
+/** The sources known so far in a walk: mappings, and artifacts that could not be generated. */
+export interface KnownSources {
+  mappings: SourceMapping[];
+  /** ExternalArtifact key → why it was not generated */
+  notGenerated: Map<string, string>;
+}
+
 export interface FollowOptions {
   tree: FileTree;
   entryDir: string;
@@ -57,6 +69,7 @@ export interface FollowOptions {
 /** What rendering one Kustomization's folder produced, before it is settled. */
 export interface RawRender {
   status: KustomizationStatus;
+  reason?: string;
   problems: EngineProblem[];
   dir?: string;
   rendered?: RenderResult;
