@@ -274,6 +274,36 @@ export function readKustomization(
   };
 }
 
+/**
+ * What can be read of a Kustomization that readKustomization refused, so it
+ * is still listed (with its problem) rather than vanishing: its name and
+ * namespace, and the sourceRef and path as far as they are usable.
+ * Undefined without a name: such an object cannot exist in a cluster.
+ */
+export function readRefusedKustomization(
+  obj: KubeObject,
+): KustomizationSpec | undefined {
+  const { name, namespace } = metaOf(obj);
+  if (!name) return undefined;
+  const spec = isRecord(obj.spec) ? obj.spec : {};
+  return {
+    namespace,
+    name,
+    path: typeof spec.path === 'string' ? spec.path.replace(/^\.?\/+/, '') : '',
+    sourceRef: readCrossNamespaceRef(spec.sourceRef, namespace) ?? {
+      kind: 'unknown',
+      name: '-',
+      namespace,
+    },
+    dependsOn: [],
+    interval: null,
+    targetNamespace: null,
+    prune: false,
+    suspend: spec.suspend === true,
+    object: obj as FluxKustomization,
+  };
+}
+
 export function readHelmRelease(
   obj: KubeObject,
   origin: Origin,

@@ -23,7 +23,13 @@ describe('bad Flux input', () => {
     // an unmapped source is external, not an error
     expect(byName(model.kustomizations, 'tenant').status).toBe('external');
     expect(model.externalSources.map(s => s.name)).toEqual(['other-repo']);
-    expect(model.kustomizations.map(k => k.name)).not.toContain('broken');
+    // refused as written, yet listed with why, never silently dropped
+    expect(byName(model.kustomizations, 'broken')).toMatchObject({
+      status: 'invalid',
+      reason:
+        'Kustomization flux-system/broken: spec.sourceRef needs kind and name',
+      objectCount: 0,
+    });
   });
 
   it('reports a Flux Kustomization path escaping the repository', async () => {

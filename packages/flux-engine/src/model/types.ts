@@ -33,7 +33,7 @@ export interface ModelKustomization {
   targetNamespace: string | null;
   prune: boolean;
   suspend: boolean;
-  /** 'rendered', 'external' (unmapped source), 'path-not-found', 'not-rendered' */
+  /** 'rendered', 'external' (unmapped source), 'path-not-found', 'not-rendered', 'invalid' (refused as written) */
   status: string;
   /** why it was not rendered (null when rendered) */
   reason: string | null;

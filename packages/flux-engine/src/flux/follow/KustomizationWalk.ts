@@ -3,7 +3,13 @@ import { isArtifactGenerator } from '@flux-portal/plugin-flux-common';
 import type { RenderedObject } from '@flux-portal/kustomize';
 import { applyPostBuild } from '../postBuild';
 import { problemAt } from '../problem';
-import { classify, Origin, readKustomization } from '../readFluxObjects';
+import {
+  classify,
+  KustomizationSpec,
+  Origin,
+  readKustomization,
+  readRefusedKustomization,
+} from '../readFluxObjects';
 import { sourceKey } from '../sources';
 import type {
   FollowedKustomization,
@@ -96,6 +102,28 @@ export class KustomizationWalk {
     this.discoverAll(state.objects, sourceKey(spec.sourceRef), state.key);
   }
 
+  private newState(
+    key: string,
+    spec: KustomizationSpec,
+    definedAt: Located,
+    appliedBy: string | null,
+  ): FollowedKustomization {
+    return {
+      key,
+      spec,
+      definedAt,
+      appliedBy,
+      status: 'not-rendered',
+      reason: null,
+      renderedDir: null,
+      objects: [],
+      variables: [],
+      secretVariables: [],
+      missingSources: [],
+      renders: 0,
+    };
+  }
+
   private isAncestor(key: string, of: string | null): boolean {
     const seen = new Set<string>();
     for (
@@ -116,26 +144,26 @@ export class KustomizationWalk {
   ): void {
     const read = readKustomization(rendered.object, rendered.origin);
     this.result.problems.push(...read.problems);
-    const spec = read.value;
+    const refused = read.value
+      ? undefined
+      : readRefusedKustomization(rendered.object);
+    const spec = read.value ?? refused;
     if (!spec) return;
     const key = `${spec.namespace}/${spec.name}`;
     const definedAt: Located = { ...rendered.origin, source };
     const existing = this.known.get(key);
+    if (refused) {
+      if (existing) return;
+      const error = read.problems.find(p => p.severity === 'error');
+      this.known.set(key, {
+        ...this.newState(key, spec, definedAt, parent),
+        status: 'invalid',
+        reason: error?.message ?? 'refused',
+      });
+      return;
+    }
     if (!existing) {
-      const state: FollowedKustomization = {
-        key,
-        spec,
-        definedAt,
-        appliedBy: parent,
-        status: 'not-rendered',
-        reason: null,
-        renderedDir: null,
-        objects: [],
-        variables: [],
-        secretVariables: [],
-        missingSources: [],
-        renders: 0,
-      };
+      const state = this.newState(key, spec, definedAt, parent);
       this.known.set(key, state);
       this.enqueue(state);
       return;

@@ -19,7 +19,9 @@ export type KustomizationStatus =
   | 'rendered'
   | 'external'
   | 'path-not-found'
-  | 'not-rendered';
+  | 'not-rendered'
+  /** refused as written (see reason); listed so it does not vanish */
+  | 'invalid';
 
 export interface FollowedKustomization {
   key: string;
