@@ -35,7 +35,7 @@ export interface ModelKustomization {
   suspend: boolean;
   /** 'rendered', 'external' (unmapped source), 'path-not-found', 'not-rendered', 'invalid' (refused as written) */
   status: string;
-  /** why it was not rendered (null when rendered) */
+  /** why it was not rendered; when rendered, a note on how its source was taken (else null) */
   reason: string | null;
   /**
    * the folder rendered, in its source's tree; for an ExternalArtifact the

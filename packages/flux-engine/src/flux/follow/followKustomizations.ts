@@ -80,6 +80,7 @@ export async function followKustomizations(
   const walk = new KustomizationWalk(result);
   const known: KnownSources = {
     mappings: [...sources],
+    self: selfMapping,
     notGenerated: new Map(),
   };
   const generators = new Set<string>();

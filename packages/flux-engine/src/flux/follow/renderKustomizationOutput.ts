@@ -27,6 +27,27 @@ function externalReason(
 }
 
 /**
+ * Whether an unmapped Git or OCI source's Kustomization path is a folder of
+ * the repository being read. The root ('./') proves nothing, so it does not
+ * count.
+ */
+async function pathIsHere(
+  state: FollowedKustomization,
+  sources: KnownSources,
+): Promise<boolean> {
+  const { sourceRef, path } = state.spec;
+  if (!sources.self || path === '') return false;
+  if (!['GitRepository', 'OCIRepository'].includes(sourceRef.kind))
+    return false;
+  try {
+    const dir = resolveTreePath(sources.self.dir, path);
+    return (await sources.self.tree.stat(dir)) === 'dir';
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Files of an artifact are copies: objects, problems and references are
  * reported at the file they were copied from, so provenance and messages
  * name files of the repository.
@@ -60,7 +81,16 @@ export async function renderKustomizationOutput(
 ): Promise<RawRender> {
   state.renders++;
   const { spec, definedAt } = state;
-  const mapping = resolveSource(spec.sourceRef, sources.mappings);
+  let mapping = resolveSource(spec.sourceRef, sources.mappings);
+  let note: string | undefined;
+  if (!mapping && (await pathIsHere(state, sources))) {
+    // Tenant-style GitRepository/OCIRepository of this very repository
+    // (flux-local and similar tools read them so): rendered from here.
+    mapping = sources.self;
+    note = `${sourceKey(spec.sourceRef)} taken as this repository (./${
+      spec.path
+    } is here; --source NAME=DIR overrides)`;
+  }
   if (!mapping) {
     return {
       status: 'external',
@@ -110,6 +140,7 @@ export async function renderKustomizationOutput(
   }
   return {
     status: 'rendered',
+    reason: note,
     dir,
     rendered,
     problems: [...overlay.problems, ...rendered.problems],

@@ -30,7 +30,7 @@ export interface FollowedKustomization {
   /** key of the Kustomization whose output holds this one; null = entry folder */
   appliedBy: string | null;
   status: KustomizationStatus;
-  /** why it was not rendered, when it was not */
+  /** why it was not rendered; for a rendered one, a note on how its source was taken */
   reason: string | null;
   /**
    * the folder actually rendered when status is 'rendered': a path in its
@@ -56,6 +56,8 @@ export interface FollowResult {
 /** The sources known so far in a walk: mappings, and artifacts that could not be generated. */
 export interface KnownSources {
   mappings: SourceMapping[];
+  /** the repository being read (the tree root's mapping), when mapped */
+  self?: SourceMapping;
   /** ExternalArtifact key → why it was not generated */
   notGenerated: Map<string, string>;
 }
