@@ -26,6 +26,8 @@ import {
   printEntities,
   printGraph,
 } from './catalogCommands';
+import { diffModels } from '@flux-portal/flux-engine';
+import { DiffFormat, diffOutput, loadBase } from './diffCommand';
 import { loadRepository } from './loadRepository';
 import { UsageError } from './openRepository';
 
@@ -182,6 +184,39 @@ export async function runFluxPortalCli(
   ).action(async (opts: CommonOptions) => {
     settle(validate(await load(opts)));
   });
+
+  addRepoOptions(
+    program
+      .command('diff')
+      .description(
+        'render --base and the working tree and print, per Flux Kustomization and HelmRelease, the objects added, removed and changed; exit 1 when they differ',
+      ),
+  )
+    .requiredOption(
+      '--base <ref|dir>',
+      'a git revision of the repository (branch, tag, commit), or a folder holding the base state',
+    )
+    .addOption(
+      new Option('-o, --output <format>', 'output format')
+        .choices(['text', 'json', 'markdown'])
+        .default('text'),
+    )
+    .action(async (opts: CommonOptions & { base: string; output: string }) => {
+      const head = await loadRepository({
+        cwd: io.cwd,
+        path: opts.path,
+        root: opts.root,
+        source: opts.source,
+      });
+      const base = await loadBase(opts.base, io.cwd, head);
+      settle(
+        diffOutput(
+          diffModels(base, head.model),
+          opts.base,
+          opts.output as DiffFormat,
+        ),
+      );
+    });
 
   const ingest = async (opts: CatalogOptions) => {
     // the root the engine's paths resolve from (see loadRepository)

@@ -8,3 +8,4 @@
 
 export * from './flux';
 export * from './model';
+export * from './diff';

@@ -33,3 +33,4 @@ export {
 } from './exampleRepo';
 export * from './generators';
 export { writeTempTree } from './writeTempTree';
+export { git } from './git';

@@ -12,7 +12,6 @@ export {
   ADD_CLUSTER_ACTION_ID,
 } from './actions/addCluster';
 export { planAddApp } from './plan/planAddApp';
-export { unifiedDiff } from './plan/unifiedDiff';
 export type { AddAppInput, MonorepoChange } from './plan/types';
 export { planAddCluster, bootstrapCommand } from './plan/planAddCluster';
 export type { AddClusterInput } from './plan/planAddCluster';

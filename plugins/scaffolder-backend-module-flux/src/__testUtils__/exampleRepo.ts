@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { git } from '@flux-portal/test-utils';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,19 +9,7 @@ export const EXAMPLE_MONOREPO = path.resolve(
   '../../../../examples/flux-monorepo',
 );
 
-export function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, {
-    cwd,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 'test',
-      GIT_AUTHOR_EMAIL: 'test@example.com',
-      GIT_COMMITTER_NAME: 'test',
-      GIT_COMMITTER_EMAIL: 'test@example.com',
-    },
-  });
-}
+export { git };
 
 /** A git repository in a temp dir holding a copy of the example monorepo, one commit. */
 export function exampleGitRepo(): string {

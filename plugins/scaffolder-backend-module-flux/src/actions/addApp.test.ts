@@ -43,6 +43,15 @@ describe('flux:monorepo:add-app', () => {
     expect(
       (outputs.rendered as Array<{ kind: string }>).map(o => o.kind).sort(),
     ).toEqual(['Deployment', 'Namespace', 'Service']);
+    // the rendered monorepo's diff, as `flux-portal diff` prints it: the new
+    // service's objects added under the Kustomization that applies apps/
+    expect(outputs.renderedDiff).toMatch(
+      /^Kustomization flux-system\/apps \[cluster contour\]: changed$/m,
+    );
+    expect(outputs.renderedDiff).toMatch(
+      /^ {2}added {4}apps\/v1 Deployment invoices\/invoices$/m,
+    );
+    expect(outputs.renderedDiff).toMatch(/differ from the target branch\.$/m);
     // Read from the workspace checkout: no forge was called (msw fails unhandled requests).
     // Nothing is written to the checkout in a dry run.
     expect(fs.existsSync(`${workspace}/apps/invoices`)).toBe(false);

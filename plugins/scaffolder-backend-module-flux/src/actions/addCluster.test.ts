@@ -61,6 +61,13 @@ describe('flux:monorepo:add-cluster', () => {
     await createAddClusterAction({ forges }).handler(ctx);
     expect(outputs.pullRequestNumber).toBe(1);
     expect(github.pulls[0].body).toContain(outputs.bootstrap as string);
+    // the pull request says what the new cluster renders
+    expect(github.pulls[0].body).toContain(
+      '### Flux changes against `the target branch`',
+    );
+    expect(github.pulls[0].body).toMatch(
+      /#### Kustomization `flux-system\/apps` \(cluster `staging`\): added/,
+    );
     expect(outputs.bootstrap).toMatch(/^flux bootstrap/);
     const files = github.filesAt('flux-portal/add-cluster-staging');
     const added = Object.keys(files)

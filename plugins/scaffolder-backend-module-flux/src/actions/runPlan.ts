@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { InputError } from '@backstage/errors';
 import { FileTree, createLocalTree } from '@flux-portal/kustomize';
+import { formatModelDiff } from '@flux-portal/flux-engine';
 import type { ForgeFactory } from '../forge/createForgeClient';
 import { openPullRequest, planOnHead } from '../forge/openPullRequest';
 import type { MonorepoChange } from '../plan/types';
@@ -78,6 +79,24 @@ function guarded(spec: PlanSpec): PlanSpec['plan'] {
   };
 }
 
+/** Forges cap descriptions (GitHub at 65,536 characters): the rendered diff gets this much. */
+const MAX_RENDERED_DIFF_CHARS = 40_000;
+
+/** The rendered diff as Markdown for the description, shortened to fit. */
+function renderedDiffSection(change: MonorepoChange): string {
+  const markdown = formatModelDiff(
+    change.renderedDiff,
+    'the target branch',
+    'markdown',
+  );
+  if (markdown.length <= MAX_RENDERED_DIFF_CHARS) return markdown.trimEnd();
+  const cut = markdown.lastIndexOf('\n', MAX_RENDERED_DIFF_CHARS);
+  return `${markdown.slice(
+    0,
+    cut,
+  )}\n\n_(rendered diff shortened; run \`flux-portal diff --base <target branch>\` on the branch for all of it)_`;
+}
+
 /** Title and description of the pull request; depends on the inputs only. */
 export function describeChange(spec: PlanSpec, change: MonorepoChange) {
   const files = [
@@ -92,6 +111,7 @@ export function describeChange(spec: PlanSpec, change: MonorepoChange) {
       `Entity after merge: \`${change.entityRef}\``,
       `Files:\n${files.join('\n')}`,
       ...(notes ? [notes] : []),
+      renderedDiffSection(change),
       'Running the template again with the same inputs updates this branch and request.',
     ].join('\n\n'),
   };
@@ -108,6 +128,10 @@ function outputChange(
   ctx.output('entityRef', change.entityRef);
   ctx.output('branch', branch);
   ctx.output('diff', change.diff);
+  ctx.output(
+    'renderedDiff',
+    formatModelDiff(change.renderedDiff, 'the target branch', 'text'),
+  );
   ctx.output('files', [...change.created, ...change.modified]);
   ctx.output('rendered', change.rendered);
 }

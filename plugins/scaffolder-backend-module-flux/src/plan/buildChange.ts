@@ -1,6 +1,6 @@
 import { isDnsLabel } from '@flux-portal/plugin-flux-common';
 import type { FileTree } from '@flux-portal/kustomize';
-import { unifiedDiff } from './unifiedDiff';
+import { unifiedDiff } from '@flux-portal/flux-engine';
 
 /** Text of a file of the tree, or undefined when it does not exist. */
 export async function readText(

@@ -1,4 +1,4 @@
-import { loadMonorepo } from '@flux-portal/flux-engine';
+import { diffModels, emptyDiff, loadMonorepo } from '@flux-portal/flux-engine';
 import { FileTree } from '@flux-portal/kustomize';
 import { monorepoToEntities } from '@flux-portal/plugin-catalog-backend-module-flux';
 import {
@@ -49,6 +49,7 @@ export async function planAddApp(
     diff: '',
     entityRef,
     rendered: [],
+    renderedDiff: emptyDiff(),
     problems,
   });
 
@@ -136,6 +137,7 @@ export async function planAddApp(
     ...(await describeFiles(tree, files)),
     entityRef,
     rendered: check.rendered,
+    renderedDiff: diffModels(before, check.after),
     problems: check.problems,
   };
 }

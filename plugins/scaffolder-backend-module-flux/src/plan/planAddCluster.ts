@@ -1,4 +1,4 @@
-import { loadMonorepo } from '@flux-portal/flux-engine';
+import { diffModels, emptyDiff, loadMonorepo } from '@flux-portal/flux-engine';
 import { FileTree } from '@flux-portal/kustomize';
 import { renderClusterFiles } from '../scaffold';
 import { overlayProblems } from './validateRender';
@@ -45,6 +45,7 @@ export async function planAddCluster(
     diff: '',
     entityRef,
     rendered: [],
+    renderedDiff: emptyDiff(),
     bootstrap,
   };
   const bad = nameProblem('Cluster', input.name);
@@ -104,6 +105,7 @@ export async function planAddCluster(
     rendered: after.objects
       .filter(o => o.provenance.file.startsWith(`clusters/${input.name}/`))
       .map(o => o.object),
+    renderedDiff: diffModels(before, after),
     problems,
   };
 }

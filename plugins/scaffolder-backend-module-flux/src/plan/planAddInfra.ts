@@ -1,5 +1,5 @@
 import { parseAllDocuments } from 'yaml';
-import { loadMonorepo } from '@flux-portal/flux-engine';
+import { diffModels, emptyDiff, loadMonorepo } from '@flux-portal/flux-engine';
 import { FileTree } from '@flux-portal/kustomize';
 import {
   HelmRepositorySpec,
@@ -59,6 +59,7 @@ export async function planAddInfra(
     diff: '',
     entityRef,
     rendered: [],
+    renderedDiff: emptyDiff(),
     problems,
   });
   const bad = nameProblem('Component', name);
@@ -120,6 +121,7 @@ export async function planAddInfra(
     ...(await describeFiles(tree, files)),
     entityRef,
     rendered: check.rendered,
+    renderedDiff: diffModels(before, check.after),
     problems: check.problems,
   };
 }

@@ -1,3 +1,4 @@
+import type { ModelDiff } from '@flux-portal/flux-engine';
 import type { KubeObject } from '@flux-portal/kustomize';
 
 /**
@@ -16,6 +17,11 @@ export interface MonorepoChange {
   entityRef: string;
   /** Objects the engine renders from the new folder (first target cluster). */
   rendered: KubeObject[];
+  /**
+   * What the change does to the rendered monorepo, per Flux Kustomization and
+   * HelmRelease (the same diff as `flux-portal diff`); empty when refused.
+   */
+  renderedDiff: ModelDiff;
   /** Why the change must not be pushed; empty when it is good. */
   problems: string[];
 }

@@ -18,6 +18,8 @@ export interface ExpectedObject {
 
 export interface RenderCheck {
   problems: string[];
+  /** the monorepo rendered with the change applied */
+  after: MonorepoModel;
   /** Objects rendered from files under `folder`, first target cluster. */
   rendered: ModelObject['object'][];
 }
@@ -85,5 +87,5 @@ export async function validateRender(
         (firstCluster === undefined || o.cluster === firstCluster),
     )
     .map(o => o.object);
-  return { problems, rendered };
+  return { problems, after, rendered };
 }

@@ -1,8 +1,13 @@
 /**
- * A unified diff (`git diff` style, 3 lines of context) of one file, for the
- * dry-run output. Files here are small, so a plain LCS table is enough.
+ * A unified diff (`git diff` style, 3 lines of context) of one file: for
+ * the scaffolder's planned files and for `flux-portal diff`'s rendered
+ * objects. The common head and tail are set aside first; the middle gets an
+ * LCS table, or, when it is too large for one, is shown as replaced whole.
  */
 type Op = { type: ' ' | '-' | '+'; line: string };
+
+/** Cells of the LCS table above which a middle is shown replaced whole. */
+const MAX_TABLE_CELLS = 4_000_000;
 
 function lines(text: string | undefined): string[] {
   if (!text) return [];
@@ -11,9 +16,15 @@ function lines(text: string | undefined): string[] {
   return parts;
 }
 
-function editScript(a: string[], b: string[]): Op[] {
+function middleScript(a: string[], b: string[]): Op[] {
   const n = a.length;
   const m = b.length;
+  if (n * m > MAX_TABLE_CELLS) {
+    return [
+      ...a.map(line => ({ type: '-' as const, line })),
+      ...b.map(line => ({ type: '+' as const, line })),
+    ];
+  }
   // lcs[i][j] = length of the longest common subsequence of a[i..] and b[j..]
   const lcs = Array.from({ length: n + 1 }, () =>
     new Array<number>(m + 1).fill(0),
@@ -43,22 +54,28 @@ function editScript(a: string[], b: string[]): Op[] {
   return ops;
 }
 
-/** Diff of `path` from `before` (undefined = new file) to `after`. */
-export function unifiedDiff(
-  path: string,
-  before: string | undefined,
-  after: string,
-  context = 3,
-): string {
-  const a = lines(before);
-  const b = lines(after);
-  const ops = editScript(a, b);
-  const header = [
-    `diff --git a/${path} b/${path}`,
-    ...(before === undefined ? ['new file mode 100644'] : []),
-    `--- ${before === undefined ? '/dev/null' : `a/${path}`}`,
-    `+++ b/${path}`,
+function editScript(a: string[], b: string[]): Op[] {
+  let head = 0;
+  while (head < a.length && head < b.length && a[head] === b[head]) head++;
+  let tail = 0;
+  while (
+    tail < a.length - head &&
+    tail < b.length - head &&
+    a[a.length - 1 - tail] === b[b.length - 1 - tail]
+  )
+    tail++;
+  const same = (line: string) => ({ type: ' ' as const, line });
+  return [
+    ...a.slice(0, head).map(same),
+    ...middleScript(
+      a.slice(head, a.length - tail),
+      b.slice(head, b.length - tail),
+    ),
+    ...a.slice(a.length - tail).map(same),
   ];
+}
+
+function hunksOf(ops: Op[], context: number): string[] {
   const hunks: string[] = [];
   let k = 0;
   while (k < ops.length) {
@@ -91,5 +108,27 @@ export function unifiedDiff(
     );
     k = end;
   }
-  return hunks.length ? `${[...header, ...hunks].join('\n')}\n` : '';
+  return hunks;
+}
+
+/**
+ * Diff of `path` from `before` to `after`; undefined on one side is a new
+ * or a deleted file. Empty when nothing changed.
+ */
+export function unifiedDiff(
+  path: string,
+  before: string | undefined,
+  after: string | undefined,
+  context = 3,
+): string {
+  const hunks = hunksOf(editScript(lines(before), lines(after)), context);
+  if (!hunks.length) return '';
+  const header = [
+    `diff --git a/${path} b/${path}`,
+    ...(before === undefined ? ['new file mode 100644'] : []),
+    ...(after === undefined ? ['deleted file mode 100644'] : []),
+    `--- ${before === undefined ? '/dev/null' : `a/${path}`}`,
+    `+++ ${after === undefined ? '/dev/null' : `b/${path}`}`,
+  ];
+  return `${[...header, ...hunks].join('\n')}\n`;
 }
