@@ -106,6 +106,35 @@ describe('parseKustomizationFile', () => {
     expect(k?.labels[0].pairs).toEqual({ version: '1.1', ok: '1.10' });
   });
 
+  it('keeps resources but warns at their lines about helmCharts, openapi and crds, which it does not run', () => {
+    const { k, problems } = parse(
+      [
+        'resources: [a.yaml]',
+        'helmCharts:',
+        '  - name: podinfo',
+        '    repo: https://stefanprodan.github.io/podinfo',
+        'openapi:',
+        '  path: schema.json',
+        'crds: [crd.yaml]',
+      ].join('\n'),
+    );
+    expect(k?.resources).toEqual([{ value: 'a.yaml', line: 1 }]);
+    const warned = problems
+      .map(p => [p.code, p.severity, p.line, p.message])
+      .sort((x, y) => (x[2] as number) - (y[2] as number));
+    const warning = (field: string, line: number) => [
+      'unsupported-field',
+      'warning',
+      line,
+      `kustomization field '${field}' is not supported by the in-process renderer and was ignored`,
+    ];
+    expect(warned).toEqual([
+      warning('helmCharts', 2),
+      warning('openapi', 5),
+      warning('crds', 7),
+    ]);
+  });
+
   it('warns about labels with custom fields', () => {
     const { k, problems } = parse(
       'labels:\n  - pairs: {a: b}\n    fields:\n      - path: spec/x\n',

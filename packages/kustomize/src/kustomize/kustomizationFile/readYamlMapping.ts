@@ -5,7 +5,7 @@ import { decodeUtf8 } from '../../yaml/decodeUtf8';
 import { conversionProblem, syntaxProblem } from '../../yaml/yamlProblems';
 import { isMap, JsonMap } from '../json';
 
-/** The 1-based line of a path in the document (its nearest ancestor's when absent). */
+/** The 1-based line of a path in the document: a top-level field's key line, a nested value's own line (its nearest ancestor's when absent). */
 export type LineOf = (...path: Array<string | number>) => number;
 
 /**
@@ -68,21 +68,23 @@ export function readYamlMapping(
     return undefined;
   }
 
+  // A top-level field is reported at its key: a block value starts a line below.
+  const keyLine = (key: string | number): number | undefined => {
+    const top = doc.contents;
+    if (!isYamlMap(top)) return undefined;
+    const pair = top.items.find(
+      p => (p.key as { value?: unknown })?.value === key,
+    );
+    const range = (pair?.key as { range?: [number, number, number] })?.range;
+    return range ? lineCounter.linePos(range[0]).line : undefined;
+  };
   const lineOf: LineOf = (...path) => {
+    if (path.length === 1) return keyLine(path[0]) ?? 1;
     const node = doc.getIn(path, true) as
       | { range?: [number, number, number] }
       | undefined;
     if (node?.range) return lineCounter.linePos(node.range[0]).line;
-    if (path.length > 1) return lineOf(...path.slice(0, -1));
-    const top = doc.contents;
-    if (isYamlMap(top)) {
-      const pair = top.items.find(
-        p => (p.key as { value?: unknown })?.value === path[0],
-      );
-      const range = (pair?.key as { range?: [number, number, number] })?.range;
-      if (range) return lineCounter.linePos(range[0]).line;
-    }
-    return 1;
+    return lineOf(...path.slice(0, -1));
   };
   return { data, lineOf };
 }
