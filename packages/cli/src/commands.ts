@@ -5,6 +5,7 @@
 import { stringify } from 'yaml';
 import { formatProblem } from '@flux-portal/kustomize';
 import type {
+  ModelArtifact,
   ModelHelmRelease,
   ModelKustomization,
   ModelSource,
@@ -163,16 +164,35 @@ export function getSources(
   format: OutputFormat,
 ): CommandOutput {
   const items: ModelSource[] = select(model.sources, sel);
-  const stdout = render(items, format, 'Flux sources', sel, () =>
-    withScope(
-      model,
-      sel,
-      ['KIND', 'NAME', 'URL', 'REF', 'LOCAL'],
-      items.map(s => ({
-        item: s,
-        cells: [s.type, s.name, s.url ?? '-', s.ref ?? '-', localColumn(s)],
-      })),
-    ),
+  // ExternalArtifacts after the sources: JSON keeps them apart by `generator`
+  const artifacts: ModelArtifact[] = select(model.artifacts, sel);
+  const stdout = render(
+    [...items, ...artifacts],
+    format,
+    'Flux sources',
+    sel,
+    () =>
+      withScope(
+        model,
+        sel,
+        ['KIND', 'NAME', 'URL', 'REF', 'LOCAL'],
+        [
+          ...items.map(s => ({
+            item: s,
+            cells: [s.type, s.name, s.url ?? '-', s.ref ?? '-', localColumn(s)],
+          })),
+          ...artifacts.map(a => ({
+            item: a,
+            cells: [
+              EXTERNAL_ARTIFACT_KIND,
+              a.name,
+              `from ${a.sources.join(',') || '-'}`,
+              a.originRevision ? `origin:${a.originRevision}` : '-',
+              a.generated ? 'generated' : 'external',
+            ],
+          })),
+        ],
+      ),
   );
   return { stdout, stderr: '', code: 0 };
 }

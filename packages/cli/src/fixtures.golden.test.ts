@@ -1,5 +1,5 @@
 /**
- * Golden outputs of `get ks -A`, `get hr -A`, `validate` and `build ks` for
+ * Golden outputs of `get ks -A`, `get hr -A`, `get sources -A`, `validate` and `build ks` for
  * every layout fixture of the engine (packages/flux-engine/fixtures), each
  * copied into a temp checkout with its own `.git`, as a user's clone is.
  * The goldens were reviewed against what Flux creates for each layout (see
@@ -86,6 +86,7 @@ describe('fixture goldens', () => {
       const parts = [
         await cli(dir, ['get', 'ks', '-A', ...repo]),
         await cli(dir, ['get', 'hr', '-A', ...repo]),
+        await cli(dir, ['get', 'sources', '-A', ...repo]),
         await cli(dir, ['validate', ...repo]),
       ];
       let listed = '';

@@ -67,6 +67,7 @@ export async function loadMonorepo(
     helmReleases: [],
     sources: [],
     externalSources: [],
+    artifacts: [],
     objects: [],
     unresolved: [],
     problems: [],
@@ -273,6 +274,7 @@ function addCluster(
   model.helmReleases.push(...helmReleases);
   model.sources.push(...sources);
   model.externalSources.push(...external.values());
+  model.artifacts.push(...followed.artifacts.map(a => ({ cluster, ...a })));
   model.objects.push(
     ...objects.map(o => ({ ...o, object: redactSecret(o.object) })),
   );

@@ -106,6 +106,23 @@ export interface ModelExternalSource {
   referencedBy: string[];
 }
 
+/** An ExternalArtifact an ArtifactGenerator of the repository declares (Flux ≥ 2.7). */
+export interface ModelArtifact {
+  cluster: string;
+  namespace: string;
+  name: string;
+  /** 'namespace/name' of the ArtifactGenerator */
+  generator: string;
+  definedAt: ModelLocation;
+  /** keys ('Kind/namespace/name') of the sources its files are copied from */
+  sources: string[];
+  /** key of the source whose revision it reports as its origin (originRevision) */
+  originRevision: string | null;
+  /** generated from this tree; false when its sources are not here or a copy failed */
+  generated: boolean;
+  reason: string | null;
+}
+
 export interface ModelObject {
   cluster: string;
   object: KubeObject;
@@ -122,6 +139,8 @@ export interface MonorepoModel {
   helmReleases: ModelHelmRelease[];
   sources: ModelSource[];
   externalSources: ModelExternalSource[];
+  /** ExternalArtifacts of the repository's ArtifactGenerators */
+  artifacts: ModelArtifact[];
   objects: ModelObject[];
   /** remote kustomize resources recorded, never fetched */
   unresolved: Array<{ file: string; line?: number; reference: string }>;

@@ -31,7 +31,7 @@ export class KustomizationWalk {
   // a FIFO with a read index (shift() is linear) and a membership set
   private head = 0;
   private readonly queued = new Set<FollowedKustomization>();
-  private generators: RenderedObject[] = [];
+  private generators: Array<{ rendered: RenderedObject; source: string }> = [];
 
   constructor(readonly result: FollowResult) {}
 
@@ -54,7 +54,7 @@ export class KustomizationWalk {
   }
 
   /** ArtifactGenerators found since the last call, to generate before rendering on. */
-  takeGenerators(): RenderedObject[] {
+  takeGenerators(): Array<{ rendered: RenderedObject; source: string }> {
     const taken = this.generators;
     this.generators = [];
     return taken;
@@ -74,7 +74,8 @@ export class KustomizationWalk {
     for (const o of objects) {
       if (classify(o.object) === 'kustomization')
         this.discover(o, source, parent);
-      else if (isArtifactGenerator(o.object)) this.generators.push(o);
+      else if (isArtifactGenerator(o.object))
+        this.generators.push({ rendered: o, source });
     }
   }
 

@@ -16,6 +16,7 @@ import { generateArtifacts, readArtifactGenerator } from '../artifacts';
 import { ConfigIndex } from '../ConfigIndex';
 import { buildFluxKustomization } from '../generator';
 import { resolveSource } from '../sources';
+import { describeArtifacts } from './describeArtifacts';
 import { KustomizationWalk, MAX_RENDERS } from './KustomizationWalk';
 import { renderKustomizationOutput } from './renderKustomizationOutput';
 import type { FollowOptions, FollowResult, KnownSources } from './types';
@@ -30,7 +31,7 @@ async function generatePending(
   known: KnownSources,
   seen: Set<string>,
 ): Promise<void> {
-  for (const found of walk.takeGenerators()) {
+  for (const { rendered: found, source } of walk.takeGenerators()) {
     const read = readArtifactGenerator(found.object, found.origin);
     walk.result.problems.push(...read.problems);
     const generator = read.value;
@@ -47,6 +48,12 @@ async function generatePending(
     known.mappings.push(...generated.mappings);
     for (const [key, why] of generated.notGenerated)
       known.notGenerated.set(key, why);
+    walk.result.artifacts.push(
+      ...describeArtifacts(generator, generated, {
+        ...found.origin,
+        source,
+      }),
+    );
   }
 }
 
@@ -71,6 +78,7 @@ export async function followKustomizations(
     : 'entry';
   const result: FollowResult = {
     entryObjects: [],
+    artifacts: [],
     entrySource,
     kustomizations: new Map(),
     configs: new ConfigIndex(),

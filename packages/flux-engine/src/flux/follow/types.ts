@@ -44,8 +44,25 @@ export interface FollowedKustomization {
   renders: number;
 }
 
+/** An ExternalArtifact an ArtifactGenerator of the walk declares. */
+export interface FollowedArtifact {
+  namespace: string;
+  name: string;
+  /** 'namespace/name' of its ArtifactGenerator */
+  generator: string;
+  definedAt: Located;
+  /** keys of the sources its copy operations read */
+  sources: string[];
+  /** key of the source whose revision it reports as its origin, if any */
+  originRevision: string | null;
+  generated: boolean;
+  /** why it was not generated */
+  reason: string | null;
+}
+
 export interface FollowResult {
   entryObjects: RenderedObject[];
+  artifacts: FollowedArtifact[];
   entrySource: string;
   kustomizations: Map<string, FollowedKustomization>;
   configs: ConfigIndex;
