@@ -4,7 +4,11 @@ import {
   RenderResult,
   resolveTreePath,
 } from '@flux-portal/kustomize';
-import { EXTERNAL_ARTIFACT_KIND } from '@flux-portal/plugin-flux-common';
+import {
+  ARTIFACT_SOURCE_KINDS,
+  EXTERNAL_ARTIFACT_KIND,
+  type SourceKind,
+} from '@flux-portal/plugin-flux-common';
 import { ArtifactTree } from '../artifacts';
 import { buildFluxKustomization, fluxOverlayOf } from '../generator';
 import { problemAt } from '../problem';
@@ -27,7 +31,7 @@ function externalReason(
 }
 
 /**
- * Whether an unmapped Git or OCI source's Kustomization path is a folder of
+ * Whether an unmapped Git, OCI or Bucket source's Kustomization path is a folder of
  * the repository being read. The root ('./') proves nothing, so it does not
  * count.
  */
@@ -37,8 +41,9 @@ async function pathIsHere(
 ): Promise<boolean> {
   const { sourceRef, path } = state.spec;
   if (!sources.self || path === '') return false;
-  if (!['GitRepository', 'OCIRepository'].includes(sourceRef.kind))
+  if (!ARTIFACT_SOURCE_KINDS.includes(sourceRef.kind as SourceKind)) {
     return false;
+  }
   try {
     const dir = resolveTreePath(sources.self.dir, path);
     return (await sources.self.tree.stat(dir)) === 'dir';
