@@ -491,4 +491,43 @@ describe('Flux tab and page', { skip: chromiumSkip }, () => {
     });
     return undefined;
   });
+
+  it("serves every kind Backstage's Kubernetes plugin asks for, with pods that agree with their Deployments", async t => {
+    if (skipReason) return t.skip(skipReason);
+    // What the Kubernetes tab fetches for an entity (its default object types).
+    const entity = entities.find(
+      e =>
+        e.kind === 'Component' &&
+        e.metadata.annotations?.['backstage.io/kubernetes-id'],
+    );
+    if (!entity) return t.skip('no component with a kubernetes-id');
+    const { items } = await json(
+      `/api/kubernetes/services/${entity.metadata.name}`,
+      { method: 'POST', body: JSON.stringify({ entity }) },
+    );
+    assert.equal(items.length, 1, 'one cluster');
+    // Any NOT_FOUND here is the error banner the tab would show.
+    assert.deepEqual(items[0].errors, []);
+    const ofType = type =>
+      items[0].resources.find(r => r.type === type)?.resources ?? [];
+    const deployments = ofType('deployments');
+    assert.ok(deployments.length > 0, 'the entity has Deployments');
+    for (const deployment of deployments) {
+      const owned = (list, owner) =>
+        list.filter(o =>
+          o.metadata.ownerReferences?.some(r => r.uid === owner.metadata.uid),
+        );
+      const replicaSets = owned(ofType('replicasets'), deployment);
+      assert.equal(replicaSets.length, 1, 'one current ReplicaSet');
+      const pods = owned(ofType('pods'), replicaSets[0]);
+      assert.equal(pods.length, deployment.spec.replicas ?? 1);
+      assert.equal(deployment.status.replicas, pods.length);
+    }
+    console.log(
+      `kubernetes tab of ${entityRefOf(entity)}: ${items[0].resources
+        .map(r => `${r.resources.length} ${r.type}`)
+        .join(', ')}`,
+    );
+    return undefined;
+  });
 });

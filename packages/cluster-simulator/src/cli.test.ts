@@ -155,7 +155,7 @@ describe('cluster-simulator CLI', () => {
     const yaml = join(dir, 'rendered.yaml');
     writeFileSync(
       yaml,
-      'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  namespace: a\n---\napiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: web\n  namespace: a\n---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n',
+      'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: web\n  namespace: a\n---\napiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: web\n  namespace: a\n---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n',
     );
     const lines: string[] = [];
     const stop = await runClusterSimulatorCli(
@@ -164,7 +164,7 @@ describe('cluster-simulator CLI', () => {
     );
     await stop();
     expect(lines[0]).toBe(
-      'skipped 2 objects of kinds not served: Service, VirtualService',
+      'skipped 2 objects of kinds not served: PodDisruptionBudget, VirtualService',
     );
     expect(lines[1]).toMatch(
       /listening on http:\/\/127\.0\.0\.1:\d+ \(2 objects\)$/,

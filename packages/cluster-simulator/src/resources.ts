@@ -31,10 +31,37 @@ export type ServedVersions = Record<string, string[]>;
 export const DEFAULT_SERVED_VERSIONS: ServedVersions = {
   '': ['v1'],
   apps: ['v1'],
+  batch: ['v1'],
+  autoscaling: ['v2', 'v1'],
+  'networking.k8s.io': ['v1'],
+  'metrics.k8s.io': ['v1beta1'],
   [KUSTOMIZE_GROUP]: ['v1', 'v1beta2'],
   [HELM_GROUP]: ['v2', 'v2beta2'],
   [SOURCE_GROUP]: ['v1', 'v1beta2'],
 };
+
+/** A built-in kind; `status`: has a status subresource, `generation`: spec changes bump it. */
+function builtin(
+  group: string,
+  kind: string,
+  plural: string,
+  shortNames: string[],
+  has: { status: boolean; generation: boolean },
+): ResourceType {
+  return {
+    group,
+    kind,
+    plural,
+    singular: kind.toLowerCase(),
+    namespaced: true,
+    shortNames,
+    hasStatusSubresource: has.status,
+    hasGeneration: has.generation,
+  };
+}
+
+const WORKLOAD = { status: true, generation: true };
+const CONFIG = { status: false, generation: false };
 
 function crd(group: string, kind: string, plural: string, short: string[]) {
   return {
@@ -91,6 +118,33 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
     hasStatusSubresource: true,
     hasGeneration: true,
   },
+  // What Backstage's Kubernetes plugin lists for an entity (its default
+  // object types), so its tab finds every kind it asks for.
+  builtin('', 'Service', 'services', ['svc'], {
+    status: true,
+    generation: false,
+  }),
+  builtin('', 'ConfigMap', 'configmaps', ['cm'], CONFIG),
+  builtin('', 'LimitRange', 'limitranges', ['limits'], CONFIG),
+  builtin('', 'ResourceQuota', 'resourcequotas', ['quota'], {
+    status: true,
+    generation: false,
+  }),
+  builtin('apps', 'ReplicaSet', 'replicasets', ['rs'], WORKLOAD),
+  builtin('apps', 'StatefulSet', 'statefulsets', ['sts'], WORKLOAD),
+  builtin('apps', 'DaemonSet', 'daemonsets', ['ds'], WORKLOAD),
+  builtin('batch', 'Job', 'jobs', [], WORKLOAD),
+  builtin('batch', 'CronJob', 'cronjobs', ['cj'], WORKLOAD),
+  builtin(
+    'autoscaling',
+    'HorizontalPodAutoscaler',
+    'horizontalpodautoscalers',
+    ['hpa'],
+    WORKLOAD,
+  ),
+  builtin('networking.k8s.io', 'Ingress', 'ingresses', ['ing'], WORKLOAD),
+  // metrics-server's pod usage, read for the tab's CPU and memory figures
+  builtin('metrics.k8s.io', 'PodMetrics', 'pods', [], CONFIG),
   crd(KUSTOMIZE_GROUP, 'Kustomization', 'kustomizations', ['ks']),
   crd(HELM_GROUP, 'HelmRelease', 'helmreleases', ['hr']),
   crd(SOURCE_GROUP, 'GitRepository', 'gitrepositories', ['gitrepo']),

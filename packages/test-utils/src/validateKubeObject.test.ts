@@ -175,4 +175,27 @@ describe('validateKubeObject unknown fields', () => {
       'VirtualService vs (networking.istio.io/v1): VirtualService.spec.http[0].route[0].destination.prot: unknown field',
     ]);
   });
+
+  it('checks metrics-server PodMetrics by hand (no published schema)', () => {
+    const metrics = {
+      apiVersion: 'metrics.k8s.io/v1beta1',
+      kind: 'PodMetrics',
+      metadata: { name: 'web-5d8f-abcde', namespace: 'shop' },
+      timestamp: '2026-12-06T01:00:00Z',
+      window: '30s',
+      containers: [{ name: 'web', usage: { cpu: '12m', memory: '64Mi' } }],
+    };
+    expect(validateKubeObject(metrics)).toEqual([]);
+    expect(
+      validateKubeObject({
+        ...metrics,
+        containers: [{ name: 'web', usage: { cpu: 'lots' } }],
+      }),
+    ).toEqual([
+      'PodMetrics web-5d8f-abcde (metrics.k8s.io/v1beta1): container web: usage.cpu must be a quantity',
+    ]);
+    expect(validateKubeObject({ ...metrics, windw: '30s' })).toEqual([
+      'PodMetrics web-5d8f-abcde (metrics.k8s.io/v1beta1): unknown field(s) windw',
+    ]);
+  });
 });

@@ -21,6 +21,7 @@ import * as istioNetworkingV1 from '@kubernetes-models/istio/networking.istio.io
 import * as istioNetworkingV1beta1 from '@kubernetes-models/istio/networking.istio.io/v1beta1';
 import * as istioSecurityV1 from '@kubernetes-models/istio/security.istio.io/v1';
 import * as istioSecurityV1beta1 from '@kubernetes-models/istio/security.istio.io/v1beta1';
+import { PodMetrics } from './podMetricsModel';
 import { findUnknownFields } from './unknownFields';
 
 interface ModelClass {
@@ -53,6 +54,7 @@ const MODULES: Array<Record<string, unknown>> = [
   istioNetworkingV1beta1,
   istioSecurityV1,
   istioSecurityV1beta1,
+  { PodMetrics },
 ];
 
 function isModelClass(value: unknown): value is ModelClass {

@@ -1,5 +1,6 @@
 /**
- * Deployments with readiness and their Pods: the input's, the Flux
+ * Deployments with readiness, their current ReplicaSet and one Pod per
+ * replica (owner references chained as the API server sets them): the input's, the Flux
  * controllers', and those the appliers own; the one a failing health check
  * waits for is not ready.
  */
@@ -10,7 +11,12 @@ import { ns } from './objectIds';
 import { SeedContext } from './SeedContext';
 import { minutesAgo } from './seedTime';
 import { AssignedState } from './types';
-import { deploymentStatus, podsFor } from './workloads';
+import {
+  deploymentStatus,
+  podMetricsFor,
+  podsFor,
+  replicaSetFor,
+} from './workloads';
 
 export function seedWorkloads(
   ctx: SeedContext,
@@ -29,6 +35,12 @@ export function seedWorkloads(
     const ready = !unhealthy.has(`${ns(dep)}/${dep.metadata!.name}`);
     const hash = ctx.rng.hex(10).replace(/^[0-9]/, 'a');
     dep.status = deploymentStatus(dep, ready, hash, time);
-    ctx.extra.push(...podsFor(dep, ready, hash, time, ctx.rng));
+    const replicaSet = replicaSetFor(dep, ready, hash, time, ctx.rng);
+    const pods = podsFor(dep, replicaSet, ready, hash, time, ctx.rng);
+    ctx.extra.push(
+      replicaSet,
+      ...pods,
+      ...pods.map(pod => podMetricsFor(pod, time, ctx.rng)),
+    );
   }
 }

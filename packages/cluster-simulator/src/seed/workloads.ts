@@ -80,21 +80,98 @@ export function syntheticDeployment(
   };
 }
 
-export function podsFor(
+/** A version-4-shaped UID from the seed's random numbers (reproducible). */
+export function seededUid(rng: Rng): string {
+  return `${rng.hex(8)}-${rng.hex(4)}-4${rng.hex(3)}-8${rng.hex(3)}-${rng.hex(
+    12,
+  )}`;
+}
+
+/** The controller reference an owned object carries, as the API server writes it. */
+function controllerRef(owner: ClusterObject) {
+  return {
+    apiVersion: owner.apiVersion!,
+    kind: owner.kind!,
+    name: owner.metadata!.name!,
+    uid: owner.metadata!.uid as string,
+    controller: true,
+    blockOwnerDeletion: true,
+  };
+}
+
+/** The Deployment's current ReplicaSet (`<name>-<hash>`), owned by it. */
+export function replicaSetFor(
   dep: ClusterObject,
   ready: boolean,
   hash: string,
   time: string,
   rng: Rng,
-): ClusterObject[] {
+): ClusterObject {
+  dep.metadata!.uid ??= seededUid(rng);
   const replicas = dep.spec?.replicas ?? 1;
-  const containers: any[] = dep.spec?.template?.spec?.containers ?? [];
   const labels = {
     ...(dep.spec?.template?.metadata?.labels ?? {}),
     'pod-template-hash': hash,
   };
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'ReplicaSet',
+    metadata: {
+      name: `${dep.metadata!.name}-${hash}`,
+      namespace: dep.metadata!.namespace,
+      uid: seededUid(rng),
+      labels,
+      creationTimestamp: time,
+      ownerReferences: [controllerRef(dep)],
+    },
+    spec: {
+      replicas,
+      selector: { matchLabels: labels },
+      template: { ...dep.spec?.template, metadata: { labels } },
+    },
+    status: {
+      replicas,
+      fullyLabeledReplicas: replicas,
+      readyReplicas: ready ? replicas : 0,
+      availableReplicas: ready ? replicas : 0,
+      observedGeneration: 1,
+    },
+  };
+}
+
+/** metrics-server's usage of a running Pod's containers. */
+export function podMetricsFor(pod: ClusterObject, time: string, rng: Rng) {
+  return {
+    apiVersion: 'metrics.k8s.io/v1beta1',
+    kind: 'PodMetrics',
+    metadata: {
+      name: pod.metadata!.name,
+      namespace: pod.metadata!.namespace,
+      labels: pod.metadata!.labels,
+    },
+    timestamp: time,
+    window: '30s',
+    containers: (pod.spec?.containers ?? []).map((c: any) => ({
+      name: c.name,
+      usage: { cpu: `${rng.int(2, 250)}m`, memory: `${rng.int(24, 512)}Mi` },
+    })),
+  };
+}
+
+/** One Pod per replica of the ReplicaSet, so pod counts agree with the Deployment. */
+export function podsFor(
+  dep: ClusterObject,
+  replicaSet: ClusterObject,
+  ready: boolean,
+  hash: string,
+  time: string,
+  rng: Rng,
+): ClusterObject[] {
+  const replicas = replicaSet.spec?.replicas ?? 1;
+  const containers: any[] = dep.spec?.template?.spec?.containers ?? [];
+  const labels = replicaSet.metadata!.labels!;
   const pods: ClusterObject[] = [];
-  for (let i = 0; i < Math.min(replicas, 3); i++) {
+  for (let i = 0; i < replicas; i++) {
     pods.push({
       apiVersion: 'v1',
       kind: 'Pod',
@@ -102,18 +179,7 @@ export function podsFor(
         name: `${dep.metadata!.name}-${hash}-${rng.hex(5)}`,
         namespace: dep.metadata!.namespace,
         labels,
-        ownerReferences: [
-          {
-            apiVersion: 'apps/v1',
-            kind: 'ReplicaSet',
-            name: `${dep.metadata!.name}-${hash}`,
-            uid: `${rng.hex(8)}-${rng.hex(4)}-4${rng.hex(3)}-8${rng.hex(
-              3,
-            )}-${rng.hex(12)}`,
-            controller: true,
-            blockOwnerDeletion: true,
-          },
-        ],
+        ownerReferences: [controllerRef(replicaSet)],
       },
       spec: {
         containers: containers.map(c => ({ name: c.name, image: c.image })),
