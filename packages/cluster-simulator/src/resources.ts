@@ -40,7 +40,7 @@ export const DEFAULT_SERVED_VERSIONS: ServedVersions = {
   [SOURCE_GROUP]: ['v1', 'v1beta2'],
 };
 
-/** A built-in kind; `status`: has a status subresource, `generation`: spec changes bump it. */
+/** A namespaced kind; `status`: has a status subresource, `generation`: spec changes bump it. */
 function builtin(
   group: string,
   kind: string,
@@ -63,17 +63,9 @@ function builtin(
 const WORKLOAD = { status: true, generation: true };
 const CONFIG = { status: false, generation: false };
 
+/** A Flux CRD: namespaced, with a status subresource and generations. */
 function crd(group: string, kind: string, plural: string, short: string[]) {
-  return {
-    group,
-    kind,
-    plural,
-    singular: kind.toLowerCase(),
-    namespaced: true,
-    shortNames: short,
-    hasStatusSubresource: true,
-    hasGeneration: true,
-  };
+  return builtin(group, kind, plural, short, WORKLOAD);
 }
 
 /** Every resource type the simulator can serve. @public */
