@@ -145,6 +145,66 @@ describe('flux backend against the simulated example cluster', () => {
     ]);
   });
 
+  it('judges an app by its own objects when the shared apps Kustomization fails, naming it as context', async () => {
+    const app = entities.find(
+      e =>
+        e.kind === 'Component' &&
+        e.metadata.annotations?.[ANNOTATION_KUSTOMIZATION] ===
+          'flux-system/apps' &&
+        !e.metadata.annotations?.[ANNOTATION_HELM_RELEASE],
+    )!;
+    const original: any = sim.get(
+      fluxApiVersionOf('Kustomization'),
+      'Kustomization',
+      'flux-system',
+      'apps',
+    );
+    const failWith = (inventory: unknown) =>
+      sim.upsert({
+        ...original,
+        status: {
+          ...original.status,
+          inventory,
+          conditions: [
+            {
+              type: 'Ready',
+              status: 'False',
+              reason: 'BuildFailed',
+              message: 'kustomize build failed: broken patch',
+              observedGeneration: original.metadata.generation,
+              lastTransitionTime: new Date().toISOString(),
+            },
+          ],
+        },
+      });
+    try {
+      // applied before, failing now: the app's workloads decide
+      failWith(original.status.inventory);
+      const status = await eventually(async () => {
+        const s = await statusOf(app);
+        const ks = s.clusters[0].objects.find(o => o.name === 'apps');
+        return ks?.state === 'Failed' && s;
+      });
+      const cluster = status.clusters[0];
+      const ks = cluster.objects.find(o => o.name === 'apps')!;
+      const ready = ks.inventory!.filter(e => e.kind === 'Deployment');
+      expect(ready.length).toBeGreaterThan(0);
+      expect(cluster).toMatchObject({
+        state: ready.every(e => e.ready) ? 'Ready' : 'Progressing',
+        rule: 'workloads',
+        context: 'deployed by flux-system/apps, shared by 34 entities: Failed',
+      });
+      // never applied the app: the shared Kustomization blocks it
+      failWith({ entries: [] });
+      await eventually(async () => {
+        const c = (await statusOf(app)).clusters[0];
+        return c.rule === 'shared-blocks' && c.state === 'Failed';
+      });
+    } finally {
+      sim.upsert(original);
+    }
+  });
+
   it('reconciles a failing HelmRelease and streams it to Ready', async () => {
     const failed = seeded.states.find(
       s => s.kind === 'HelmRelease' && s.state === 'Failed',

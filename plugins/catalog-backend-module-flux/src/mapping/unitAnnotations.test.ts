@@ -6,6 +6,7 @@ import { createMemoryTree } from '@flux-portal/kustomize';
 import {
   ANNOTATION_CLUSTERS,
   ANNOTATION_KUSTOMIZATION,
+  ANNOTATION_KUSTOMIZATION_SHARED_BY,
   ANNOTATION_WORKLOADS,
   parseWorkloads,
 } from '@flux-portal/plugin-flux-common';
@@ -63,5 +64,25 @@ describe('unit annotations', () => {
         message: expect.stringContaining(ANNOTATION_WORKLOADS),
       }),
     );
+  });
+
+  it('count the entities their Kustomization deploys, so status tells a shared deployer from their own', async () => {
+    const tree = createMemoryTree({
+      ...clusterEntry('dev'),
+      'apps/kustomization.yaml': kustomization('shop', 'cart'),
+      'apps/shop/kustomization.yaml': kustomization('deployment.yaml'),
+      'apps/shop/deployment.yaml': deployment('web'),
+      'apps/cart/kustomization.yaml': kustomization('deployment.yaml'),
+      'apps/cart/deployment.yaml': deployment('cart').replace(
+        'namespace: shop',
+        'namespace: cart',
+      ),
+    });
+    const { entities } = await ingestMonorepo(tree);
+    const sharedBy = (name: string) =>
+      entities.find(e => e.metadata.name === name)?.metadata.annotations?.[
+        ANNOTATION_KUSTOMIZATION_SHARED_BY
+      ];
+    expect([sharedBy('shop'), sharedBy('cart')]).toEqual(['2', '2']);
   });
 });

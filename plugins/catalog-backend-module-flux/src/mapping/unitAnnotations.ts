@@ -4,6 +4,8 @@
  * Kubernetes plugin finds its objects.
  */
 import {
+  ANNOTATION_KUSTOMIZATION_SHARED_BY,
+  formatSharedBy,
   APP_NAME_LABEL,
   ANNOTATION_CHART,
   ANNOTATION_CLUSTERS,
@@ -27,11 +29,28 @@ import type { Unit } from './units/types';
 import { unitLabel } from './units/unitMeta';
 import { validAnnotations } from './validAnnotations';
 
+/** The Kustomization a unit's annotation names: the first of those applying it. */
+export function deployerOf(unit: Unit): string | undefined {
+  return [...unit.kustomizations].sort()[0];
+}
+
+/** How many units each Kustomization deploys (as deployerOf names it). */
+export function countDeployed(units: Iterable<Unit>): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const unit of units) {
+    const key = deployerOf(unit);
+    if (key) counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
+
 export function unitAnnotations(
   unit: Unit,
   context: MappingContext,
+  deployed: ReadonlyMap<string, number> = new Map(),
 ): Record<string, string> {
   const hr = unit.helmReleases[0];
+  const deployer = deployerOf(unit);
   const workloads = workloadsOf(unit);
   const appName = unitLabel(unit, APP_NAME_LABEL);
   const namespaces = namespacesOf(unit);
@@ -40,7 +59,9 @@ export function unitAnnotations(
     ...validAnnotations(context, unit.folder, {
       [ANNOTATION_CLUSTERS]: () => formatClusters([...unit.clusters].sort()),
       [ANNOTATION_KUSTOMIZATION]: () =>
-        formatKustomization([...unit.kustomizations].sort()[0]),
+        deployer && formatKustomization(deployer),
+      [ANNOTATION_KUSTOMIZATION_SHARED_BY]: () =>
+        deployer && formatSharedBy(deployed.get(deployer) ?? 1),
       [ANNOTATION_KUBERNETES_ID]: () => unit.name,
       [ANNOTATION_HELM_RELEASE]: () =>
         hr && formatNamespacedName({ namespace: hr.namespace, name: hr.name }),

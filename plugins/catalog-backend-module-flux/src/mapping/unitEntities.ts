@@ -14,7 +14,7 @@ import { ownerRef } from './entityRefs';
 import type { MappingContext } from './mappingContext';
 import { resourceTypeOf } from './resourceTypes';
 import type { CatalogEntity } from './types';
-import { unitAnnotations } from './unitAnnotations';
+import { countDeployed, unitAnnotations } from './unitAnnotations';
 import type { Unit } from './units/types';
 import { unitAnnotation, unitLabel } from './units/unitMeta';
 
@@ -32,6 +32,7 @@ export function unitEntities(
 ): UnitEntity[] {
   const folderOfName = new Map<string, string>();
   const mapped: UnitEntity[] = [];
+  const deployed = countDeployed(units);
   for (const unit of units) {
     const kind = unit.role === 'app' ? 'Component' : 'Resource';
     const clash = folderOfName.get(`${kind}:${unit.name}`);
@@ -45,7 +46,7 @@ export function unitEntities(
       continue;
     }
     folderOfName.set(`${kind}:${unit.name}`, unit.folder);
-    mapped.push(unitEntity(unit, kind, context));
+    mapped.push(unitEntity(unit, kind, context, deployed));
   }
   return mapped;
 }
@@ -54,6 +55,7 @@ function unitEntity(
   unit: Unit,
   kind: 'Component' | 'Resource',
   context: MappingContext,
+  deployed: ReadonlyMap<string, number>,
 ): UnitEntity {
   const owner = ownerRef(
     unitAnnotation(unit, ANNOTATION_OWNER) ??
@@ -76,7 +78,7 @@ function unitEntity(
         (chart
           ? `${unit.name} (Helm chart ${chart})`
           : `${unit.name} from ${unit.folder}`),
-      annotations: unitAnnotations(unit, context),
+      annotations: unitAnnotations(unit, context, deployed),
       tags: [unit.role === 'app' ? 'flux-app' : 'flux-infrastructure'],
     },
     spec:

@@ -13,6 +13,8 @@ import {
   FluxState,
   rollUpStates,
   compareStates,
+  entityStateOf,
+  type SharedDeployer,
   HELM_RELEASE_KIND,
   KUSTOMIZATION_KIND,
   SOURCE_KINDS,
@@ -22,6 +24,8 @@ import { EntityFluxObjects, entityFluxObjects } from './entityFluxObjects';
 import type { ObjectKey } from '@flux-portal/plugin-flux-common';
 import { summarizeObject } from './summarizeObject';
 import { workloadReadiness } from './workloadReadiness';
+
+const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet'];
 
 function statesOf(objects: FluxObjectSummary[]): FluxState[] {
   return objects.flatMap(o =>
@@ -104,6 +108,8 @@ function clusterEntityStatus(
   const objects = appliers.flatMap(
     applier => summarizeApplier(cluster, applier, options) ?? [],
   );
+  // before the annotation's workloads join an inventory: what it applied
+  const shared = sharedDeployerIn(objects, mapped);
   attachWorkloads(cluster, objects, mapped.workloads);
   objects.sort(
     (a, b) =>
@@ -111,11 +117,61 @@ function clusterEntityStatus(
       a.kind.localeCompare(b.kind) ||
       a.name.localeCompare(b.name),
   );
+  const decision =
+    objects.length > 0
+      ? entityStateOf({
+          own: statesOf(objects.filter(o => o !== shared?.object)),
+          // a cluster's state is its Kustomizations', not every workload's
+          workloads: mapped.allKustomizations
+            ? []
+            : workloadReadinessOf(objects),
+          shared: shared?.deployer,
+        })
+      : undefined;
   return {
-    state: objects.length > 0 ? rollUpStates(statesOf(objects)) : 'Unknown',
+    state: decision?.state ?? 'Unknown',
+    ...(decision ? { rule: decision.rule } : {}),
+    ...(decision?.context ? { context: decision.context } : {}),
     objects,
     errors: cluster.errors([...kinds]),
   };
+}
+
+/** The entity's Kustomization when it deploys other entities too, as entityStateOf reads it. */
+function sharedDeployerIn(
+  objects: FluxObjectSummary[],
+  mapped: EntityFluxObjects,
+): { object: FluxObjectSummary; deployer: SharedDeployer } | undefined {
+  const shared = mapped.sharedKustomization;
+  if (!shared || mapped.allKustomizations) return undefined;
+  const object = objects.find(
+    o =>
+      o.kind === shared.key.kind &&
+      o.namespace === shared.key.namespace &&
+      o.name === shared.key.name,
+  );
+  if (!object) return undefined;
+  return {
+    object,
+    deployer: {
+      key: `${object.namespace}/${object.name}`,
+      state: rollUpStates(statesOf([object])),
+      sharedBy: shared.sharedBy,
+      // the inventory is already narrowed to the entity's namespaces
+      appliedEntity: (object.inventory?.length ?? 0) > 0,
+    },
+  };
+}
+
+/** Readiness of the workloads listed in the entity's inventories. */
+function workloadReadinessOf(
+  objects: FluxObjectSummary[],
+): Array<boolean | undefined> {
+  return objects.flatMap(o =>
+    (o.inventory ?? [])
+      .filter(e => WORKLOAD_KINDS.includes(e.kind))
+      .map(e => e.ready),
+  );
 }
 
 export function buildEntityStatus(

@@ -8,6 +8,7 @@ import {
   ANNOTATION_CLUSTERS,
   ANNOTATION_HELM_RELEASE,
   ANNOTATION_KUSTOMIZATION,
+  ANNOTATION_KUSTOMIZATION_SHARED_BY,
   ANNOTATION_WORKLOADS,
   ANNOTATION_KUBERNETES_ID,
   ANNOTATION_KUBERNETES_NAMESPACE,
@@ -15,6 +16,7 @@ import {
   KUSTOMIZATION_KIND,
   parseClusters,
   parseNamespacedName,
+  parseSharedBy,
   parseWorkloads,
   WorkloadRef,
 } from '@flux-portal/plugin-flux-common';
@@ -29,6 +31,11 @@ export interface EntityFluxObjects {
   workloads: WorkloadRef[];
   /** Namespaces the entity's own objects live in (its share of a shared inventory). */
   namespaces: Set<string>;
+  /**
+   * The Kustomization of the annotation when it deploys other entities too
+   * (the catalog's shared-by count above 1), else undefined.
+   */
+  sharedKustomization?: { key: ObjectKey; sharedBy: number };
 }
 
 export function entityFluxObjects(entity: Entity): EntityFluxObjects {
@@ -40,6 +47,9 @@ export function entityFluxObjects(entity: Entity): EntityFluxObjects {
   );
   if (kustomization)
     appliers.push({ kind: KUSTOMIZATION_KIND, ...kustomization });
+  const sharedBy = parseSharedBy(
+    annotations[ANNOTATION_KUSTOMIZATION_SHARED_BY],
+  );
   const helmRelease = parseNamespacedName(annotations[ANNOTATION_HELM_RELEASE]);
   if (helmRelease) appliers.push({ kind: HELM_RELEASE_KIND, ...helmRelease });
   const workloads = parseWorkloads(annotations[ANNOTATION_WORKLOADS]);
@@ -67,6 +77,14 @@ export function entityFluxObjects(entity: Entity): EntityFluxObjects {
     allKustomizations: isCluster,
     workloads,
     namespaces,
+    ...(kustomization && sharedBy !== undefined && sharedBy > 1
+      ? {
+          sharedKustomization: {
+            key: { kind: KUSTOMIZATION_KIND, ...kustomization },
+            sharedBy,
+          },
+        }
+      : {}),
   };
 }
 

@@ -15,6 +15,7 @@ import {
   formatEqualitySelector,
   formatNamespacedName,
   formatNamespacedNames,
+  formatSharedBy,
   formatWorkloads,
   parseChart,
   parseClusters,
@@ -23,6 +24,7 @@ import {
   parseList,
   parseNamespacedName,
   parseNamespacedNames,
+  parseSharedBy,
   parseWorkload,
   parseWorkloads,
 } from '.';
@@ -197,5 +199,15 @@ describe('annotation values round-trip', () => {
       roundTrip(formatEntityRefs, parseEntityRefs, entityRefLists),
     ).toEqual(entityRefLists);
     expect(() => formatEntityRefs(['a,b'])).toThrow();
+  });
+
+  it('round-trips the shared-by count and refuses anything but a whole number from 1', () => {
+    for (const n of [1, 34, 10000])
+      expect(parseSharedBy(formatSharedBy(n))).toBe(n);
+    for (const bad of ['0', '-1', '1.5', 'x', '', '01']) {
+      expect(parseSharedBy(bad)).toBeUndefined();
+    }
+    expect(parseSharedBy(undefined)).toBeUndefined();
+    expect(() => formatSharedBy(0)).toThrow();
   });
 });

@@ -12,6 +12,14 @@
 export const ANNOTATION_CLUSTERS = 'flux-portal.io/clusters';
 /** `namespace/name` of the Flux Kustomization that applies the entity: `parseNamespacedName`/`formatNamespacedName`. @public */
 export const ANNOTATION_KUSTOMIZATION = 'flux-portal.io/kustomization';
+/**
+ * How many catalog entities the Kustomization of ANNOTATION_KUSTOMIZATION
+ * deploys (this one included), so status can tell a shared deployer from
+ * the entity's own: `parseSharedBy`/`formatSharedBy`.
+ * @public
+ */
+export const ANNOTATION_KUSTOMIZATION_SHARED_BY =
+  'flux-portal.io/kustomization-shared-by';
 /** `namespace/name` of the entity's HelmRelease: `parseNamespacedName`/`formatNamespacedName`. @public */
 export const ANNOTATION_HELM_RELEASE = 'flux-portal.io/helm-release';
 /** `kind/namespace/name` of the entity's workloads (`kind//name` cluster-scoped): `parseWorkloads`/`formatWorkloads`. @public */

@@ -19,3 +19,4 @@ export { formatChart, parseChart } from './chart';
 export type { ChartRef } from './chart';
 export { formatEqualitySelector, parseEqualitySelector } from './labelSelector';
 export { formatEntityRefs, parseEntityRefs } from './entityRefs';
+export { formatSharedBy, parseSharedBy } from './sharedBy';

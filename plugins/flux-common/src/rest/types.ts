@@ -3,7 +3,11 @@
  * backend and the frontend so both compile against the same shapes.
  * Nothing here ever carries Secret data or HelmRelease values.
  */
-import type { FluxState, HelmReleaseSnapshot } from '../status';
+import type {
+  EntityStateRule,
+  FluxState,
+  HelmReleaseSnapshot,
+} from '../status';
 
 /** A Flux (or inventory) object in one cluster. @public */
 export interface FluxObjectRef {
@@ -110,8 +114,15 @@ export interface FluxClusterDisplay {
 /** An entity's Flux objects in one cluster. @public */
 export interface FluxClusterEntityStatus extends FluxClusterDisplay {
   cluster: string;
-  /** Worst state of the objects; Unknown when none could be read. */
+  /**
+   * The entity's state, from its own objects first (entityStateOf's table);
+   * Unknown when none could be read.
+   */
   state: FluxState;
+  /** Which rule of entityStateOf decided the state. */
+  rule?: EntityStateRule;
+  /** A shared deployer's state shown beside the entity's own, e.g. "deployed by flux-system/apps, shared by 34 entities: Failed". */
+  context?: string;
   objects: FluxObjectSummary[];
   errors: FluxClusterError[];
 }

@@ -30,3 +30,10 @@ export {
   rollUpStates,
   STATE_SEVERITY,
 } from './rollUp';
+export { entityStateOf, sharedDeployerContext } from './entityState';
+export type {
+  EntityStateDecision,
+  EntityStateInput,
+  EntityStateRule,
+  SharedDeployer,
+} from './entityState';

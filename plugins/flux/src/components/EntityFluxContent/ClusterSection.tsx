@@ -57,6 +57,16 @@ export function ClusterSection(props: ClusterSectionProps) {
         <StateChip state={cluster.state} />
         <ClusterLabels cluster={cluster} />
       </Box>
+      {cluster.context && (
+        <Typography
+          variant="body2"
+          color="textSecondary"
+          data-testid="flux-state-context"
+          gutterBottom
+        >
+          {cluster.context}
+        </Typography>
+      )}
       {cluster.errors.map(error => (
         <Paper
           key={`${error.reason}/${(error.kinds ?? []).join(',')}`}

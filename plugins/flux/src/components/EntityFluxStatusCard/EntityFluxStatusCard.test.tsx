@@ -60,6 +60,25 @@ describe('EntityFluxStatusCard', () => {
     expect(await screen.findAllByText('Reconciling…')).toHaveLength(2);
   });
 
+  it("shows a shared deployer's state as context beside the entity's own", async () => {
+    const status = shopStatus();
+    status.clusters[0] = {
+      ...status.clusters[0],
+      rule: 'workloads',
+      context: 'deployed by flux-system/apps, shared by 34 entities: Failed',
+    };
+    backend = fakeFluxBackend(server, { status });
+    await renderInTestApp(
+      <EntityProvider entity={shopEntity}>
+        <EntityFluxStatusCard />
+      </EntityProvider>,
+      { apis: [[fluxApiRef, testFluxClient()], mockApis.permission()] },
+    );
+    expect(await screen.findByTestId('flux-state-context')).toHaveTextContent(
+      'staging: deployed by flux-system/apps, shared by 34 entities: Failed',
+    );
+  });
+
   it('says how to map an entity without the clusters annotation', async () => {
     backend = fakeFluxBackend(server, { status: shopStatus() });
     await renderInTestApp(

@@ -71,6 +71,20 @@ function CardBody(props: {
         <StateChip state={status.state} size="medium" />
       </Box>
       {status.clusters
+        .filter(c => c.context)
+        .map(c => (
+          <Typography
+            key={c.cluster}
+            variant="body2"
+            color="textSecondary"
+            data-testid="flux-state-context"
+            gutterBottom
+          >
+            {status.clusters.length > 1 ? `${c.cluster}: ` : ''}
+            {c.context}
+          </Typography>
+        ))}
+      {status.clusters
         .flatMap(c => c.objects)
         .filter(o => isApplier(o.kind))
         .map(o => (
