@@ -60,7 +60,7 @@ export function ClusterSection(props: ClusterSectionProps) {
       {cluster.context && (
         <Typography
           variant="body2"
-          color="textSecondary"
+          // full contrast: this line names why the entity is in its state
           data-testid="flux-state-context"
           gutterBottom
         >

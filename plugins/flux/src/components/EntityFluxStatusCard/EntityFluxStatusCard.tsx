@@ -76,7 +76,6 @@ function CardBody(props: {
           <Typography
             key={c.cluster}
             variant="body2"
-            color="textSecondary"
             data-testid="flux-state-context"
             gutterBottom
           >
