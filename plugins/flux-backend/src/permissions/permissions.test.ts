@@ -21,6 +21,7 @@ import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node'
 import { Entity } from '@backstage/catalog-model';
 import {
   ANNOTATION_HELM_RELEASE,
+  ANNOTATION_KUSTOMIZATION,
   entityActionPath,
   entityStatusPath,
   fluxApiVersionOf,
@@ -297,6 +298,51 @@ describe('flux permissions', () => {
           name: target(owned).name,
         }),
       }),
+    );
+  });
+
+  it('refuses an owner of one entity an action on the Kustomization it shares with others, and lets an admin act', async () => {
+    const [namespace, name] =
+      owned.metadata.annotations![ANNOTATION_KUSTOMIZATION].split('/');
+    const shared = {
+      cluster: 'contour',
+      kind: 'Kustomization',
+      namespace,
+      name,
+    };
+    const actOnShared = (user: string, action: 'reconcile' | 'suspend') =>
+      fetch(`${base}/flux${entityActionPath(ref(owned), action)}`, {
+        method: 'POST',
+        headers: {
+          Authorization: mockCredentials.user.header(user),
+          'Content-Type': 'application/json',
+        },
+        body: JSON.stringify(shared),
+      });
+    const live = () =>
+      sim.get(
+        fluxApiVersionOf('Kustomization'),
+        'Kustomization',
+        namespace,
+        name,
+      ) as any;
+    const before = live().metadata.resourceVersion;
+    // alice owns `owned` only; the Kustomization also deploys `foreign`
+    const refused = await actOnShared('user:default/alice', 'suspend');
+    expect(refused.status).toBe(403);
+    expect((await refused.json()).error.message).toBe(
+      `Kustomization ${namespace}/${name} in cluster 'contour' deploys 2 entities of 2 owner(s); to suspend it you need that permission on all of them (as a member of flux.adminGroups, or owning each), and you lack it on 1: ${foreign.kind.toLowerCase()}:default/${
+        foreign.metadata.name
+      }`,
+    );
+    expect(live().metadata.resourceVersion).toBe(before);
+    // her own HelmRelease stays hers to act on
+    expect((await act('user:default/alice', owned, 'reconcile')).status).toBe(
+      200,
+    );
+    // bob is in an admin group
+    expect((await actOnShared('user:default/bob', 'reconcile')).status).toBe(
+      200,
     );
   });
 

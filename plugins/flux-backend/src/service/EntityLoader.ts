@@ -7,6 +7,12 @@
 import { AuthService } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { Entity } from '@backstage/catalog-model';
+import {
+  ANNOTATION_CLUSTERS,
+  ANNOTATION_KUSTOMIZATION,
+  formatNamespacedName,
+  parseClusters,
+} from '@flux-portal/plugin-flux-common';
 
 export class EntityLoader {
   private readonly cache = new Map<
@@ -33,6 +39,31 @@ export class EntityLoader {
     this.cache.set(entityRef, { at: now, entity });
     if (this.cache.size > 10000) this.evict(now);
     return entity;
+  }
+
+  /**
+   * The entities the catalog says a Kustomization deploys in a cluster (its
+   * annotation on them), read with the plugin's own credentials.
+   */
+  async deployedBy(
+    cluster: string,
+    kustomization: { namespace: string; name: string },
+  ): Promise<Entity[]> {
+    const credentials = await this.auth.getOwnServiceCredentials();
+    const { items } = await this.catalog.getEntities(
+      {
+        filter: {
+          [`metadata.annotations.${ANNOTATION_KUSTOMIZATION}`]:
+            formatNamespacedName(kustomization),
+        },
+      },
+      { credentials },
+    );
+    return items.filter(e =>
+      parseClusters(e.metadata.annotations?.[ANNOTATION_CLUSTERS]).includes(
+        cluster,
+      ),
+    );
   }
 
   async loadMany(entityRefs: string[]): Promise<(Entity | undefined)[]> {

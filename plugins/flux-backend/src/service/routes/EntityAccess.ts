@@ -51,6 +51,23 @@ export class EntityAccess {
     return entity;
   }
 
+  /** The entities among `entityRefs` on which the caller lacks an action's permission. */
+  async deniedAmong(
+    req: Request,
+    permission: ResourcePermission<'catalog-entity'>,
+    entityRefs: string[],
+  ): Promise<string[]> {
+    if (entityRefs.length === 0) return [];
+    const credentials = await this.httpAuth.credentials(req);
+    const decisions = await this.permissions.authorize(
+      entityRefs.map(resourceRef => ({ permission, resourceRef })),
+      { credentials },
+    );
+    return entityRefs.filter(
+      (_, i) => decisions[i].result !== AuthorizeResult.ALLOW,
+    );
+  }
+
   /** Whether the caller holds an action's permission on the entity. */
   async mayAct(
     req: Request,

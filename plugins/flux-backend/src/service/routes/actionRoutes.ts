@@ -11,7 +11,9 @@ import {
   FluxActionResult,
   fluxEntityReconcilePermission,
   fluxEntitySuspendPermission,
+  KUSTOMIZATION_KIND,
 } from '@flux-portal/plugin-flux-common';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
   deploysEntity,
   entityFluxObjects,
@@ -25,6 +27,40 @@ const ACTIONS: Record<FluxAction, ResourcePermission<'catalog-entity'>> = {
   suspend: fluxEntitySuspendPermission,
   resume: fluxEntitySuspendPermission,
 };
+
+/**
+ * A Kustomization deploys every entity that names it: acting on it acts on
+ * all of them. The caller needs the action's permission on each (the
+ * policy grants it to admin groups, and to owners entity by entity), not
+ * only on the entity whose page the request came from.
+ */
+async function checkBlastRadius(
+  context: RouteContext,
+  req: Request,
+  action: FluxAction,
+  request: FluxActionRequest,
+): Promise<void> {
+  if (request.kind !== KUSTOMIZATION_KIND) return;
+  const { access } = context;
+  const deployed = await access.entities.deployedBy(request.cluster, request);
+  const denied = await access.deniedAmong(
+    req,
+    ACTIONS[action],
+    deployed.map(e => stringifyEntityRef(e)),
+  );
+  if (denied.length === 0) return;
+  const owners = new Set(deployed.map(e => String(e.spec?.owner ?? '?')));
+  const shown = denied.slice(0, 5).join(', ');
+  throw new NotAllowedError(
+    `Kustomization ${request.namespace}/${request.name} in cluster '${
+      request.cluster
+    }' deploys ${deployed.length} entities of ${
+      owners.size
+    } owner(s); to ${action} it you need that permission on all of them (as a member of flux.adminGroups, or owning each), and you lack it on ${
+      denied.length
+    }: ${shown}${denied.length > 5 ? ', …' : ''}`,
+  );
+}
 
 /** Checks everything that may refuse an action, then runs it. */
 async function runAction(
@@ -47,6 +83,7 @@ async function runAction(
       `${request.kind} ${request.namespace}/${request.name} in cluster '${request.cluster}' does not deploy ${entityRef}`,
     );
   }
+  await checkBlastRadius(context, req, action, request);
   const watcher = clusters.watcher(request.cluster);
   if (!watcher)
     throw new NotFoundError(`Cluster '${request.cluster}' is not configured`);
