@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { parseAllDocuments } from 'yaml';
 import { createLocalTree } from '@flux-portal/kustomize';
 import { renderClusterObjects } from './renderClusterObjects';
+import type { RenderFailure } from './seed/types';
 import { seedFluxStatuses } from './seed/seedFluxStatuses';
 import { startClusterSimulator } from './server';
 import { splitApiVersion } from '@flux-portal/plugin-flux-common';
@@ -99,8 +100,8 @@ async function readMonorepoCluster(
   dir: string,
   cluster: string,
   log: (line: string) => void,
-): Promise<ClusterObject[]> {
-  const { objects, problems } = await renderClusterObjects(
+): Promise<{ objects: ClusterObject[]; renderFailures: RenderFailure[] }> {
+  const { objects, problems, renderFailures } = await renderClusterObjects(
     createLocalTree(dir),
     `clusters/${cluster}`,
   );
@@ -113,7 +114,7 @@ async function readMonorepoCluster(
       `${dir}: nothing rendered for clusters/${cluster} (${errors.length} errors)`,
     );
   }
-  return objects as ClusterObject[];
+  return { objects: objects as ClusterObject[], renderFailures };
 }
 
 /** Runs the CLI; resolves with the running simulator's stop function. @public */
@@ -145,15 +146,16 @@ export async function runClusterSimulatorCli(
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`invalid --port ${values.port}\n${USAGE}`);
+  const monorepo = values.monorepo
+    ? await readMonorepoCluster(
+        values.monorepo,
+        values.cluster ?? values.name,
+        log,
+      )
+    : undefined;
   const read = [
     ...(values.objects ? await readObjectsFile(values.objects) : []),
-    ...(values.monorepo
-      ? await readMonorepoCluster(
-          values.monorepo,
-          values.cluster ?? values.name,
-          log,
-        )
-      : []),
+    ...(monorepo?.objects ?? []),
   ];
   // Rendered manifests hold kinds the simulator does not serve (Services,
   // Certificates, …): keep what it serves and say what was left out.
@@ -173,7 +175,7 @@ export async function runClusterSimulatorCli(
     const withStatus = objects.filter(o => o.status !== undefined);
     const seeded = seedFluxStatuses(
       objects.filter(o => o.status === undefined),
-      { seed: values.seed },
+      { seed: values.seed, renderFailures: monorepo?.renderFailures },
     );
     objects = [...withStatus, ...seeded.objects];
     const counts: Record<string, number> = {};

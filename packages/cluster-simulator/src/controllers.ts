@@ -3,8 +3,10 @@
  * `reconcile.fluxcd.io/requestedAt` annotation or a new generation on a
  * non-suspended Flux object starts a reconciliation that first marks it
  * Reconciling=True / Ready=Unknown, then after another delay Ready=True with
- * `lastHandledReconcileAt` set to the requested value and an Event. A failed
- * object becomes Ready this way, so an end-to-end test can "fix" it.
+ * `lastHandledReconcileAt` set to the requested value and an Event. A
+ * runtime failure (health check, Helm install) becomes Ready this way; a
+ * render failure (BuildFailed) fails again, as nothing in the repository
+ * changed.
  * Suspended objects are left alone, as Flux does.
  */
 import { randomBytes } from 'node:crypto';
@@ -116,8 +118,12 @@ export class SimulatedControllers {
     const ready = obj.status?.conditions?.find(
       (c: any) => c.type === Condition.Ready,
     );
+    // A render failure is in the repository: no reconcile cures it, only a
+    // commit would. Other failures (health checks, Helm) may be transient.
+    const renderFailed =
+      ready?.status === 'False' && ready.reason === Reason.BuildFailed;
     const failing =
-      periodic &&
+      (periodic || renderFailed) &&
       ready?.status === 'False' &&
       ready.reason !== Reason.DependencyNotReady
         ? (obj.status.conditions as KubeCondition[])
@@ -501,15 +507,21 @@ export class SimulatedControllers {
   ) {
     if (!this.current(type, ns, name)) return;
     const time = kubeTime(this.now());
-    this.store.update(type, ns, name, obj => ({
-      ...obj,
-      status: {
-        ...obj.status,
-        conditions: previous.map(c =>
-          c.type === Condition.Ready ? { ...c, lastTransitionTime: time } : c,
-        ),
-      },
-    }));
+    this.store.update(type, ns, name, obj => {
+      // a requested run that fails again was still handled (the UI waits for this)
+      const requested =
+        obj.metadata?.annotations?.[RECONCILE_REQUESTED_AT_ANNOTATION];
+      return {
+        ...obj,
+        status: {
+          ...obj.status,
+          ...(requested ? { lastHandledReconcileAt: requested } : {}),
+          conditions: previous.map(c =>
+            c.type === Condition.Ready ? { ...c, lastTransitionTime: time } : c,
+          ),
+        },
+      };
+    });
   }
 
   /**

@@ -118,6 +118,51 @@ describe('merge-patch and simulated controllers', () => {
     });
   });
 
+  it('does not cure a render failure: a requested reconcile is handled and fails the same way', async () => {
+    const message =
+      'monitoring/kustomization.yaml:3: accumulating resources: missing.yaml not found';
+    const seeded = seedFluxStatuses(fluxFixture(), {
+      seed: 7,
+      now: FIXED_NOW,
+      renderFailures: [
+        { namespace: 'flux-system', name: 'monitoring', message },
+      ],
+    });
+    sim = await startClusterSimulator({
+      objects: seeded.objects,
+      reconcileDelays: { startMs: 20, finishMs: 60 },
+    });
+    const api = client(sim);
+    const path = `${KS}/monitoring`;
+    const before = (await api.get(path)).body;
+    expect(ready(before)).toMatchObject({
+      status: 'False',
+      reason: 'BuildFailed',
+      message: `kustomize build failed: ${message}`,
+    });
+    watch = new RawWatch(
+      watchUrl(sim, KS, {
+        resourceVersion: before.metadata.resourceVersion,
+        fieldSelector: 'metadata.name=monitoring',
+      }),
+      sim.token,
+    );
+    const requestedAt = '2026-11-20T12:34:56.789Z';
+    await api.patch(path, {
+      metadata: { annotations: { [REQUESTED]: requestedAt } },
+    });
+    const events = await watch.until(
+      e => e.object.status.lastHandledReconcileAt === requestedAt,
+    );
+    const done = events[events.length - 1].object;
+    expect(ready(done)).toMatchObject({
+      status: 'False',
+      reason: 'BuildFailed',
+      message: `kustomize build failed: ${message}`,
+    });
+    expect(events.some(e => ready(e.object)?.status === 'True')).toBe(false);
+  });
+
   it('reconciles a failed HelmRelease into a new deployed release', async () => {
     const { api, states } = await start();
     const failed = states.find(

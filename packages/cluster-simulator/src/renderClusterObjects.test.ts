@@ -4,7 +4,7 @@ import {
   findKubectl,
   kustomizeBuild,
 } from '@flux-portal/test-utils';
-import { createLocalTree } from '@flux-portal/kustomize';
+import { createLocalTree, createMemoryTree } from '@flux-portal/kustomize';
 import { KUSTOMIZE_NAME_LABEL } from '@flux-portal/plugin-flux-common';
 import { renderClusterObjects } from './renderClusterObjects';
 
@@ -50,5 +50,49 @@ describe('renderClusterObjects', () => {
       .map(o => o.metadata?.name)
       .sort();
     expect(kustomizations).toEqual(['apps', 'flux-system', 'infrastructure']);
+  });
+});
+
+describe('renderClusterObjects render failures', () => {
+  it("names each Kustomization whose render fails, with the engine's reason, and none for a clean tree", async () => {
+    const ks = (name: string, path: string) => `---
+apiVersion: kustomize.toolkit.fluxcd.io/v1
+kind: Kustomization
+metadata:
+  name: ${name}
+  namespace: flux-system
+spec:
+  interval: 10m
+  path: ${path}
+  sourceRef:
+    kind: GitRepository
+    name: flux-system
+`;
+    const tree = createMemoryTree({
+      'clusters/dev/apps.yaml': ks('apps', './apps') + ks('gone', './nowhere'),
+      'apps/kustomization.yaml':
+        'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - missing.yaml\n',
+    });
+    const { renderFailures } = await renderClusterObjects(tree, 'clusters/dev');
+    expect(renderFailures).toEqual([
+      {
+        namespace: 'flux-system',
+        name: 'gone',
+        message:
+          './nowhere is not a folder in GitRepository/flux-system/flux-system',
+      },
+      {
+        namespace: 'flux-system',
+        name: 'apps',
+        message: expect.stringMatching(
+          /^apps\/kustomization\.yaml:4: .*missing\.yaml/,
+        ),
+      },
+    ]);
+    const clean = await renderClusterObjects(
+      createLocalTree(EXAMPLE_MONOREPO_DIR),
+      'clusters/contour',
+    );
+    expect(clean.renderFailures).toEqual([]);
   });
 });

@@ -19,6 +19,8 @@ export class SeedContext {
   inputDeployments: ClusterObject[] = [];
   /** The workload whose health check fails, per failed Kustomization id. */
   readonly unhealthy = new Map<string, NamespacedName>();
+  /** The engine's message per Kustomization id whose render fails. */
+  renderFailures = new Map<string, string>();
   /** Revisions per source id (or applier id without a source), shared by its appliers. */
   readonly revisions = new Map<string, Revisions>();
 

@@ -18,8 +18,18 @@ export function assignStates(
   rng: Rng,
   appliers: ClusterObject[],
   failedShare: number,
+  renderFailed: ReadonlySet<string> = new Set(),
 ): Map<string, AssignedState> {
   const states = new Map<string, AssignedState>();
+  // what does not render fails, whatever else is drawn (set first so no
+  // other state is drawn for it, and again below over the Waiting pick)
+  const failRenders = () => {
+    for (const a of appliers) {
+      if (renderFailed.has(id(a)))
+        states.set(id(a), { state: 'Failed', reason: Reason.BuildFailed });
+    }
+  };
+  failRenders();
   const free = () => appliers.filter(a => !states.has(id(a)));
   const byRef = (
     owner: ClusterObject,
@@ -82,6 +92,7 @@ export function assignStates(
       state: 'Ready',
       reason: Reason.ReconciliationSucceeded,
     });
+  failRenders();
   // Flux does not apply an object whose dependency is not Ready: whatever
   // depends (transitively) on a Failed, Progressing or Waiting object waits.
   for (let changed = true; changed; ) {

@@ -22,19 +22,15 @@ export function failKustomization(
   status: FailedStatus,
   { gen, since, last }: FailureTimes,
 ): { reason: string; message: string } {
-  const name = obj.metadata!.name!;
   const target = obj.spec?.targetNamespace ?? ns(obj);
   let reason: string;
   let message: string;
   if (failure === 'build') {
     reason = Reason.BuildFailed;
-    message = `kustomize build failed: accumulating resources: accumulation err='accumulating resources from './${name}': read ${name}: is a directory': recursed accumulation of path '/tmp/kustomization-${ctx.rng.int(
-      100000000,
-      999999999,
-    )}/${(obj.spec?.path ?? '.').replace(
-      /^\.\//,
-      '',
-    )}/${name}': no matches for Id Deployment.v1.apps/${name}.[noNs]; failed to find unique target for patch Deployment.v1.apps/${name}.[noNs]`;
+    // the engine's own words for why the render fails
+    message = `kustomize build failed: ${
+      ctx.renderFailures.get(id(obj)) ?? 'render failed'
+    }`;
   } else {
     reason = Reason.HealthCheckFailed;
     const workload = unhealthyWorkload(ctx, obj, target);

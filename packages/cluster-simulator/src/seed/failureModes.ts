@@ -9,7 +9,7 @@ import {
   NamespacedName,
 } from '@flux-portal/plugin-flux-common';
 import { ClusterObject } from '../clusterObject';
-import { ns } from './objectIds';
+import { id, ns } from './objectIds';
 import { SeedContext } from './SeedContext';
 import { Failure } from './types';
 
@@ -25,17 +25,16 @@ function deploymentsAppliedBy(
   );
 }
 
+/**
+ * A Kustomization fails its build only when the engine says its render
+ * fails; a drawn failure is a runtime one (health check, Helm install or
+ * upgrade), the kind a reconcile may cure.
+ */
 export function failureFor(ctx: SeedContext, obj: ClusterObject): Failure {
   if (obj.kind === 'HelmRelease') {
     return ctx.rng.pick(['helm-install', 'helm-upgrade'] as const);
   }
-  const picked = ctx.rng.pick(['build', 'health'] as const);
-  // A health check waits for workloads the Kustomization applied; one that
-  // applies none (only HelmReleases, say) fails its build instead.
-  const appliesWorkloads = deploymentsAppliedBy(ctx, obj).length > 0;
-  return appliesWorkloads || ctx.inputDeployments.length === 0
-    ? picked
-    : 'build';
+  return ctx.renderFailures.has(id(obj)) ? 'build' : 'health';
 }
 
 /**

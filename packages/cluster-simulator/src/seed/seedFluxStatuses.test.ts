@@ -217,8 +217,8 @@ describe('seedFluxStatuses', () => {
         checkedHealth++;
       }
     }
+    // drawn failures are runtime ones; a build fails only when the render does
     expect([...reasons].sort()).toEqual([
-      'BuildFailed',
       'HealthCheckFailed',
       'InstallFailed',
       'UpgradeFailed',
@@ -226,5 +226,32 @@ describe('seedFluxStatuses', () => {
     expect(checkedHealth).toBeGreaterThan(0);
     expect(waitedForByTenants.length).toBeGreaterThan(0);
     expect(new Set(waitedForByTenants)).toEqual(new Set(['web']));
+  });
+
+  it("fails a Kustomization whose render fails with the engine's message, and its dependents wait", () => {
+    for (let seed = 1; seed <= 5; seed++) {
+      const run = seedFluxStatuses(fluxFixture(), {
+        seed,
+        now: FIXED_NOW,
+        renderFailures: [
+          {
+            namespace: 'flux-system',
+            name: 'infrastructure',
+            message:
+              'infrastructure/kustomization.yaml:4: patch target matches no object',
+          },
+        ],
+      });
+      const ks = find(run.objects as any[], 'Kustomization', 'infrastructure');
+      expect(ready(ks)).toMatchObject({
+        status: 'False',
+        reason: 'BuildFailed',
+        message:
+          'kustomize build failed: infrastructure/kustomization.yaml:4: patch target matches no object',
+      });
+      expect(run.states.find(s => s.name === 'apps')).toMatchObject({
+        state: 'Waiting',
+      });
+    }
   });
 });

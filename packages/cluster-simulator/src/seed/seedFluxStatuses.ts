@@ -29,6 +29,7 @@ import { seedWorkloads } from './seedWorkloads';
 import { AssignedState, SeedOptions, SeedResult } from './types';
 
 export type {
+  RenderFailure,
   SeededState,
   SeedOptions,
   SeededObjectState,
@@ -85,7 +86,21 @@ export function seedFluxStatuses(
   ensureSources(ctx, appliers);
   for (const source of [...ctx.sources.values()]) seedSource(ctx, source);
 
-  const states = assignStates(ctx.rng, appliers, options.failedShare ?? 0.08);
+  for (const f of options.renderFailures ?? []) {
+    const applier = appliers.find(
+      a =>
+        a.kind === 'Kustomization' &&
+        ns(a) === f.namespace &&
+        a.metadata!.name === f.name,
+    );
+    if (applier) ctx.renderFailures.set(id(applier), f.message);
+  }
+  const states = assignStates(
+    ctx.rng,
+    appliers,
+    options.failedShare ?? 0.08,
+    new Set(ctx.renderFailures.keys()),
+  );
   for (const obj of appliers) seedApplier(ctx, obj, states.get(id(obj))!);
   seedWorkloads(ctx, objects, appliers, states);
   seedNamespaces([...objects, ...ctx.extra], ctx.extra);

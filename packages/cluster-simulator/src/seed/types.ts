@@ -18,6 +18,21 @@ export interface SeedOptions {
   now?: Date;
   /** Share of Kustomizations/HelmReleases made Failed (default 0.08, at least one). */
   failedShare?: number;
+  /**
+   * Kustomizations whose render the engine reports failing, with the
+   * engine's message: they fail their build, and stay failed however often
+   * they are reconciled (only a change to the tree could fix them). Random
+   * failures are runtime ones only (health checks, Helm installs), which a
+   * reconcile may cure.
+   */
+  renderFailures?: RenderFailure[];
+}
+
+/** @public */
+export interface RenderFailure {
+  namespace: string;
+  name: string;
+  message: string;
 }
 
 /** @public */
