@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import {
   EXAMPLE_MONOREPO_DIR,
   findKubectl,
+  fluxKustomization,
+  kustomization,
   kustomizeBuild,
 } from '@flux-portal/test-utils';
 import { createLocalTree, createMemoryTree } from '@flux-portal/kustomize';
@@ -55,23 +57,12 @@ describe('renderClusterObjects', () => {
 
 describe('renderClusterObjects render failures', () => {
   it("names each Kustomization whose render fails, with the engine's reason, and none for a clean tree", async () => {
-    const ks = (name: string, path: string) => `---
-apiVersion: kustomize.toolkit.fluxcd.io/v1
-kind: Kustomization
-metadata:
-  name: ${name}
-  namespace: flux-system
-spec:
-  interval: 10m
-  path: ${path}
-  sourceRef:
-    kind: GitRepository
-    name: flux-system
-`;
     const tree = createMemoryTree({
-      'clusters/dev/apps.yaml': ks('apps', './apps') + ks('gone', './nowhere'),
-      'apps/kustomization.yaml':
-        'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - missing.yaml\n',
+      'clusters/dev/apps.yaml': `${fluxKustomization(
+        'apps',
+        './apps',
+      )}---\n${fluxKustomization('gone', './nowhere')}`,
+      'apps/kustomization.yaml': kustomization('missing.yaml'),
     });
     const { renderFailures } = await renderClusterObjects(tree, 'clusters/dev');
     expect(renderFailures).toEqual([

@@ -34,3 +34,10 @@ export {
 export * from './generators';
 export { writeTempTree } from './writeTempTree';
 export { git } from './git';
+export {
+  clusterEntry,
+  fluxKustomization,
+  kustomization,
+  namespace,
+  service,
+} from './monorepoFiles';

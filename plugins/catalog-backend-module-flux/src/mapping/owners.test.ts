@@ -4,11 +4,7 @@
  */
 import { createMemoryTree } from '@flux-portal/kustomize';
 import { ingestMonorepo } from './ingestMonorepo';
-import {
-  clusterEntry,
-  kustomization,
-  service,
-} from './__testUtils__/monorepoFiles';
+import { clusterEntry, kustomization, service } from '@flux-portal/test-utils';
 
 const ownedService = (name: string, owner?: string) =>
   service(name, name).replace(

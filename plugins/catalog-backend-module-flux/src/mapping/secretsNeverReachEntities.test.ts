@@ -12,7 +12,7 @@ import {
   kustomization,
   namespace,
   service,
-} from './__testUtils__/monorepoFiles';
+} from '@flux-portal/test-utils';
 
 /** Every credential planted in the repository below; none may reach an entity. */
 const SECRETS = {

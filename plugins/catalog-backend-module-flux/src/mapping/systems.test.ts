@@ -4,7 +4,7 @@
  */
 import { createMemoryTree } from '@flux-portal/kustomize';
 import { ingestMonorepo } from './ingestMonorepo';
-import { clusterEntry, kustomization } from './__testUtils__/monorepoFiles';
+import { clusterEntry, kustomization } from '@flux-portal/test-utils';
 
 const serviceWith = (name: string, metadata: string) =>
   `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\n  namespace: default\n${metadata}spec:\n  ports:\n    - port: 80\n`;

@@ -11,7 +11,7 @@ import {
   parseWorkloads,
 } from '@flux-portal/plugin-flux-common';
 import { ingestMonorepo } from './ingestMonorepo';
-import { clusterEntry, kustomization } from './__testUtils__/monorepoFiles';
+import { clusterEntry, kustomization } from '@flux-portal/test-utils';
 
 const deployment = (name: string) => `apiVersion: apps/v1
 kind: Deployment

@@ -12,7 +12,7 @@ import {
   kustomization,
   namespace,
   service,
-} from '../__testUtils__/monorepoFiles';
+} from '@flux-portal/test-utils';
 
 async function unitsOf(files: Record<string, string>) {
   const model = await loadMonorepo(createMemoryTree(files));

@@ -1,4 +1,4 @@
-/** Manifest snippets for small in-memory monorepos in the mapping's tests. */
+/** Manifest snippets for small in-memory monorepos in tests (memory trees). */
 
 export const kustomization = (...resources: string[]) =>
   `apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n${resources
