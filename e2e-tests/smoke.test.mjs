@@ -52,6 +52,19 @@ describe('portal smoke', { skip: skipReason }, () => {
     assert.match(await page.title(), /Flux Portal/);
   });
 
+  it('opens the catalog at /catalog, where the root forwards', async () => {
+    assert.equal(new URL(page.url()).pathname, '/catalog');
+    await page.goto(`${portal.baseUrl}/catalog`);
+    await page
+      .getByRole('heading', { name: /Flux Portal Catalog/ })
+      .waitFor({ timeout: 30_000 });
+    // every component, not only the guest's own
+    await page
+      .getByRole('heading', { name: /^All Components \(\d+\)$/ })
+      .first()
+      .waitFor({ timeout: 30_000 });
+  });
+
   it('answers an authenticated catalog API request', async () => {
     const refresh = await fetch(`${portal.baseUrl}/api/auth/guest/refresh`, {
       headers: { 'X-Requested-With': 'XMLHttpRequest' },

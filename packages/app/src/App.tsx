@@ -3,7 +3,8 @@ import catalogPlugin from '@backstage/plugin-catalog/alpha';
 import fluxPlugin from '@flux-portal/plugin-flux';
 import { navModule } from './modules/nav';
 import { homeModule } from './modules/home';
+import { rootModule } from './modules/root';
 
 export default createApp({
-  features: [catalogPlugin, fluxPlugin, navModule, homeModule],
+  features: [catalogPlugin, fluxPlugin, navModule, homeModule, rootModule],
 });
