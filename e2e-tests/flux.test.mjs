@@ -530,4 +530,20 @@ describe('Flux tab and page', { skip: chromiumSkip }, () => {
     );
     return undefined;
   });
+
+  it('shows the Flux tab at the top level of an entity page', async t => {
+    if (skipReason) return t.skip(skipReason);
+    const entity = entities.find(e => e.kind === 'Component');
+    if (!entity) return t.skip('no Flux-mapped component');
+    await page.goto(
+      `${portal.baseUrl}/catalog/default/component/${entity.metadata.name}`,
+    );
+    // a tab of its own (a link in the entity header), not an item of a menu
+    const tab = page.locator(
+      `a[href$="/catalog/default/component/${entity.metadata.name}/flux"]`,
+    );
+    await tab.first().waitFor({ timeout: 30_000 });
+    assert.equal((await tab.first().textContent())?.trim(), 'Flux');
+    return undefined;
+  });
 });

@@ -43,7 +43,7 @@ export const entityFluxContent = EntityContentBlueprint.make({
   params: {
     path: '/flux',
     title: 'Flux',
-    group: 'deployment',
+    // a tab of its own, not hidden in a group's menu: it is what people open the page for
     filter: hasFluxAnnotation,
     loader: () =>
       import('./components/EntityFluxContent').then(m => (
