@@ -10,6 +10,14 @@ import type {
   FluxObjectList,
   FluxRuntime,
 } from '@flux-portal/plugin-flux-common';
+import type { Entity } from '@backstage/catalog-model';
+import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import {
+  ANNOTATION_CLUSTERS,
+  ANNOTATION_HELM_RELEASE,
+  ANNOTATION_KUSTOMIZATION,
+} from '@flux-portal/plugin-flux-common';
 import { fluxApiRef } from '../../api/FluxApi';
 import { FluxRuntimeContent } from './FluxRuntimePage';
 import { baseUrl, testFluxClient } from '../../__testUtils__/fluxServer';
@@ -99,9 +107,39 @@ function serve() {
   );
 }
 
+/** Catalog entities as the catalog module annotates them. */
+const entity = (name: string, annotations: Record<string, string>): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name, namespace: 'default', annotations },
+  spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
+});
+const catalogEntities = [
+  entity('shop', {
+    [ANNOTATION_CLUSTERS]: 'prod,staging',
+    [ANNOTATION_KUSTOMIZATION]: 'flux-system/shop',
+    [ANNOTATION_HELM_RELEASE]: 'shop/shop',
+  }),
+  ...['a', 'b', 'c', 'd'].map(n =>
+    entity(`infra-${n}`, {
+      [ANNOTATION_CLUSTERS]: 'prod',
+      [ANNOTATION_KUSTOMIZATION]: 'flux-system/infrastructure',
+    }),
+  ),
+  // the same Kustomization name in a cluster the list does not show
+  entity('elsewhere', {
+    [ANNOTATION_CLUSTERS]: 'edge',
+    [ANNOTATION_KUSTOMIZATION]: 'flux-system/paused',
+  }),
+];
+
 function renderPage() {
   return renderInTestApp(<FluxRuntimeContent />, {
-    apis: [[fluxApiRef, testFluxClient()]],
+    apis: [
+      [fluxApiRef, testFluxClient()],
+      [catalogApiRef, catalogApiMock({ entities: catalogEntities })],
+    ],
+    mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
   });
 }
 
@@ -182,6 +220,30 @@ describe('FluxRuntimeContent', () => {
       expect(rowNames()).toEqual(['flux-system/infrastructure']),
     );
     expect(screen.getByText('1 object')).toBeInTheDocument();
+  });
+
+  it('links each applier to the entities it deploys in its cluster, counting past a few', async () => {
+    await renderServed();
+    const table = await screen.findByRole('table', { name: 'Flux objects' });
+    const row = (name: string) =>
+      within(table)
+        .getAllByTestId('flux-object-row')
+        .find(r => r.children[3].textContent === name)!;
+    // the Deploys cell of the row
+    const deploys = (name: string) => row(name).children[4] as HTMLElement;
+    await waitFor(() =>
+      expect(
+        within(deploys('flux-system/shop')).getByRole('link'),
+      ).toHaveAttribute('href', '/catalog/default/component/shop'),
+    );
+    expect(within(deploys('shop/shop')).getByRole('link')).toHaveTextContent(
+      'shop',
+    );
+    expect(deploys('flux-system/infrastructure')).toHaveTextContent(
+      '4 entities',
+    );
+    // deployed by a same-named object of another cluster only
+    expect(deploys('flux-system/paused')).toHaveTextContent(/^$/);
   });
 
   it('refreshes the objects when the change stream reports changes', async () => {

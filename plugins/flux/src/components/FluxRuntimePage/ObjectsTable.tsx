@@ -9,13 +9,36 @@ import { Revision } from '../Revision';
 import { RelativeTime } from '../RelativeTime';
 import { objectKey } from '../../lib/objects';
 import { ColumnHeads } from '../ColumnHeads';
+import { type Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { useDeployedEntities } from './useDeployedEntities';
 
 /** Rendering thousands of rows at once makes the page sluggish; filters narrow it down. */
 export const MAX_ROWS = 500;
 
+/** Links to the entities an applier deploys; a count beyond a few. */
+function DeployedEntities(props: { entities: Entity[] | undefined }) {
+  const { entities } = props;
+  if (!entities?.length) return null;
+  if (entities.length > 3) {
+    return <Typography variant="body2">{entities.length} entities</Typography>;
+  }
+  return (
+    <>
+      {entities.map((entity, i) => (
+        <span key={stringifyEntityRef(entity)}>
+          {i > 0 && ', '}
+          <EntityRefLink entityRef={entity} />
+        </span>
+      ))}
+    </>
+  );
+}
+
 /** Flux objects in the given (already filtered and sorted) order. */
 export function ObjectsTable(props: { items: readonly FluxObjectSummary[] }) {
   const shown = props.items.slice(0, MAX_ROWS);
+  const deployed = useDeployedEntities(shown);
   return (
     <>
       <Typography variant="body2" role="status">
@@ -32,6 +55,7 @@ export function ObjectsTable(props: { items: readonly FluxObjectSummary[] }) {
             'Cluster',
             'Kind',
             'Namespace/Name',
+            'Deploys',
             'Message',
             'Revision',
             'Last reconcile',
@@ -47,6 +71,9 @@ export function ObjectsTable(props: { items: readonly FluxObjectSummary[] }) {
               <TableCell>{item.kind}</TableCell>
               <TableCell>
                 {item.namespace}/{item.name}
+              </TableCell>
+              <TableCell>
+                <DeployedEntities entities={deployed?.get(objectKey(item))} />
               </TableCell>
               <TableCell style={{ maxWidth: 420, wordBreak: 'break-word' }}>
                 {item.message}
