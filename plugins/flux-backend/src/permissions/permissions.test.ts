@@ -22,6 +22,7 @@ import { Entity } from '@backstage/catalog-model';
 import {
   ANNOTATION_HELM_RELEASE,
   ANNOTATION_KUSTOMIZATION,
+  entityActionImpactPath,
   entityActionPath,
   entityStatusPath,
   fluxApiVersionOf,
@@ -344,6 +345,69 @@ describe('flux permissions', () => {
     expect((await actOnShared('user:default/bob', 'reconcile')).status).toBe(
       200,
     );
+  });
+
+  it('answers what an action would touch before it is taken: entities, owners and how many the caller may not act on', async () => {
+    const [namespace, name] =
+      owned.metadata.annotations![ANNOTATION_KUSTOMIZATION].split('/');
+    const impactOf = async (user: string, body: object) => {
+      const res = await fetch(
+        `${base}/flux${entityActionImpactPath(ref(owned), 'suspend')}`,
+        {
+          method: 'POST',
+          headers: {
+            Authorization: mockCredentials.user.header(user),
+            'Content-Type': 'application/json',
+          },
+          body: JSON.stringify(body),
+        },
+      );
+      expect(res.status).toBe(200);
+      return res.json();
+    };
+    const shared = {
+      cluster: 'contour',
+      kind: 'Kustomization',
+      namespace,
+      name,
+    };
+    const fluxActions = () =>
+      auditEvents.filter(e => e.eventId === 'flux-action').length;
+    const auditedBefore = fluxActions();
+    expect(await impactOf('user:default/alice', shared)).toEqual({
+      action: 'suspend',
+      object: shared,
+      entities: 2,
+      owners: ['group:default/team-b', 'user:default/alice'],
+      denied: 1,
+      deniedExamples: [
+        `${foreign.kind.toLowerCase()}:default/${foreign.metadata.name}`,
+      ],
+    });
+    expect(await impactOf('user:default/bob', shared)).toMatchObject({
+      entities: 2,
+      denied: 0,
+    });
+    // her own HelmRelease touches her entity only
+    expect(await impactOf('user:default/alice', target(owned))).toMatchObject({
+      entities: 1,
+      owners: ['user:default/alice'],
+      denied: 0,
+    });
+    // asking changes nothing and is not an action: no audit record
+    expect(fluxActions()).toBe(auditedBefore);
+    const notDeploying = await fetch(
+      `${base}/flux${entityActionImpactPath(ref(owned), 'suspend')}`,
+      {
+        method: 'POST',
+        headers: {
+          Authorization: mockCredentials.user.header('user:default/alice'),
+          'Content-Type': 'application/json',
+        },
+        body: JSON.stringify(target(foreign)),
+      },
+    );
+    expect(notDeploying.status).toBe(400);
   });
 
   it('denies a user who does not own the entity, patches nothing, and audits the refusal', async () => {

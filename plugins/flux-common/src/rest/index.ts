@@ -1,2 +1,7 @@
 export type * from './types';
-export { FLUX_PLUGIN_ID, entityStatusPath, entityActionPath } from './paths';
+export {
+  FLUX_PLUGIN_ID,
+  entityStatusPath,
+  entityActionPath,
+  entityActionImpactPath,
+} from './paths';

@@ -1,4 +1,8 @@
-import { entityActionPath, entityStatusPath } from './paths';
+import {
+  entityActionImpactPath,
+  entityActionPath,
+  entityStatusPath,
+} from './paths';
 
 describe('REST paths', () => {
   it('builds entity paths with the kind lower-cased, the default namespace and escaped parts', () => {
@@ -14,5 +18,8 @@ describe('REST paths', () => {
         'reconcile',
       ),
     ).toBe('/entities/component/default/status/actions/reconcile');
+    expect(
+      entityActionImpactPath({ kind: 'Component', name: 'a b' }, 'suspend'),
+    ).toBe('/entities/component/default/a%20b/actions/suspend/impact');
   });
 });

@@ -21,3 +21,11 @@ export function entityActionPath(
 ): string {
   return entityStatusPath(ref).replace(/\/status$/, `/actions/${action}`);
 }
+
+/** Path asking what an action would touch (FluxActionImpact), before taking it. @public */
+export function entityActionImpactPath(
+  ref: { kind: string; namespace?: string; name: string },
+  action: 'reconcile' | 'suspend' | 'resume',
+): string {
+  return `${entityActionPath(ref, action)}/impact`;
+}

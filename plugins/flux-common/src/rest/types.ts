@@ -191,6 +191,26 @@ export interface FluxActionRequest {
 /** @public */
 export type FluxAction = 'reconcile' | 'suspend' | 'resume';
 
+/**
+ * POST /entities/:kind/:namespace/:name/actions/:action/impact (body: a
+ * FluxActionRequest): what an action would touch, asked before it is taken
+ * so the confirmation can name it. A Kustomization touches every entity the
+ * catalog says it deploys in that cluster; any other object only the entity.
+ * @public
+ */
+export interface FluxActionImpact {
+  action: FluxAction;
+  object: FluxObjectRef;
+  /** How many catalog entities the object deploys (at least the entity asked for). */
+  entities: number;
+  /** Their distinct owners (entity refs as written in spec.owner). */
+  owners: string[];
+  /** How many of those entities the caller lacks the action's permission on: the action is refused unless 0. */
+  denied: number;
+  /** Up to five of the entities the caller lacks it on. */
+  deniedExamples: string[];
+}
+
 /** The answer to an action. @public */
 export interface FluxActionResult {
   action: FluxAction;

@@ -7,6 +7,8 @@ import { http, HttpResponse } from 'msw';
 import type { SetupServer } from 'msw/node';
 import type {
   EntityFluxStatus,
+  FluxAction,
+  FluxActionImpact,
   FluxActionRequest,
 } from '@flux-portal/plugin-flux-common';
 import { FluxClient } from '../api/FluxClient';
@@ -34,6 +36,14 @@ export function fakeFluxBackend(
     requestedAt?: string;
     /** Answer actions with this Backstage error instead. */
     actionError?: { status: number; name: string; message: string };
+    /** What an action would touch, by object name; the object alone, allowed, when absent. */
+    impacts?: Record<
+      string,
+      Pick<
+        FluxActionImpact,
+        'entities' | 'owners' | 'denied' | 'deniedExamples'
+      >
+    >;
   },
 ): FluxBackendFake {
   const encoder = new TextEncoder();
@@ -48,6 +58,22 @@ export function fakeFluxBackend(
   server.use(
     http.get(`${baseUrl}/entities/:kind/:namespace/:name/status`, () =>
       HttpResponse.json(options.status),
+    ),
+    http.post(
+      `${baseUrl}/entities/:kind/:namespace/:name/actions/:action/impact`,
+      async ({ request, params }) => {
+        const body = (await request.json()) as FluxActionRequest;
+        const impact: FluxActionImpact = {
+          action: params.action as FluxAction,
+          object: body,
+          entities: 1,
+          owners: ['group:default/team-a'],
+          denied: 0,
+          deniedExamples: [],
+          ...options.impacts?.[body.name],
+        };
+        return HttpResponse.json(impact);
+      },
     ),
     http.post(
       `${baseUrl}/entities/:kind/:namespace/:name/actions/:action`,

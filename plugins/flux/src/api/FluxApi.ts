@@ -2,6 +2,7 @@ import { createApiRef } from '@backstage/frontend-plugin-api';
 import type {
   EntityFluxStatus,
   FluxAction,
+  FluxActionImpact,
   FluxActionRequest,
   FluxActionResult,
   FluxEntityStates,
@@ -50,6 +51,12 @@ export interface FluxApi {
     action: FluxAction,
     request: FluxActionRequest,
   ): Promise<FluxActionResult>;
+  /** What an action would touch (entities, owners, refusals), for its confirmation. */
+  getActionImpact(
+    entity: FluxEntityRef,
+    action: FluxAction,
+    request: FluxActionRequest,
+  ): Promise<FluxActionImpact>;
   getRuntime(): Promise<FluxRuntime>;
   listObjects(query?: FluxObjectQuery): Promise<FluxObjectList>;
   getEntityStates(entityRefs: string[]): Promise<FluxEntityStates>;

@@ -100,6 +100,40 @@ describe('FluxClient', () => {
     },
   );
 
+  it('asks what an action would touch at its impact path, with the object as the body', async () => {
+    let body: unknown;
+    const impact = {
+      action: 'suspend',
+      object: {
+        cluster: 'prod',
+        kind: 'Kustomization',
+        namespace: 'flux-system',
+        name: 'apps',
+      },
+      entities: 34,
+      owners: ['group:default/a', 'group:default/b'],
+      denied: 0,
+      deniedExamples: [],
+    };
+    server.use(
+      http.post(
+        `${base}/entities/component/default/shop/actions/suspend/impact`,
+        async ({ request }) => {
+          body = await request.json();
+          return HttpResponse.json(impact);
+        },
+      ),
+    );
+    await expect(
+      client().getActionImpact(
+        { kind: 'Component', name: 'shop' },
+        'suspend',
+        impact.object,
+      ),
+    ).resolves.toEqual(impact);
+    expect(body).toEqual(impact.object);
+  });
+
   it('keeps the status line when the error body is not JSON', async () => {
     server.use(
       http.get(

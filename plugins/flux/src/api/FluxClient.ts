@@ -1,11 +1,13 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  entityActionImpactPath,
   entityActionPath,
   entityStatusPath,
   FLUX_PLUGIN_ID,
   type EntityFluxStatus,
   type FluxAction,
+  type FluxActionImpact,
   type FluxActionRequest,
   type FluxActionResult,
   type FluxEntityStates,
@@ -49,6 +51,18 @@ export class FluxClient implements FluxApi {
     request: FluxActionRequest,
   ): Promise<FluxActionResult> {
     return this.json(entityActionPath(entity, action), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(request),
+    });
+  }
+
+  async getActionImpact(
+    entity: FluxEntityRef,
+    action: FluxAction,
+    request: FluxActionRequest,
+  ): Promise<FluxActionImpact> {
+    return this.json(entityActionImpactPath(entity, action), {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(request),

@@ -135,6 +135,17 @@ export function useFluxActions(entity: FluxEntityRef) {
     [fluxApi, kind, namespace, name],
   );
 
+  const impactOf = useCallback(
+    (object: FluxObjectSummary, action: FluxAction) =>
+      fluxApi.getActionImpact({ kind, namespace, name }, action, {
+        cluster: object.cluster,
+        kind: object.kind,
+        namespace: object.namespace,
+        name: object.name,
+      }),
+    [fluxApi, kind, namespace, name],
+  );
+
   const progressOf = useCallback(
     (object: FluxObjectSummary): ActionProgress | undefined => {
       const entry = pending[objectKey(object)];
@@ -151,5 +162,5 @@ export function useFluxActions(entity: FluxEntityRef) {
     });
   }, []);
 
-  return { run, progressOf, dismiss };
+  return { run, progressOf, impactOf, dismiss };
 }

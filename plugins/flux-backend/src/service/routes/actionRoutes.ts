@@ -4,21 +4,23 @@
  */
 import { Request } from 'express';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { Entity } from '@backstage/catalog-model';
 import { ResourcePermission } from '@backstage/plugin-permission-common';
 import {
   FluxAction,
+  FluxActionImpact,
   FluxActionRequest,
   FluxActionResult,
   fluxEntityReconcilePermission,
   fluxEntitySuspendPermission,
   KUSTOMIZATION_KIND,
 } from '@flux-portal/plugin-flux-common';
-import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
   deploysEntity,
   entityFluxObjects,
 } from '../../status/entityFluxObjects';
 import { parseActionRequest } from '../parseActionRequest';
+import { assessActionImpact, blastRadiusRefusal } from './actionImpact';
 import { entityRefOf } from './EntityAccess';
 import { RouteContext } from './RouteContext';
 
@@ -28,38 +30,17 @@ const ACTIONS: Record<FluxAction, ResourcePermission<'catalog-entity'>> = {
   resume: fluxEntitySuspendPermission,
 };
 
-/**
- * A Kustomization deploys every entity that names it: acting on it acts on
- * all of them. The caller needs the action's permission on each (the
- * policy grants it to admin groups, and to owners entity by entity), not
- * only on the entity whose page the request came from.
- */
-async function checkBlastRadius(
-  context: RouteContext,
-  req: Request,
-  action: FluxAction,
+/** Only an object that deploys the entity may be acted on through its page. */
+function requireDeploys(
+  entity: Entity,
+  entityRef: string,
   request: FluxActionRequest,
-): Promise<void> {
-  if (request.kind !== KUSTOMIZATION_KIND) return;
-  const { access } = context;
-  const deployed = await access.entities.deployedBy(request.cluster, request);
-  const denied = await access.deniedAmong(
-    req,
-    ACTIONS[action],
-    deployed.map(e => stringifyEntityRef(e)),
-  );
-  if (denied.length === 0) return;
-  const owners = new Set(deployed.map(e => String(e.spec?.owner ?? '?')));
-  const shown = denied.slice(0, 5).join(', ');
-  throw new NotAllowedError(
-    `Kustomization ${request.namespace}/${request.name} in cluster '${
-      request.cluster
-    }' deploys ${deployed.length} entities of ${
-      owners.size
-    } owner(s); to ${action} it you need that permission on all of them (as a member of flux.adminGroups, or owning each), and you lack it on ${
-      denied.length
-    }: ${shown}${denied.length > 5 ? ', …' : ''}`,
-  );
+): void {
+  if (!deploysEntity(entityFluxObjects(entity), request)) {
+    throw new InputError(
+      `${request.kind} ${request.namespace}/${request.name} in cluster '${request.cluster}' does not deploy ${entityRef}`,
+    );
+  }
 }
 
 /** Checks everything that may refuse an action, then runs it. */
@@ -78,28 +59,59 @@ async function runAction(
       `You are not allowed to ${action} the Flux objects of ${entityRef}`,
     );
   }
-  if (!deploysEntity(entityFluxObjects(entity), request)) {
-    throw new InputError(
-      `${request.kind} ${request.namespace}/${request.name} in cluster '${request.cluster}' does not deploy ${entityRef}`,
+  requireDeploys(entity, entityRef, request);
+  if (request.kind === KUSTOMIZATION_KIND) {
+    const impact = await assessActionImpact(
+      access,
+      req,
+      entity,
+      action,
+      ACTIONS[action],
+      request,
     );
+    if (impact.denied > 0)
+      throw new NotAllowedError(blastRadiusRefusal(impact));
   }
-  await checkBlastRadius(context, req, action, request);
   const watcher = clusters.watcher(request.cluster);
   if (!watcher)
     throw new NotFoundError(`Cluster '${request.cluster}' is not configured`);
   return actions.run(watcher, action, request);
 }
 
+function actionOf(req: Request): FluxAction {
+  const action = req.params.action as FluxAction;
+  if (!Object.hasOwn(ACTIONS, action))
+    throw new InputError(
+      `Unknown action '${req.params.action}'; use reconcile, suspend or resume`,
+    );
+  return action;
+}
+
 export function addActionRoutes(context: RouteContext): void {
-  const { router, auditor, logger } = context;
+  const { router, auditor, logger, access } = context;
+  // what an action would touch, for its confirmation; changes nothing, so not audited
+  router.post(
+    '/entities/:kind/:namespace/:name/actions/:action/impact',
+    async (req, res) => {
+      const action = actionOf(req);
+      const request = parseActionRequest(req.body);
+      const entity = await access.readableEntity(req, entityRefOf(req));
+      requireDeploys(entity, entityRefOf(req), request);
+      const impact: FluxActionImpact = await assessActionImpact(
+        access,
+        req,
+        entity,
+        action,
+        ACTIONS[action],
+        request,
+      );
+      res.json(impact);
+    },
+  );
   router.post(
     '/entities/:kind/:namespace/:name/actions/:action',
     async (req, res) => {
-      const action = req.params.action as FluxAction;
-      if (!ACTIONS[action])
-        throw new InputError(
-          `Unknown action '${req.params.action}'; use reconcile, suspend or resume`,
-        );
+      const action = actionOf(req);
       const request = parseActionRequest(req.body);
       const auditEvent = await auditor.createEvent({
         eventId: 'flux-action',

@@ -1,14 +1,16 @@
 import Box from '@material-ui/core/Box';
 import Paper from '@material-ui/core/Paper';
 import Typography from '@material-ui/core/Typography';
-import type {
-  FluxAction,
-  FluxClusterEntityStatus,
-  FluxObjectSummary,
+import {
+  HELM_RELEASE_KIND,
+  KUSTOMIZATION_KIND,
+  type FluxAction,
+  type FluxClusterEntityStatus,
+  type FluxObjectSummary,
 } from '@flux-portal/plugin-flux-common';
 import { StateChip } from '../StateChip';
 import { ClusterLabels, clusterTitle } from '../ClusterDisplay';
-import { ObjectRow } from './ObjectRow';
+import { ObjectRow, type ObjectRowProps } from './ObjectRow';
 import { compareIdentity, isApplier, objectKey } from '../../lib/objects';
 import type { FluxActionPermissions } from '../../hooks/useFluxPermissions';
 import type { ActionProgress } from '../../hooks/useFluxActions';
@@ -24,17 +26,27 @@ export interface ClusterSectionProps {
     action: FluxAction,
     withSource?: boolean,
   ): void;
+  impactOf?: ObjectRowProps['impactOf'];
 }
 
 /** One cluster: its errors inline (the other clusters still render), then appliers and sources. */
 export function ClusterSection(props: ClusterSectionProps) {
-  const { cluster, expanded, onToggle, permissions, progressOf, onAction } =
-    props;
+  const {
+    cluster,
+    expanded,
+    onToggle,
+    permissions,
+    progressOf,
+    onAction,
+    impactOf,
+  } = props;
   // Identity order, not state order: a row must not jump away while someone
   // is reading or acting on it and its state changes.
   const objects = [...cluster.objects].sort(compareIdentity);
   const appliers = objects.filter(o => isApplier(o.kind));
   const sources = objects.filter(o => !isApplier(o.kind));
+  // acting on the entity's own release touches it alone, unlike a shared Kustomization
+  const ownRelease = appliers.find(o => o.kind === HELM_RELEASE_KIND);
   const headingId = `flux-cluster-${cluster.cluster}`;
   return (
     <Box
@@ -100,6 +112,10 @@ export function ClusterSection(props: ClusterSectionProps) {
             permissions={isApplier(object.kind) ? permissions : undefined}
             progress={progressOf(object)}
             onAction={isApplier(object.kind) ? onAction : undefined}
+            impactOf={impactOf}
+            alternative={
+              object.kind === KUSTOMIZATION_KIND ? ownRelease : undefined
+            }
           />
         );
       })}

@@ -25,6 +25,7 @@ import {
   shopEntity,
   shopStatus,
   SHA,
+  stagingRelease,
 } from '../../__testUtils__/fixtures';
 
 const server = setupServer();
@@ -67,6 +68,16 @@ function render(
         }),
       ],
     },
+  );
+}
+
+/** Confirms a dialog once it knows what the action touches, and waits for it to close. */
+async function confirmIn(dialog: HTMLElement, name: string | RegExp) {
+  const button = within(dialog).getByRole('button', { name });
+  await waitFor(() => expect(button).toBeEnabled());
+  await userEvent.click(button);
+  await waitFor(() =>
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
   );
 }
 
@@ -326,6 +337,8 @@ describe('EntityFluxContent', () => {
     await waitFor(() => expect(reconcile).toBeEnabled());
     await waitFor(() => expect(screen.getByText('Live')).toBeInTheDocument());
     await userEvent.click(reconcile);
+    // a Kustomization acts on every entity it deploys, so it asks first
+    await confirmIn(await screen.findByRole('dialog'), 'Reconcile');
 
     expect(
       await screen.findByText('Reconciling with source…'),
@@ -382,11 +395,79 @@ describe('EntityFluxContent', () => {
     });
     await waitFor(() => expect(reconcile).toBeEnabled());
     await userEvent.click(reconcile);
+    await confirmIn(await screen.findByRole('dialog'), 'Reconcile');
     expect(
       await screen.findByText(
         'reconcile failed: Kustomization flux-system/shop is suspended; resume it first',
       ),
     ).toBeInTheDocument();
     expect(reconcile).toBeEnabled();
+  });
+  it("names how many entities and owners a shared Kustomization touches, refuses up front without the permission on all, and offers the entity's own HelmRelease", async () => {
+    const status = shopStatus();
+    const prod = status.clusters.find(c => c.cluster === 'prod')!;
+    prod.objects = [...prod.objects, { ...stagingRelease, cluster: 'prod' }];
+    backend = fakeFluxBackend(server, {
+      status,
+      impacts: {
+        shop: {
+          entities: 34,
+          owners: ['group:default/a', 'group:default/b', 'group:default/c'],
+          denied: 33,
+          deniedExamples: ['component:default/cart'],
+        },
+      },
+    });
+    render();
+    const suspend = await screen.findByRole('button', {
+      name: 'Suspend Kustomization flux-system/shop',
+    });
+    await waitFor(() => expect(suspend).toBeEnabled());
+    await userEvent.click(suspend);
+    const dialog = await screen.findByRole('dialog');
+    expect(
+      await within(dialog).findByTestId('flux-action-impact'),
+    ).toHaveTextContent(
+      'It deploys 34 entities of 3 owners: this acts on all of them.',
+    );
+    expect(within(dialog).getByRole('alert')).toHaveTextContent(
+      'you lack the permission on 33 entities it deploys (component:default/cart, …)',
+    );
+    expect(
+      within(dialog).getByRole('button', { name: 'Suspend all 34' }),
+    ).toBeDisabled();
+    await confirmIn(dialog, 'Suspend HelmRelease shop/shop only');
+    await waitFor(() =>
+      expect(backend.actions).toEqual([
+        {
+          action: 'suspend',
+          body: {
+            cluster: 'prod',
+            kind: 'HelmRelease',
+            namespace: 'shop',
+            name: 'shop',
+          },
+        },
+      ]),
+    );
+  });
+
+  it('reconciles a HelmRelease at once: it touches its entity only', async () => {
+    backend = fakeFluxBackend(server, { status: shopStatus() });
+    render();
+    const reconcile = await screen.findByRole('button', {
+      name: 'Reconcile HelmRelease shop/shop',
+    });
+    await waitFor(() => expect(reconcile).toBeEnabled());
+    await userEvent.click(reconcile);
+    await waitFor(() =>
+      expect(backend.actions).toEqual([
+        expect.objectContaining({
+          action: 'reconcile',
+          body: expect.objectContaining({ kind: 'HelmRelease' }),
+        }),
+      ]),
+    );
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
   });
 });

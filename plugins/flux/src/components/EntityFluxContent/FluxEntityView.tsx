@@ -22,7 +22,7 @@ export function FluxEntityView(props: {
     entityRef,
   );
   const permissions = useFluxPermissions(entityRef);
-  const { run, progressOf } = useFluxActions(entity);
+  const { run, progressOf, impactOf } = useFluxActions(entity);
   // Open details live here, keyed by object, so stream updates never close them.
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const onToggle = useCallback((key: string) => {
@@ -87,6 +87,7 @@ export function FluxEntityView(props: {
           permissions={permissions}
           progressOf={progressOf}
           onAction={run}
+          impactOf={impactOf}
         />
       ))}
     </Box>

@@ -8,7 +8,7 @@ import type {
   FluxObjectSummary,
 } from '@flux-portal/plugin-flux-common';
 import { StateChip } from '../StateChip';
-import { ObjectActions } from './ObjectActions';
+import { ObjectActions, type ObjectActionsProps } from '../ObjectActions';
 import { ObjectDetails } from './ObjectDetails';
 import { ObjectFacts } from './ObjectFacts';
 import type { FluxActionPermissions } from '../../hooks/useFluxPermissions';
@@ -31,6 +31,8 @@ export interface ObjectRowProps {
     action: FluxAction,
     withSource?: boolean,
   ): void;
+  impactOf?: ObjectActionsProps['impactOf'];
+  alternative?: FluxObjectSummary;
 }
 
 /** One Flux object: state, message, revisions, timing, actions and (on demand) details. */
@@ -44,6 +46,8 @@ export function ObjectRow(props: ObjectRowProps) {
     permissions,
     progress,
     onAction,
+    impactOf,
+    alternative,
   } = props;
   const detailsId = `flux-details-${objectKey.replace(/[^A-Za-z0-9-]/g, '-')}`;
   const title = `${object.kind} ${object.namespace}/${object.name}`;
@@ -97,6 +101,8 @@ export function ObjectRow(props: ObjectRowProps) {
             permissions={permissions}
             progress={progress}
             onAction={onAction}
+            impactOf={impactOf}
+            alternative={alternative}
           />
         ) : (
           <span />

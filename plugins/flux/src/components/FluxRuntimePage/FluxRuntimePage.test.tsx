@@ -246,6 +246,70 @@ describe('FluxRuntimeContent', () => {
     expect(deploys('flux-system/paused')).toHaveTextContent(/^$/);
   });
 
+  it('acts on a row through an entity it deploys, after naming what the action touches', async () => {
+    serve();
+    const posted: Array<{ path: string; body: unknown }> = [];
+    server.use(
+      http.post(
+        `${baseUrl}/entities/:kind/:namespace/:name/actions/:action/impact`,
+        async ({ request, params }) =>
+          HttpResponse.json({
+            action: params.action,
+            object: await request.json(),
+            entities: 4,
+            owners: ['group:default/team-a'],
+            denied: 0,
+            deniedExamples: [],
+          }),
+      ),
+      http.post(
+        `${baseUrl}/entities/:kind/:namespace/:name/actions/:action`,
+        async ({ request }) => {
+          const body = (await request.json()) as Record<string, string>;
+          posted.push({ path: new URL(request.url).pathname, body });
+          return HttpResponse.json({ action: 'reconcile', object: body });
+        },
+      ),
+    );
+    renderPage();
+    const open = await screen.findByRole('button', {
+      name: 'Actions for Kustomization flux-system/infrastructure in prod',
+    });
+    // an object no catalog entity names offers nothing to act through
+    expect(
+      screen.queryByRole('button', {
+        name: 'Actions for Kustomization flux-system/paused in prod',
+      }),
+    ).not.toBeInTheDocument();
+    await userEvent.click(open);
+    const reconcile = await screen.findByRole('button', {
+      name: 'Reconcile Kustomization flux-system/infrastructure',
+    });
+    await waitFor(() => expect(reconcile).toBeEnabled());
+    await userEvent.click(reconcile);
+    const dialog = await screen.findByRole('dialog');
+    expect(
+      await within(dialog).findByTestId('flux-action-impact'),
+    ).toHaveTextContent('It deploys 4 entities of 1 owner');
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Reconcile all 4' }),
+    );
+    await waitFor(() =>
+      expect(posted).toEqual([
+        {
+          path: '/api/flux/entities/component/default/infra-a/actions/reconcile',
+          body: {
+            cluster: 'prod',
+            kind: 'Kustomization',
+            namespace: 'flux-system',
+            name: 'infrastructure',
+            withSource: false,
+          },
+        },
+      ]),
+    );
+  });
+
   it('refreshes the objects when the change stream reports changes', async () => {
     const encoder = new TextEncoder();
     let current = objects;

@@ -12,6 +12,7 @@ import { ColumnHeads } from '../ColumnHeads';
 import { type Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { useDeployedEntities } from './useDeployedEntities';
+import { RowActions } from './RowActions';
 
 /** Rendering thousands of rows at once makes the page sluggish; filters narrow it down. */
 export const MAX_ROWS = 500;
@@ -59,6 +60,7 @@ export function ObjectsTable(props: { items: readonly FluxObjectSummary[] }) {
             'Message',
             'Revision',
             'Last reconcile',
+            'Actions',
           ]}
         />
         <TableBody>
@@ -86,6 +88,12 @@ export function ObjectsTable(props: { items: readonly FluxObjectSummary[] }) {
               </TableCell>
               <TableCell>
                 <RelativeTime iso={item.lastReconcileAt} />
+              </TableCell>
+              <TableCell>
+                <RowActions
+                  object={item}
+                  deployed={deployed?.get(objectKey(item))}
+                />
               </TableCell>
             </TableRow>
           ))}

@@ -2,18 +2,19 @@ import { useState } from 'react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import CircularProgress from '@material-ui/core/CircularProgress';
-import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
-import DialogContent from '@material-ui/core/DialogContent';
-import DialogContentText from '@material-ui/core/DialogContentText';
-import DialogTitle from '@material-ui/core/DialogTitle';
 import Typography from '@material-ui/core/Typography';
-import type {
-  FluxAction,
-  FluxObjectSummary,
+import {
+  KUSTOMIZATION_KIND,
+  type FluxAction,
+  type FluxActionImpact,
+  type FluxObjectSummary,
 } from '@flux-portal/plugin-flux-common';
 import type { FluxActionPermissions } from '../../hooks/useFluxPermissions';
 import type { ActionProgress } from '../../hooks/useFluxActions';
+import {
+  ConfirmActionDialog,
+  type PendingConfirmation,
+} from './ConfirmActionDialog';
 
 export interface ObjectActionsProps {
   object: FluxObjectSummary;
@@ -24,18 +25,37 @@ export interface ObjectActionsProps {
     action: FluxAction,
     withSource?: boolean,
   ): void;
+  /** What an action would touch, shown in its confirmation. */
+  impactOf?(
+    object: FluxObjectSummary,
+    action: FluxAction,
+  ): Promise<FluxActionImpact>;
+  /** The entity's own object offered instead of a shared one (its HelmRelease). */
+  alternative?: FluxObjectSummary;
+}
+
+/**
+ * Whether an action asks first: suspending stops deployments, and anything
+ * done to a Kustomization is done to every entity it deploys.
+ */
+function needsConfirmation(object: FluxObjectSummary, action: FluxAction) {
+  return action === 'suspend' || object.kind === KUSTOMIZATION_KIND;
 }
 
 /**
  * Reconcile, reconcile with source, suspend/resume. Buttons the user may
  * not use are not shown; while permissions load they are disabled.
- * Suspending stops deployments, so it asks first.
  */
 export function ObjectActions(props: ObjectActionsProps) {
-  const { object, permissions, progress, onAction } = props;
-  const [confirmSuspend, setConfirmSuspend] = useState(false);
+  const { object, permissions, progress, onAction, impactOf, alternative } =
+    props;
+  const [confirm, setConfirm] = useState<PendingConfirmation>();
   const busy = permissions.loading || progress?.phase === 'running';
   const label = `${object.kind} ${object.namespace}/${object.name}`;
+  const request = (action: FluxAction, withSource?: boolean) => {
+    if (needsConfirmation(object, action)) setConfirm({ action, withSource });
+    else onAction(object, action, withSource);
+  };
 
   return (
     <Box display="flex" alignItems="center" flexWrap="wrap" style={{ gap: 8 }}>
@@ -47,7 +67,7 @@ export function ObjectActions(props: ObjectActionsProps) {
               variant="outlined"
               disabled={busy}
               aria-label={`Reconcile ${label}`}
-              onClick={() => onAction(object, 'reconcile')}
+              onClick={() => request('reconcile')}
             >
               Reconcile
             </Button>
@@ -57,7 +77,7 @@ export function ObjectActions(props: ObjectActionsProps) {
                 variant="outlined"
                 disabled={busy}
                 aria-label={`Reconcile with source ${label}`}
-                onClick={() => onAction(object, 'reconcile', true)}
+                onClick={() => request('reconcile', true)}
               >
                 Reconcile with source
               </Button>
@@ -71,7 +91,7 @@ export function ObjectActions(props: ObjectActionsProps) {
             variant="outlined"
             disabled={busy}
             aria-label={`Resume ${label}`}
-            onClick={() => onAction(object, 'resume')}
+            onClick={() => request('resume')}
           >
             Resume
           </Button>
@@ -81,38 +101,23 @@ export function ObjectActions(props: ObjectActionsProps) {
             variant="outlined"
             disabled={busy}
             aria-label={`Suspend ${label}`}
-            onClick={() => setConfirmSuspend(true)}
+            onClick={() => request('suspend')}
           >
             Suspend
           </Button>
         ))}
       {progress && <ProgressText progress={progress} />}
-      <Dialog
-        open={confirmSuspend}
-        onClose={() => setConfirmSuspend(false)}
-        aria-labelledby="flux-suspend-title"
-      >
-        <DialogTitle id="flux-suspend-title">Suspend {label}?</DialogTitle>
-        <DialogContent>
-          <DialogContentText>
-            Flux stops reconciling it in cluster {object.cluster}: new commits
-            are not deployed and drift is not corrected until it is resumed.
-          </DialogContentText>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={() => setConfirmSuspend(false)}>Cancel</Button>
-          <Button
-            color="secondary"
-            variant="contained"
-            onClick={() => {
-              setConfirmSuspend(false);
-              onAction(object, 'suspend');
-            }}
-          >
-            Suspend
-          </Button>
-        </DialogActions>
-      </Dialog>
+      <ConfirmActionDialog
+        object={object}
+        pending={confirm}
+        impactOf={impactOf}
+        alternative={alternative}
+        onCancel={() => setConfirm(undefined)}
+        onConfirm={(target, action, withSource) => {
+          setConfirm(undefined);
+          onAction(target, action, withSource);
+        }}
+      />
     </Box>
   );
 }

@@ -1,0 +1,1 @@
+export { ObjectActions, type ObjectActionsProps } from './ObjectActions';
