@@ -44,3 +44,7 @@ export {
   FluxStateFilterPicker,
 } from './components/CatalogFluxState/FluxStateFilter';
 export { StateChip } from './components/StateChip';
+export {
+  fluxCatalogModule,
+  fluxCatalogPage,
+} from './catalog/fluxCatalogModule';
