@@ -13,3 +13,4 @@ export * from './status';
 export * from './rest';
 export * from './permissions';
 export * from './config';
+export * from './entityCoverage';

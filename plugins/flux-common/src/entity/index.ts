@@ -20,3 +20,8 @@ export type { ChartRef } from './chart';
 export { formatEqualitySelector, parseEqualitySelector } from './labelSelector';
 export { formatEntityRefs, parseEntityRefs } from './entityRefs';
 export { formatSharedBy, parseSharedBy } from './sharedBy';
+export {
+  ANNOTATION_SOURCE_COMMIT,
+  formatSourceCommit,
+  parseSourceCommit,
+} from './sourceCommit';

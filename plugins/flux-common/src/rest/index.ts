@@ -5,3 +5,4 @@ export {
   entityActionPath,
   entityActionImpactPath,
 } from './paths';
+export type * from './coverageTypes';

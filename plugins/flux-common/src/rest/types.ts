@@ -8,6 +8,10 @@ import type {
   FluxState,
   HelmReleaseSnapshot,
 } from '../status';
+import type {
+  FluxEntityCoverage,
+  FluxSourceVerification,
+} from './coverageTypes';
 
 /** A Flux (or inventory) object in one cluster. @public */
 export interface FluxObjectRef {
@@ -27,6 +31,8 @@ export interface FluxSourceSummary {
   /** The source's own state. */
   state?: FluxState;
   revision?: string;
+  /** Signature verification of the artifact's source (OCIRepository, HelmChart, GitRepository). */
+  verification?: FluxSourceVerification;
 }
 
 /** One `dependsOn` of a Kustomization or HelmRelease, with the dependency's state. @public */
@@ -89,6 +95,8 @@ export interface FluxObjectSummary extends FluxObjectRef {
   history?: HelmReleaseSnapshot[];
   inventory?: FluxInventoryEntry[];
   events?: FluxEventSummary[];
+  /** A source's own signature verification (OCIRepository, HelmChart, GitRepository). */
+  verification?: FluxSourceVerification;
 }
 
 /** Why a cluster could not (fully) answer. @public */
@@ -125,6 +133,8 @@ export interface FluxClusterEntityStatus extends FluxClusterDisplay {
   context?: string;
   objects: FluxObjectSummary[];
   errors: FluxClusterError[];
+  /** Image updates, Alerts and Receivers, and whether the catalog's commit is applied. */
+  coverage?: FluxEntityCoverage;
 }
 
 /** GET /entities/:kind/:namespace/:name/status @public */
