@@ -4,6 +4,7 @@
  * FILE is JSON (an object, an array or a v1 List) or YAML (multi-document);
  * Flux objects without a status are given seeded statuses.
  */
+import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { parseAllDocuments } from 'yaml';
@@ -18,7 +19,7 @@ import { ClusterObject } from './clusterObject';
 
 const USAGE = `Usage: cluster-simulator [--port 7777] [--host 127.0.0.1] [--token TOKEN] [--name NAME]
                          [--objects FILE.json|FILE.yaml] [--monorepo DIR [--cluster NAME]]
-                         [--seed N] [--no-seed-statuses]
+                         [--seed N] [--no-seed-statuses] [--commit SHA] [--no-coverage]
                          [--serve GROUP=VERSION[,VERSION…]]… [--no-periodic-reconcile]`;
 
 function asObjects(value: unknown, file: string): ClusterObject[] {
@@ -117,6 +118,19 @@ async function readMonorepoCluster(
   return { objects: objects as ClusterObject[], renderFailures };
 }
 
+/** The commit a monorepo folder's Git checkout is at, so its GitRepository fetched what the catalog reads. */
+function gitHead(dir: string): string | undefined {
+  try {
+    const head = execFileSync('git', ['-C', dir, 'rev-parse', 'HEAD'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+    return /^[0-9a-f]{40}$/.test(head) ? head : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Runs the CLI; resolves with the running simulator's stop function. @public */
 export async function runClusterSimulatorCli(
   argv: string[],
@@ -135,6 +149,8 @@ export async function runClusterSimulatorCli(
       seed: { type: 'string', default: '1' },
       'no-seed-statuses': { type: 'boolean', default: false },
       'no-periodic-reconcile': { type: 'boolean', default: false },
+      commit: { type: 'string' },
+      'no-coverage': { type: 'boolean', default: false },
       serve: { type: 'string', multiple: true },
       help: { type: 'boolean', default: false },
     },
@@ -175,7 +191,14 @@ export async function runClusterSimulatorCli(
     const withStatus = objects.filter(o => o.status !== undefined);
     const seeded = seedFluxStatuses(
       objects.filter(o => o.status === undefined),
-      { seed: values.seed, renderFailures: monorepo?.renderFailures },
+      {
+        seed: values.seed,
+        renderFailures: monorepo?.renderFailures,
+        commit:
+          values.commit ??
+          (values.monorepo ? gitHead(values.monorepo) : undefined),
+        coverage: !!values.monorepo && !values['no-coverage'],
+      },
     );
     objects = [...withStatus, ...seeded.objects];
     const counts: Record<string, number> = {};

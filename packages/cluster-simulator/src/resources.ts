@@ -6,7 +6,9 @@
 
 import {
   HELM_GROUP,
+  IMAGE_GROUP,
   KUSTOMIZE_GROUP,
+  NOTIFICATION_GROUP,
   SOURCE_GROUP,
 } from '@flux-portal/plugin-flux-common';
 
@@ -38,6 +40,10 @@ export const DEFAULT_SERVED_VERSIONS: ServedVersions = {
   [KUSTOMIZE_GROUP]: ['v1', 'v1beta2'],
   [HELM_GROUP]: ['v2', 'v2beta2'],
   [SOURCE_GROUP]: ['v1', 'v1beta2'],
+  [IMAGE_GROUP]: ['v1', 'v1beta2'],
+  // Receiver is v1, Alert and Provider v1beta3 in Flux 2.7; the simulator
+  // serves every kind of a group at each of its versions.
+  [NOTIFICATION_GROUP]: ['v1', 'v1beta3'],
 };
 
 /** A namespaced kind; `status`: has a status subresource, `generation`: spec changes bump it. */
@@ -144,6 +150,12 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
   crd(SOURCE_GROUP, 'HelmRepository', 'helmrepositories', ['helmrepo']),
   crd(SOURCE_GROUP, 'HelmChart', 'helmcharts', ['hc']),
   crd(SOURCE_GROUP, 'Bucket', 'buckets', []),
+  crd(IMAGE_GROUP, 'ImageRepository', 'imagerepositories', ['imagerepo']),
+  crd(IMAGE_GROUP, 'ImagePolicy', 'imagepolicies', ['imgpol']),
+  crd(IMAGE_GROUP, 'ImageUpdateAutomation', 'imageupdateautomations', ['iua']),
+  crd(NOTIFICATION_GROUP, 'Alert', 'alerts', []),
+  crd(NOTIFICATION_GROUP, 'Provider', 'providers', []),
+  crd(NOTIFICATION_GROUP, 'Receiver', 'receivers', []),
 ];
 
 export function findTypeByKind(

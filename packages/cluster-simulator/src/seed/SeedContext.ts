@@ -28,6 +28,9 @@ export class SeedContext {
     this.events = new EventRecorder(rng);
   }
 
+  /** The monorepo's commit, when known (SeedOptions.commit). */
+  commit?: string;
+
   sha1Revision(branch: string) {
     return `${branch}@sha1:${this.rng.hex(40)}`;
   }

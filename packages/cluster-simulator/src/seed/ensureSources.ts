@@ -64,6 +64,8 @@ export function ensureSources(ctx: SeedContext, appliers: ClusterObject[]) {
           sourceRef: { kind: ref.kind, name: ref.name },
           interval: chartSpec.interval ?? obj.spec.interval ?? '10m',
           reconcileStrategy: 'ChartVersion',
+          // helm-controller passes the chart's signature check on
+          ...(chartSpec.verify ? { verify: chartSpec.verify } : {}),
         },
       };
       ctx.sources.set(id(chart), chart);

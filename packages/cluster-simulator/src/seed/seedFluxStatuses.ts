@@ -26,6 +26,7 @@ import { seedSource } from './seedSource';
 import { seedSuspended } from './seedSuspended';
 import { seedWaiting } from './seedWaiting';
 import { seedWorkloads } from './seedWorkloads';
+import { seedCoverage } from './seedCoverage';
 import { AssignedState, SeedOptions, SeedResult } from './types';
 
 export type {
@@ -70,6 +71,7 @@ export function seedFluxStatuses(
     createRng(options.seed ?? 1),
     options.now ?? new Date(),
   );
+  if (options.commit) ctx.commit = options.commit.toLowerCase();
   const objects = input.map(o => cloneJson(o));
   ctx.inputDeployments = objects.filter(
     o => o.kind === 'Deployment' && o.apiVersion === 'apps/v1',
@@ -105,6 +107,7 @@ export function seedFluxStatuses(
   seedWorkloads(ctx, objects, appliers, states);
   seedNamespaces([...objects, ...ctx.extra], ctx.extra);
   seedInventories(appliers, [...objects, ...ctx.extra]);
+  if (options.coverage) seedCoverage(ctx, objects);
   return {
     objects: [...objects, ...ctx.extra, ...ctx.events.events],
     states: appliers.map(o => {

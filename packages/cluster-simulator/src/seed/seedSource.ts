@@ -6,6 +6,7 @@
 import {
   FluxConditionReason as Reason,
   FluxConditionType as Condition,
+  SOURCE_VERIFIED_CONDITION,
 } from '@flux-portal/plugin-flux-common';
 import { ClusterObject } from '../clusterObject';
 import { readySuccess, succeeded } from '../fluxConditions';
@@ -18,9 +19,10 @@ function artifactRevision(ctx: SeedContext, source: ClusterObject): string {
   switch (source.kind) {
     case 'GitRepository': {
       const ref = source.spec?.ref ?? {};
-      return ref.tag
-        ? `${ref.tag}@sha1:${ctx.rng.hex(40)}`
-        : ctx.sha1Revision(ref.branch ?? 'main');
+      if (ref.tag) return `${ref.tag}@sha1:${ctx.rng.hex(40)}`;
+      const drawn = ctx.sha1Revision(ref.branch ?? 'main');
+      // drawn anyway, so a known commit leaves every other draw as it was
+      return ctx.commit ? drawn.replace(/[0-9a-f]{40}$/, ctx.commit) : drawn;
     }
     case 'OCIRepository':
       return `${source.spec?.ref?.tag ?? 'latest'}@sha256:${ctx.rng.hex(64)}`;
@@ -50,6 +52,20 @@ export function seedSource(ctx: SeedContext, source: ClusterObject) {
     conditions: [
       succeeded(Condition.Ready, ready, time, gen),
       succeeded(Condition.ArtifactInStorage, ready, time, gen),
+      // spec.verify: the signature was checked (cosign/notation, OpenPGP for Git)
+      ...(source.spec?.verify
+        ? [
+            succeeded(
+              SOURCE_VERIFIED_CONDITION,
+              {
+                reason: 'Succeeded',
+                message: `verified signature of revision ${revision}`,
+              },
+              time,
+              gen,
+            ),
+          ]
+        : []),
     ],
     artifact: {
       path: `${path}/${rng.hex(12)}.tar.gz`,

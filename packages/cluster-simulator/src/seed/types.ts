@@ -26,6 +26,20 @@ export interface SeedOptions {
    * reconcile may cure.
    */
   renderFailures?: RenderFailure[];
+  /**
+   * The Git commit the monorepo is at: branch-tracking GitRepositories
+   * fetched it (their artifact is `<branch>@sha1:<commit>`), so what is
+   * Ready applied it and what failed still runs an older one.
+   */
+  commit?: string;
+  /**
+   * Also seed what image-reflector, image-automation and
+   * notification-controller would hold (seedCoverage): an ImageRepository
+   * and ImagePolicy for two app images (one up to date, one behind), an
+   * ImageUpdateAutomation, Providers, Alerts and a GitHub Receiver.
+   * Drawn after everything else, so other objects are the same either way.
+   */
+  coverage?: boolean;
 }
 
 /** @public */
