@@ -15,6 +15,8 @@ export {
   fluxApi,
   entityFluxContent,
   entityFluxStatusCard,
+  entityFluxDependentsCard,
+  entityFluxSystemHealthCard,
   fluxPage,
   catalogFluxStateFilter,
 } from './plugin';

@@ -16,6 +16,10 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
+import {
+  RELATION_DEPENDENCY_OF,
+  RELATION_HAS_PART,
+} from '@backstage/catalog-model';
 import { ANNOTATION_CLUSTERS } from '@flux-portal/plugin-flux-common';
 import { fluxApiRef } from './api/FluxApi';
 import { FluxClient } from './api/FluxClient';
@@ -65,6 +69,49 @@ export const entityFluxStatusCard = EntityCardBlueprint.make({
   },
 });
 
+/**
+ * What depends on a Resource or Component, with each dependent's Flux state
+ * and counts by state: who is hit when it fails.
+ * @public
+ */
+export const entityFluxDependentsCard = EntityCardBlueprint.make({
+  name: 'dependents',
+  params: {
+    type: 'content',
+    filter: { kind: { $in: ['resource', 'component'] } },
+    loader: () =>
+      import('./components/RelatedFluxStates').then(m => (
+        <m.RelatedFluxStatesCard
+          title="Depended on by"
+          relationType={RELATION_DEPENDENCY_OF}
+          emptyText="Nothing in the catalog depends on it."
+        />
+      )),
+  },
+});
+
+/**
+ * A System's members with their Flux states, and its health: the worst of
+ * them.
+ * @public
+ */
+export const entityFluxSystemHealthCard = EntityCardBlueprint.make({
+  name: 'system-health',
+  params: {
+    type: 'content',
+    filter: { kind: 'system' },
+    loader: () =>
+      import('./components/RelatedFluxStates').then(m => (
+        <m.RelatedFluxStatesCard
+          title="Members"
+          relationType={RELATION_HAS_PART}
+          emptyText="The system has no members in the catalog."
+          rollUp
+        />
+      )),
+  },
+});
+
 /** @public */
 export const fluxPage = PageBlueprint.make({
   params: {
@@ -99,6 +146,8 @@ export const fluxPlugin = createFrontendPlugin({
     fluxApi,
     entityFluxContent,
     entityFluxStatusCard,
+    entityFluxDependentsCard,
+    entityFluxSystemHealthCard,
     fluxPage,
     catalogFluxStateFilter,
   ],

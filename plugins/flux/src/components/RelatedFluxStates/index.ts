@@ -1,0 +1,4 @@
+export {
+  RelatedFluxStatesCard,
+  type RelatedFluxStatesCardProps,
+} from './RelatedFluxStatesCard';
