@@ -12,7 +12,11 @@ import {
   entityStatusPath,
 } from '@flux-portal/plugin-flux-common';
 import fluxPlugin from '../index';
-import { exampleEntities, kubernetesConfig } from './exampleCluster';
+import {
+  eventually,
+  exampleEntities,
+  kubernetesConfig,
+} from './exampleCluster';
 
 export interface FluxBackendUnderTest {
   url: string;
@@ -141,4 +145,13 @@ export async function readEvents(
     clearTimeout(timer);
     controller.abort();
   }
+}
+
+/** Waits until the backend has listed every kind of its first cluster. */
+export async function untilSynced(backend: FluxBackendUnderTest) {
+  await eventually(
+    async () => (await backend.get('/runtime')).body?.clusters?.[0]?.synced,
+    15000,
+    'cluster synced',
+  );
 }

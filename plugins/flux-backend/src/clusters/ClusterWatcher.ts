@@ -123,11 +123,18 @@ export class ClusterWatcher {
     return this.informers.get(kind)?.version;
   }
 
-  /** True once discovery finished and every served kind has been listed. */
+  /**
+   * True once discovery finished and every served kind has been listed (an
+   * optional kind the cluster refuses to list does not hold it back).
+   */
   get synced(): boolean {
     return (
       this.informers.size > 0 &&
-      [...this.informers.values()].every(informer => informer.synced)
+      [...this.informers.values()].every(
+        informer =>
+          informer.synced ||
+          (informer.kind.optional === true && informer.error !== undefined),
+      )
     );
   }
 

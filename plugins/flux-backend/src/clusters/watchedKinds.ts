@@ -5,6 +5,8 @@
  */
 import {
   HELM_GROUP,
+  IMAGE_GROUP,
+  NOTIFICATION_GROUP,
   HELM_RELEASE_KIND,
   HELM_RELEASE_VERSIONS,
   KUSTOMIZATION_KIND,
@@ -23,6 +25,12 @@ export interface WatchedKind {
   versions: readonly string[];
   /** Flux objects get a derived state; Events and Deployments support them. */
   flux: boolean;
+  /**
+   * Read only for an entity's coverage (image automation, notifications): a
+   * cluster that refuses to list it (RBAC not granted) is still synced, so
+   * the rest of its status is unaffected; the refusal shows in /runtime.
+   */
+  optional?: boolean;
 }
 
 /** @public */
@@ -76,6 +84,38 @@ export const WATCHED_KINDS: readonly WatchedKind[] = [
     versions: SOURCE_VERSIONS,
     flux: true,
   },
+  // image-reflector and image-automation (v1 since Flux 2.7) and
+  // notification-controller: read for an entity's coverage only. A cluster
+  // without these controllers does not serve the kinds: they are left out.
+  ...(
+    [
+      ['ImageRepository', 'imagerepositories'],
+      ['ImagePolicy', 'imagepolicies'],
+      ['ImageUpdateAutomation', 'imageupdateautomations'],
+    ] as const
+  ).map(([kind, plural]) => ({
+    kind,
+    group: IMAGE_GROUP,
+    plural,
+    versions: ['v1', 'v1beta2', 'v1beta1'],
+    flux: true,
+    optional: true,
+  })),
+  ...(
+    [
+      // Alert and Provider are still v1beta3 in Flux 2.7, Receiver is v1
+      ['Alert', 'alerts', ['v1beta3', 'v1beta2', 'v1beta1']],
+      ['Provider', 'providers', ['v1beta3', 'v1beta2', 'v1beta1']],
+      ['Receiver', 'receivers', ['v1', 'v1beta2', 'v1beta1']],
+    ] as const
+  ).map(([kind, plural, versions]) => ({
+    kind,
+    group: NOTIFICATION_GROUP,
+    plural,
+    versions,
+    flux: true,
+    optional: true,
+  })),
   { kind: 'Event', group: '', plural: 'events', versions: ['v1'], flux: false },
   {
     kind: 'Deployment',

@@ -43,6 +43,10 @@ export class TrackingSnapshot implements ClusterSnapshot, ClusterObjects {
     this.track(changeKeys.health);
     return this.watcher.errors(kinds);
   }
+  versionOf(kind: string): string | undefined {
+    this.track(changeKeys.health);
+    return this.watcher.versionOf(kind);
+  }
   get(
     kind: string,
     namespace: string,

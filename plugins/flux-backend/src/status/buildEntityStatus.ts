@@ -24,6 +24,7 @@ import { EntityFluxObjects, entityFluxObjects } from './entityFluxObjects';
 import type { ObjectKey } from '@flux-portal/plugin-flux-common';
 import { summarizeObject } from './summarizeObject';
 import { workloadReadiness } from './workloadReadiness';
+import { entityCoverage } from './entityCoverage';
 
 const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet'];
 
@@ -128,12 +129,19 @@ function clusterEntityStatus(
           shared: shared?.deployer,
         })
       : undefined;
+  const coverage = entityCoverage(cluster, {
+    objects,
+    catalogCommit: mapped.catalogCommit,
+    allKustomizations: mapped.allKustomizations,
+    options,
+  });
   return {
     state: decision?.state ?? 'Unknown',
     ...(decision ? { rule: decision.rule } : {}),
     ...(decision?.context ? { context: decision.context } : {}),
     objects,
     errors: cluster.errors([...kinds]),
+    ...(coverage ? { coverage } : {}),
   };
 }
 

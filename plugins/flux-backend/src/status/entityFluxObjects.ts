@@ -12,11 +12,13 @@ import {
   ANNOTATION_WORKLOADS,
   ANNOTATION_KUBERNETES_ID,
   ANNOTATION_KUBERNETES_NAMESPACE,
+  ANNOTATION_SOURCE_COMMIT,
   HELM_RELEASE_KIND,
   KUSTOMIZATION_KIND,
   parseClusters,
   parseNamespacedName,
   parseSharedBy,
+  parseSourceCommit,
   parseWorkloads,
   WorkloadRef,
 } from '@flux-portal/plugin-flux-common';
@@ -36,6 +38,8 @@ export interface EntityFluxObjects {
    * (the catalog's shared-by count above 1), else undefined.
    */
   sharedKustomization?: { key: ObjectKey; sharedBy: number };
+  /** The commit the catalog read the monorepo at, when it recorded one. */
+  catalogCommit?: string;
 }
 
 export function entityFluxObjects(entity: Entity): EntityFluxObjects {
@@ -77,6 +81,7 @@ export function entityFluxObjects(entity: Entity): EntityFluxObjects {
     allKustomizations: isCluster,
     workloads,
     namespaces,
+    catalogCommit: parseSourceCommit(annotations[ANNOTATION_SOURCE_COMMIT]),
     ...(kustomization && sharedBy !== undefined && sharedBy > 1
       ? {
           sharedKustomization: {

@@ -15,6 +15,7 @@ import {
   FluxSourceSummary,
   HelmReleaseSnapshot,
   RECONCILE_REQUESTED_AT_ANNOTATION,
+  sourceVerificationOf,
 } from '@flux-portal/plugin-flux-common';
 import { ClusterObjects, SummaryOptions } from './types';
 import { sourceOf } from './sourceOf';
@@ -62,6 +63,11 @@ function summarizeSource(
     const status = derive(resolved.artifact.kind, artifact, options);
     summary.state = status.state;
     summary.revision = status.sourceRevision;
+    const verification = sourceVerificationOf({
+      ...(artifact as any),
+      kind: resolved.artifact.kind,
+    });
+    if (verification) summary.verification = verification;
   } else {
     summary.state = 'Unknown';
   }
@@ -227,6 +233,8 @@ export function summarizeObject(
     source,
     dependsOn: summarizeDependencies(view, kind, obj, options),
   };
+  const verification = sourceVerificationOf({ ...(obj as any), kind });
+  if (verification) summary.verification = verification;
   if (options.details) {
     summary.inventory = summarizeInventory(view, obj, options);
     summary.history = summarizeHistory(obj);

@@ -23,6 +23,8 @@ export interface ClusterSnapshot {
   view: ClusterObjects;
   synced: boolean;
   errors(kinds?: readonly string[]): FluxClusterError[];
+  /** The API version the cluster serves a watched kind at; undefined when it does not (or before discovery). */
+  versionOf?(kind: string): string | undefined;
 }
 
 export interface SummaryOptions {
