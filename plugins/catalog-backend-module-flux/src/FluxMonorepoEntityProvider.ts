@@ -35,6 +35,7 @@ import {
 } from './lastGood/LastGoodStore';
 import { MonorepoRead, readMonorepoTree } from './readMonorepoTree';
 import { checkRemoval, RemovalDecision } from './removalGuard';
+import { withSourceCommit } from './sourceCommit';
 
 export type RefreshOutcome =
   | { status: 'applied'; entities: number; problems: number }
@@ -122,10 +123,12 @@ export class FluxMonorepoEntityProvider implements EntityProvider {
     if ('status' in guard) return guard;
     await connection.applyMutation({
       type: 'full',
-      entities: ingestion.entities.map(entity => ({
-        entity,
-        locationKey: this.getProviderName(),
-      })),
+      entities: withSourceCommit(ingestion.entities, read.commit).map(
+        entity => ({
+          entity,
+          locationKey: this.getProviderName(),
+        }),
+      ),
     });
     this.etag = read.etag;
     await this.recordLastGood(next);

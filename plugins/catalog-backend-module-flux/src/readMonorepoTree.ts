@@ -11,9 +11,16 @@ import {
   createMemoryTree,
   FileTree,
 } from '@flux-portal/kustomize';
+import { commitOfEtag, gitHeadOf } from './sourceCommit';
 
 export type MonorepoRead =
-  | { status: 'read'; tree: FileTree; etag?: string }
+  | {
+      status: 'read';
+      tree: FileTree;
+      etag?: string;
+      /** The Git commit read, when known (see sourceCommit.ts). */
+      commit?: string;
+    }
   | { status: 'not-modified' };
 
 export function isUrlTarget(target: string): boolean {
@@ -33,7 +40,12 @@ export async function readMonorepoTree(
   etag?: string,
 ): Promise<MonorepoRead> {
   if (!isUrlTarget(target)) {
-    return { status: 'read', tree: createLocalTree(localTargetPath(target)) };
+    const path = localTargetPath(target);
+    return {
+      status: 'read',
+      tree: createLocalTree(path),
+      commit: await gitHeadOf(path),
+    };
   }
   try {
     const response = await reader.readTree(target, { etag });
@@ -45,6 +57,7 @@ export async function readMonorepoTree(
       status: 'read',
       tree: createMemoryTree(files),
       etag: response.etag,
+      commit: commitOfEtag(response.etag),
     };
   } catch (error) {
     if (
