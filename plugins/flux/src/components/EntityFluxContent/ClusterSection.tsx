@@ -11,6 +11,7 @@ import {
 import { StateChip } from '../StateChip';
 import { ClusterLabels, clusterTitle } from '../ClusterDisplay';
 import { ObjectRow, type ObjectRowProps } from './ObjectRow';
+import { EntityCoverage } from './details/EntityCoverage';
 import { compareIdentity, isApplier, objectKey } from '../../lib/objects';
 import type { FluxActionPermissions } from '../../hooks/useFluxPermissions';
 import type { ActionProgress } from '../../hooks/useFluxActions';
@@ -119,6 +120,7 @@ export function ClusterSection(props: ClusterSectionProps) {
           />
         );
       })}
+      <EntityCoverage cluster={cluster} />
     </Box>
   );
 }

@@ -4,6 +4,7 @@ import type { FluxObjectSummary } from '@flux-portal/plugin-flux-common';
 import { StateChip } from '../StateChip';
 import { Revision } from '../Revision';
 import { RelativeTime } from '../RelativeTime';
+import { SourceVerification } from './details/SourceVerification';
 
 const useStyles = makeStyles(theme => ({
   facts: {
@@ -52,6 +53,7 @@ export function ObjectFacts(props: { object: FluxObjectSummary }) {
         <Fact label={object.source.kind}>
           {object.source.namespace}/{object.source.name}{' '}
           {object.source.state && <StateChip state={object.source.state} />}
+          <SourceVerification source={object.source} />
         </Fact>
       )}
       <Fact label="Last reconcile">
