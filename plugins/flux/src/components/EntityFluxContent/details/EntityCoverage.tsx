@@ -95,7 +95,9 @@ function MergeDeployed(props: {
         </Typography>
       </Box>
       <Table size="small" aria-label="Merge deployed per Kustomization">
-        <ColumnHeads columns={['Kustomization', 'Applied', 'Deployed', '']} />
+        <ColumnHeads
+          columns={['Kustomization', 'Applied', 'Deployed', 'Why']}
+        />
         <TableBody>
           {merge.objects.map(o => (
             <TableRow key={`${o.namespace}/${o.name}`}>
@@ -131,7 +133,13 @@ function Images(props: { images: FluxImageUpdate[] }) {
       ) : (
         <Table size="small" aria-label="Image updates">
           <ColumnHeads
-            columns={['ImagePolicy', 'Latest', 'Deployed', '', 'Automation']}
+            columns={[
+              'ImagePolicy',
+              'Latest',
+              'Deployed',
+              'Status',
+              'Automation',
+            ]}
           />
           <TableBody>
             {images.map(update => (
