@@ -500,6 +500,75 @@ describe('flux backend against the simulated example cluster', () => {
     expect((await backend.get('/objects?state=Broken')).status).toBe(400);
   });
 
+  it('lists the newest deploys: Helm releases from the release history and Kustomization applies that changed objects', async () => {
+    const releases = sim
+      .list(fluxApiVersionOf('HelmRelease'), 'HelmRelease')
+      .flatMap((hr: any) =>
+        (hr.status?.history ?? []).map((h: any) => ({
+          name: hr.metadata.name,
+          at: h.lastDeployed,
+        })),
+      )
+      .filter(r => r.at);
+    expect(releases.length).toBeGreaterThan(3);
+    const newest = [...releases].sort((a, b) => b.at.localeCompare(a.at))[0];
+    const listed = (await backend.get('/deploys?limit=3')).body;
+    expect(listed.items).toHaveLength(3);
+    const ats = listed.items.map((d: any) => d.at);
+    expect(ats).toEqual([...ats].sort().reverse());
+    expect(listed.items[0]).toMatchObject({
+      object: { cluster: 'contour', kind: 'HelmRelease', name: newest.name },
+      at: newest.at,
+      what: expect.stringMatching(/@.+ \((deployed|superseded|failed)\)$/),
+    });
+
+    // an apply that changed objects is a deploy; a run that changed nothing is not
+    const ks: any = sim.list(
+      fluxApiVersionOf('Kustomization'),
+      'Kustomization',
+    )[0];
+    const { namespace, name } = ks.metadata;
+    const event = (suffix: string, message: string, at: string) =>
+      sim.upsert({
+        apiVersion: 'v1',
+        kind: 'Event',
+        metadata: { name: `${name}.${suffix}`, namespace },
+        involvedObject: { kind: 'Kustomization', namespace, name },
+        type: 'Normal',
+        reason: 'ReconciliationSucceeded',
+        message,
+        lastTimestamp: at,
+        count: 1,
+      });
+    event(
+      'changes',
+      'Deployment/shop/web configured\nService/shop/web created',
+      '2099-01-01T00:00:00Z',
+    );
+    event(
+      'no-changes',
+      'Reconciliation finished in 1.2s, next run in 10m0s',
+      '2099-01-02T00:00:00Z',
+    );
+    const first = await eventually(
+      async () => {
+        const top = (await backend.get('/deploys?limit=1')).body.items[0];
+        return top?.object.kind === 'Kustomization' ? top : undefined;
+      },
+      10000,
+      'the change set listed',
+    );
+    expect(first).toEqual({
+      object: { cluster: 'contour', kind: 'Kustomization', namespace, name },
+      at: '2099-01-01T00:00:00Z',
+      what: 'Deployment/shop/web configured and 1 more',
+      ok: true,
+    });
+    for (const suffix of ['changes', 'no-changes'])
+      sim.remove('v1', 'Event', namespace, `${name}.${suffix}`);
+    expect((await backend.get('/deploys?limit=0')).status).toBe(400);
+  });
+
   it('answers rolled-up states for many entities at once', async () => {
     const mapped = entities.filter(
       e => e.metadata.annotations?.[ANNOTATION_CLUSTERS],

@@ -50,3 +50,8 @@ export {
   fluxCatalogModule,
   fluxCatalogPage,
 } from './catalog/fluxCatalogModule';
+export {
+  fluxFailingObjectsWidget,
+  fluxMyEntitiesWidget,
+  fluxRecentDeploysWidget,
+} from './homeWidgets';

@@ -25,6 +25,11 @@ import { fluxApiRef } from './api/FluxApi';
 import { FluxClient } from './api/FluxClient';
 import { fluxPageRouteRef } from './routes';
 import { fluxIcon } from './FluxIcon';
+import {
+  fluxFailingObjectsWidget,
+  fluxMyEntitiesWidget,
+  fluxRecentDeploysWidget,
+} from './homeWidgets';
 
 const hasFluxAnnotation = {
   [`metadata.annotations.${ANNOTATION_CLUSTERS}`]: { $exists: true },
@@ -150,5 +155,8 @@ export const fluxPlugin = createFrontendPlugin({
     entityFluxSystemHealthCard,
     fluxPage,
     catalogFluxStateFilter,
+    fluxFailingObjectsWidget,
+    fluxMyEntitiesWidget,
+    fluxRecentDeploysWidget,
   ],
 });

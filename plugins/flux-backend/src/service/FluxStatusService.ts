@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   EntityFluxStatus,
+  FluxDeployList,
   FluxObjectList,
   FluxRuntime,
 } from '@flux-portal/plugin-flux-common';
@@ -14,6 +15,7 @@ import { FluxClusters } from '../clusters/FluxClusters';
 import { buildEntityStatus } from '../status/buildEntityStatus';
 import { buildRuntime } from '../status/buildRuntime';
 import { listObjects, ObjectFilter } from '../status/listObjects';
+import { listDeploys } from '../status/listDeploys';
 import {
   ReadDependency,
   readsAreCurrent,
@@ -118,6 +120,10 @@ export class FluxStatusService {
       filter,
       this.summaryOptions(),
     );
+  }
+
+  deploys(limit: number): FluxDeployList {
+    return listDeploys(this.options.clusters.snapshots(), limit);
   }
 
   runtime(): FluxRuntime {

@@ -1,4 +1,5 @@
 export type * from './types';
+export type * from './deployTypes';
 export {
   FLUX_PLUGIN_ID,
   entityStatusPath,

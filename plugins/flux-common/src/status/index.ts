@@ -37,3 +37,4 @@ export type {
   EntityStateRule,
   SharedDeployer,
 } from './entityState';
+export { changeSetOf, describeRelease, releaseSucceeded } from './deploys';

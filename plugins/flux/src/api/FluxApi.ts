@@ -5,6 +5,7 @@ import type {
   FluxActionImpact,
   FluxActionRequest,
   FluxActionResult,
+  FluxDeployList,
   FluxEntityStates,
   FluxObjectList,
   FluxObjectRef,
@@ -58,6 +59,8 @@ export interface FluxApi {
     request: FluxActionRequest,
   ): Promise<FluxActionImpact>;
   getRuntime(): Promise<FluxRuntime>;
+  /** The newest deploys of every cluster (Helm releases, applies that changed objects), newest first. */
+  listDeploys(limit?: number): Promise<FluxDeployList>;
   listObjects(query?: FluxObjectQuery): Promise<FluxObjectList>;
   getEntityStates(entityRefs: string[]): Promise<FluxEntityStates>;
   /** `status` events of one entity (the first arrives at connection). */

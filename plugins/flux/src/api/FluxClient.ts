@@ -10,6 +10,7 @@ import {
   type FluxActionImpact,
   type FluxActionRequest,
   type FluxActionResult,
+  type FluxDeployList,
   type FluxEntityStates,
   type FluxObjectList,
   type FluxObjectRef,
@@ -67,6 +68,10 @@ export class FluxClient implements FluxApi {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(request),
     });
+  }
+
+  async listDeploys(limit = 20): Promise<FluxDeployList> {
+    return this.json(`/deploys?limit=${encodeURIComponent(limit)}`);
   }
 
   async getRuntime(): Promise<FluxRuntime> {

@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'react';
 import type { Entity } from '@backstage/catalog-model';
 import { useApi } from '@backstage/core-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
@@ -7,8 +6,9 @@ import {
   compareStates,
   type FluxState,
 } from '@flux-portal/plugin-flux-common';
-import { fluxApiRef } from '../api/FluxApi';
+import { fluxApiRef, type FluxApi } from '../api/FluxApi';
 import { batcherFor } from '../lib/stateBatcher';
+import { useLoad, type Loaded } from './useLoad';
 
 /** A related entity and its Flux state (undefined: Flux does not deploy it). */
 export interface RelatedFluxState {
@@ -17,12 +17,8 @@ export interface RelatedFluxState {
   state?: FluxState;
 }
 
-export type RelatedFluxStates =
-  | { loading: true }
-  | { loading: false; error: Error }
-  | { loading: false; rows: RelatedFluxState[] };
-
-const FIELDS = [
+/** The entity fields the states tables show. */
+export const STATE_TABLE_FIELDS = [
   'kind',
   'metadata.name',
   'metadata.namespace',
@@ -44,6 +40,28 @@ export function compareRelated(a: RelatedFluxState, b: RelatedFluxState) {
 }
 
 /**
+ * Entities with their Flux states (one batched request for the ones Flux
+ * deploys), worst first.
+ */
+export async function withFluxStates(
+  entities: Array<{ entityRef: string; entity?: Entity }>,
+  fluxApi: FluxApi,
+): Promise<RelatedFluxState[]> {
+  const batcher = batcherFor(fluxApi);
+  const rows = await Promise.all(
+    entities.map(async ({ entityRef, entity }): Promise<RelatedFluxState> => {
+      const mapped = entity?.metadata.annotations?.[ANNOTATION_CLUSTERS];
+      // one entity's unreadable state must not blank the others
+      const state = mapped
+        ? await batcher.get(entityRef).catch(() => 'Unknown' as const)
+        : undefined;
+      return { entityRef, entity, state };
+    }),
+  );
+  return rows.sort(compareRelated);
+}
+
+/**
  * The entities at the other end of one relation type of an entity (e.g.
  * `dependencyOf`: what depends on it; `hasPart`: a System's members), with
  * their Flux states: one catalog request and one batched state request.
@@ -51,7 +69,7 @@ export function compareRelated(a: RelatedFluxState, b: RelatedFluxState) {
 export function useRelatedFluxStates(
   entity: Entity,
   relationType: string,
-): RelatedFluxStates {
+): Loaded<RelatedFluxState[]> {
   const catalogApi = useApi(catalogApiRef);
   const fluxApi = useApi(fluxApiRef);
   const refs = (entity.relations ?? [])
@@ -59,38 +77,17 @@ export function useRelatedFluxStates(
     .map(r => r.targetRef)
     .sort();
   const key = refs.join('\n');
-  const [result, setResult] = useState<RelatedFluxStates>({ loading: true });
-
-  useEffect(() => {
-    let cancelled = false;
+  return useLoad(async () => {
     const wanted = key ? key.split('\n') : [];
-    (async () => {
-      const { items } = wanted.length
-        ? await catalogApi.getEntitiesByRefs({
-            entityRefs: wanted,
-            fields: FIELDS,
-          })
-        : { items: [] as (Entity | undefined)[] };
-      const batcher = batcherFor(fluxApi);
-      const rows = await Promise.all(
-        wanted.map(async (entityRef, i): Promise<RelatedFluxState> => {
-          const related = items[i];
-          const mapped = related?.metadata.annotations?.[ANNOTATION_CLUSTERS];
-          // one entity's unreadable state must not blank the others
-          const state = mapped
-            ? await batcher.get(entityRef).catch(() => 'Unknown' as const)
-            : undefined;
-          return { entityRef, entity: related, state };
-        }),
-      );
-      return rows.sort(compareRelated);
-    })().then(
-      rows => !cancelled && setResult({ loading: false, rows }),
-      error => !cancelled && setResult({ loading: false, error }),
+    const { items } = wanted.length
+      ? await catalogApi.getEntitiesByRefs({
+          entityRefs: wanted,
+          fields: STATE_TABLE_FIELDS,
+        })
+      : { items: [] as (Entity | undefined)[] };
+    return withFluxStates(
+      wanted.map((entityRef, i) => ({ entityRef, entity: items[i] })),
+      fluxApi,
     );
-    return () => {
-      cancelled = true;
-    };
   }, [catalogApi, fluxApi, key]);
-  return result;
 }

@@ -3,7 +3,12 @@ import {
   type FluxObjectSummary,
   fluxApiVersionOf,
 } from '@flux-portal/plugin-flux-common';
-import { distinct, filterObjects, objectKey } from './objects';
+import {
+  distinct,
+  filterObjects,
+  filtersFromSearch,
+  objectKey,
+} from './objects';
 
 function obj(partial: Partial<FluxObjectSummary>): FluxObjectSummary {
   return {
@@ -64,5 +69,16 @@ describe('filterObjects', () => {
   it('lists distinct values and builds stable keys', () => {
     expect(distinct(items, 'cluster')).toEqual(['prod', 'staging']);
     expect(objectKey(items[3])).toBe('prod/HelmRelease/podinfo/podinfo');
+  });
+});
+
+describe('filtersFromSearch', () => {
+  it('reads the filters a link carries and ignores unknown states', () => {
+    expect(filtersFromSearch('?state=Failed&cluster=prod&q=shop')).toEqual({
+      state: 'Failed',
+      cluster: 'prod',
+      q: 'shop',
+    });
+    expect(filtersFromSearch('?state=Broken&kind=')).toEqual({});
   });
 });

@@ -6,6 +6,7 @@ import {
   type FluxState,
   HELM_RELEASE_KIND,
   KUSTOMIZATION_KIND,
+  STATE_SEVERITY,
 } from '@flux-portal/plugin-flux-common';
 
 /** A key that stays the same across updates, so React keeps rows and their open details. @public */
@@ -38,6 +39,23 @@ export interface ObjectFilters {
   kind?: string;
   state?: FluxState;
   q?: string;
+}
+
+/**
+ * Filters from a URL's query (`?state=Failed&cluster=prod`), so a link can
+ * open the Flux page already filtered; unknown states are ignored.
+ */
+export function filtersFromSearch(search: string): ObjectFilters {
+  const params = new URLSearchParams(search);
+  const filters: ObjectFilters = {};
+  for (const key of ['cluster', 'namespace', 'kind', 'q'] as const) {
+    const value = params.get(key);
+    if (value) filters[key] = value;
+  }
+  const state = params.get('state');
+  if (state && (STATE_SEVERITY as readonly string[]).includes(state))
+    filters.state = state as FluxState;
+  return filters;
 }
 
 /** @public */

@@ -1,4 +1,4 @@
-/** The cluster-wide views of the Flux page: runtime health and the filtered object list. */
+/** The cluster-wide views: runtime health, the filtered object list and recent deploys. */
 import { InputError } from '@backstage/errors';
 import { FluxState, STATE_SEVERITY } from '@flux-portal/plugin-flux-common';
 import { RouteContext } from './RouteContext';
@@ -31,8 +31,17 @@ function limit(value: unknown): number | undefined {
   return n;
 }
 
+/** Most deploys one request returns. */
+const MAX_DEPLOYS = 200;
+
 export function addOverviewRoutes(context: RouteContext): void {
   const { router, status } = context;
+
+  router.get('/deploys', async (req, res) => {
+    res.json(
+      status.deploys(Math.min(limit(req.query.limit) ?? 20, MAX_DEPLOYS)),
+    );
+  });
 
   router.get('/runtime', async (_req, res) => {
     res.json(status.runtime());

@@ -8,8 +8,10 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
+import { useLocation } from 'react-router-dom';
 import {
   filterObjects,
+  filtersFromSearch,
   type ObjectFilters as Filters,
 } from '../../lib/objects';
 import { useFluxOverview } from './useFluxOverview';
@@ -21,7 +23,11 @@ import { ObjectsTable } from './ObjectsTable';
 export function FluxRuntimeContent() {
   const { runtime, objects, runtimeError, objectsError, loading } =
     useFluxOverview();
-  const [filters, setFilters] = useState<Filters>({});
+  const location = useLocation();
+  // a link may open the page filtered (e.g. the home page's failing objects)
+  const [filters, setFilters] = useState<Filters>(() =>
+    filtersFromSearch(location.search),
+  );
   const items = objects?.items;
   const filtered = useMemo(
     () => filterObjects(items ?? [], filters),

@@ -2,3 +2,4 @@ export {
   RelatedFluxStatesCard,
   type RelatedFluxStatesCardProps,
 } from './RelatedFluxStatesCard';
+export { EntityStatesTable, summarise } from './EntityStatesTable';

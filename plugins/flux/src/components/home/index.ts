@@ -1,0 +1,3 @@
+export { FailingObjectsWidget } from './FailingObjectsWidget';
+export { MyEntitiesWidget } from './MyEntitiesWidget';
+export { RecentDeploysWidget } from './RecentDeploysWidget';
