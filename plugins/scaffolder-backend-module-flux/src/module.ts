@@ -7,7 +7,7 @@ import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-no
 import { createAddAppAction } from './actions/addApp';
 import { createAddClusterAction } from './actions/addCluster';
 import { createAddInfraAction } from './actions/addInfra';
-import { createForgeFactory } from './forge/createForgeClient';
+import { createForgeFactory, readGitServers } from './forge/createForgeClient';
 
 /**
  * Scaffolder module adding the `flux:monorepo:*` actions.
@@ -24,7 +24,9 @@ export const scaffolderModuleFluxMonorepo = createBackendModule({
         config: coreServices.rootConfig,
       },
       async init({ scaffolder, config }) {
-        const forges = createForgeFactory(ScmIntegrations.fromConfig(config));
+        const forges = createForgeFactory(ScmIntegrations.fromConfig(config), {
+          gitServers: readGitServers(config),
+        });
         scaffolder.addActions(
           createAddAppAction({ forges }),
           createAddInfraAction({ forges }),

@@ -22,6 +22,11 @@ import {
   GITLAB_TOKEN,
 } from './__testUtils__/fakeForges';
 import { useFakeForgeServer } from './__testUtils__/fakeForgeServer';
+import {
+  LOCAL_GIT_HOST,
+  LOCAL_GIT_REPO_URL,
+  useLocalGitServer,
+} from './__testUtils__/localGitServer';
 import { scaffolderModuleFluxMonorepo } from './module';
 
 jest.setTimeout(120_000);
@@ -38,8 +43,12 @@ const template = (file: string) =>
  * the (fake) forge with the token of the integrations config, outputs
  * rendered for the output page.
  */
+/** A GitHub host configured without any credentials. */
+const NO_TOKEN_HOST = 'ghe.example.com';
+
 describe('templates in a real scaffolder backend', () => {
   const forgeServer = useFakeForgeServer();
+  const localGit = useLocalGitServer();
   let baseUrl: string;
   let stop: () => Promise<void>;
 
@@ -62,8 +71,21 @@ describe('templates in a real scaffolder backend', () => {
         mockServices.rootConfig.factory({
           data: {
             integrations: {
-              github: [{ host: 'github.com', token: GITHUB_TOKEN }],
+              github: [
+                { host: 'github.com', token: GITHUB_TOKEN },
+                {
+                  host: NO_TOKEN_HOST,
+                  apiBaseUrl: `https://${NO_TOKEN_HOST}/api/v3`,
+                },
+              ],
               gitlab: [{ host: 'gitlab.com', token: GITLAB_TOKEN }],
+            },
+            scaffolder: {
+              fluxMonorepo: {
+                gitServers: [
+                  { host: LOCAL_GIT_HOST, baseUrl: localGit.state.baseUrl },
+                ],
+              },
             },
           },
         }),
@@ -160,19 +182,21 @@ describe('templates in a real scaffolder backend', () => {
     expect(fakes.github.calls).toEqual([]);
   });
 
-  it('New service for real: the task opens the pull request and its output links it', async () => {
+  const headers = {
+    'content-type': 'application/json',
+    authorization: mockCredentials.user.header(),
+  };
+
+  /** Runs the New service template as a task; its final state and events. */
+  async function runTask(values: Record<string, unknown>) {
     const fakes = forgeServer.start();
     forgeServer.server.use(http.all(`${baseUrl}/*`, () => passthrough()));
-    const headers = {
-      'content-type': 'application/json',
-      authorization: mockCredentials.user.header(),
-    };
     const created = await fetch(`${baseUrl}/api/scaffolder/v2/tasks`, {
       method: 'POST',
       headers,
       body: JSON.stringify({
         templateRef: 'template:default/flux-new-service',
-        values: { ...INVOICES_SERVICE, repoUrl: GITHUB_REPO_URL },
+        values,
       }),
     });
     expect(created.status).toBe(201);
@@ -185,20 +209,94 @@ describe('templates in a real scaffolder backend', () => {
       if (task.status === 'completed' || task.status === 'failed') break;
       await new Promise(r => setTimeout(r, 100));
     }
-    expect(task.status).toBe('completed');
-    expect(fakes.github.pulls).toHaveLength(1);
-    // The output page reads the task's completion event.
+    // The task page reads the task's events: step logs and the completion.
     const events: Array<{ type: string; body: any }> = await (
       await fetch(`${baseUrl}/api/scaffolder/v2/tasks/${id}/events`, {
         headers,
       })
     ).json();
     const completion = events.find(e => e.type === 'completion')!;
+    const log = (stepId: string) =>
+      events
+        .filter(e => e.type === 'log' && e.body.stepId === stepId)
+        .map(e => e.body.message as string);
+    return { task, events, completion, log, fakes };
+  }
+
+  it('New service for real: the task previews, then opens the pull request and its output links it', async () => {
+    const { task, completion, events, log, fakes } = await runTask({
+      ...INVOICES_SERVICE,
+      repoUrl: GITHUB_REPO_URL,
+    });
+    expect(task.status).toBe('completed');
+    expect(fakes.github.pulls).toHaveLength(1);
     expect(completion.body.output.links[0]).toEqual({
       title: 'Pull request',
       icon: 'github',
       url: 'https://github.com/example-org/flux-monorepo/pull/1',
     });
+    expect(log('plan').join('\n')).toContain('nothing was pushed');
     expect(JSON.stringify(events)).not.toContain(GITHUB_TOKEN);
+  });
+
+  it('New service on the plain git server: previews, pushes one commit to the branch, says there is no pull request', async () => {
+    const { task, completion, log } = await runTask({
+      ...INVOICES_SERVICE,
+      name: 'billing',
+      repoUrl: LOCAL_GIT_REPO_URL,
+    });
+    expect(task.status).toBe('completed');
+    const sha = localGit.git(
+      'rev-parse',
+      'refs/heads/flux-portal/add-app-billing',
+    );
+    expect(localGit.git('rev-list', '--count', `main..${sha}`)).toBe('1');
+    expect(
+      localGit.git('diff', '--name-only', 'main', sha).split('\n'),
+    ).toContain('apps/billing/base/deployment.yaml');
+    // The preview step ran first and showed files, checks and rendered diff.
+    const preview = log('plan').join('\n');
+    expect(preview).toContain('apps/billing/base/deployment.yaml');
+    expect(preview).toMatch(/Checks passed:\n {2}the monorepo renders/);
+    expect(preview).toMatch(/added {4}apps\/v1 Deployment billing\/billing/);
+    expect(preview).toContain('nothing was pushed');
+    const output = completion.body.output;
+    // no pull request link on plain git; the texts say what was pushed
+    expect(output.links.map((l: any) => l.url ?? l.entityRef)).toEqual([
+      undefined,
+      'component:default/billing',
+    ]);
+    const [result, previewText] = output.text.map((t: any) => t.content);
+    expect(result).toContain(`one commit \`${sha}\``);
+    expect(result).toContain('This git server has no pull requests');
+    expect(previewText).toContain('**Checks passed** (2)');
+  });
+
+  it('Preview only: the task shows the preview and pushes nothing', async () => {
+    const { task, completion, log } = await runTask({
+      ...INVOICES_SERVICE,
+      name: 'quotes',
+      repoUrl: LOCAL_GIT_REPO_URL,
+      previewOnly: true,
+    });
+    expect(task.status).toBe('completed');
+    expect(log('add').join('\n')).toContain('Skipping step add');
+    expect(localGit.git('branch', '--list', 'flux-portal/add-app-quotes')).toBe(
+      '',
+    );
+    expect(completion.body.output.text[0].content).toBe(
+      'Preview only, nothing was pushed.',
+    );
+  });
+
+  it('a missing forge credential is one sentence in the task log, without a stack trace', async () => {
+    const { task, events, log } = await runTask({
+      ...INVOICES_SERVICE,
+      repoUrl: `${NO_TOKEN_HOST}?owner=example-org&repo=flux-monorepo`,
+    });
+    expect(task.status).toBe('failed');
+    const sentence = `No GitHub credentials for ${NO_TOKEN_HOST}/example-org/flux-monorepo: set a token or a GitHub App in integrations.github of the app config.`;
+    expect(log('plan')).toContain(sentence);
+    expect(JSON.stringify(events)).not.toMatch(/\bat \S+ \(|\.ts:\d+/);
   });
 });

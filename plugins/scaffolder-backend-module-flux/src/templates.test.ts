@@ -95,7 +95,13 @@ describe('catalog-info/templates', () => {
         expect(
           (schema.required ?? []).filter(r => !inputs.includes(r)),
         ).toEqual([]);
+        // Literals only where the step itself decides: the preview's `push: false`.
+        const literals = Object.entries<unknown>(step.input).filter(
+          ([, value]) => typeof value !== 'string',
+        );
+        expect(literals).toEqual(step.id === 'plan' ? [['push', false]] : []);
         for (const [input, value] of Object.entries<string>(step.input)) {
+          if (input === 'push') continue;
           const param = PARAM.exec(value)?.[1];
           expect({
             input,
@@ -133,6 +139,32 @@ describe('catalog-info/templates', () => {
       expect(template.spec.output.links[0].url).toMatch(
         /steps\.add\.output\.pullRequestUrl/,
       );
+    });
+
+    it('first previews the change (nothing pushed), then pushes it with the same inputs unless "Preview only"', () => {
+      const [plan, add, ...rest] = template.spec.steps;
+      expect(rest).toEqual([]);
+      expect({ id: plan.id, push: plan.input.push, if: plan.if }).toEqual({
+        id: 'plan',
+        push: false,
+        if: undefined,
+      });
+      expect({ id: add.id, if: add.if, action: add.action }).toEqual({
+        id: 'add',
+        if: '${{ not parameters.previewOnly }}',
+        action: plan.action,
+      });
+      expect({ ...plan.input, push: undefined }).toEqual({
+        ...add.input,
+        push: undefined,
+      });
+      expect(properties.previewOnly).toMatchObject({
+        type: 'boolean',
+        default: false,
+      });
+      const texts = JSON.stringify(template.spec.output.text);
+      expect(texts).toContain('steps.plan.output.preview');
+      expect(texts).toContain('steps.add.output.summary');
     });
 
     it('picks the repository with the repo picker and the owner with the owner picker', () => {

@@ -9,6 +9,17 @@ export const INVOICES_SERVICE = {
   dependsOn: ['resource:default/postgresql'],
 };
 
+/** The files adding INVOICES_SERVICE writes, sorted. */
+export const INVOICES_FILES = [
+  'apps/invoices/base/deployment.yaml',
+  'apps/invoices/base/kustomization.yaml',
+  'apps/invoices/base/namespace.yaml',
+  'apps/invoices/base/service.yaml',
+  'apps/invoices/kustomization.yaml',
+  'apps/invoices/patches/replicas.yaml',
+  'apps/kustomization.yaml',
+];
+
 /** flux:monorepo:add-infra: Loki from a chart repository the example lacks. */
 export const LOKI_COMPONENT = {
   name: 'loki',

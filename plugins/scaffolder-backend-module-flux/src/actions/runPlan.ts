@@ -1,10 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { InputError } from '@backstage/errors';
+import { CustomErrorBase, InputError } from '@backstage/errors';
 import { FileTree, createLocalTree } from '@flux-portal/kustomize';
 import { formatModelDiff } from '@flux-portal/flux-engine';
 import type { ForgeFactory } from '../forge/createForgeClient';
-import { openPullRequest, planOnHead } from '../forge/openPullRequest';
+import {
+  ChangeSpec,
+  openPullRequest,
+  planOnHead,
+  pushBranch,
+} from '../forge/openPullRequest';
+import { PlainGitRepository } from '../forge/plainGit';
+import type { ForgeClient, GitRepository } from '../forge/types';
 import type { MonorepoChange } from '../plan/types';
 
 /** What the actions share: how to reach the repository's forge. */
@@ -15,7 +22,12 @@ export interface RepoAccess {
 interface PlanContext {
   workspacePath: string;
   isDryRun?: boolean;
-  input: { repoUrl: string; targetBranch?: string; sourcePath?: string };
+  input: {
+    repoUrl: string;
+    targetBranch?: string;
+    sourcePath?: string;
+    push?: boolean;
+  };
   logger: { info(message: string): void };
   output(name: string, value: any): void;
 }
@@ -117,32 +129,82 @@ export function describeChange(spec: PlanSpec, change: MonorepoChange) {
   };
 }
 
+/** The preview: planned files, the checks that passed, the rendered diff. */
+export function previewMarkdown(change: MonorepoChange): string {
+  const files = [
+    ...change.created.map(f => `- \`${f}\` (new)`),
+    ...change.modified.map(f => `- \`${f}\` (edited)`),
+  ];
+  const checks = (change.checks ?? []).map(c => `- ${c}`);
+  return [
+    `**Planned files** (${change.created.length} new, ${
+      change.modified.length
+    } edited):\n${files.join('\n')}`,
+    `**Checks passed** (${checks.length}):\n${checks.join('\n')}`,
+    `**Rendered objects** (what the change does to the rendered monorepo):\n\n\`\`\`text\n${formatModelDiff(
+      change.renderedDiff,
+      'the target branch',
+      'text',
+    ).trimEnd()}\n\`\`\``,
+  ].join('\n\n');
+}
+
 function outputChange(
   ctx: PlanContext,
   change: MonorepoChange,
   branch: string,
 ) {
+  const checks = change.checks ?? [];
+  const renderedDiff = formatModelDiff(
+    change.renderedDiff,
+    'the target branch',
+    'text',
+  );
   ctx.logger.info(
     `${change.entityRef}: ${change.created.length} new files, ${change.modified.length} edited; renders ${change.rendered.length} objects`,
   );
+  ctx.logger.info(
+    `Planned files:\n${[...change.created, ...change.modified]
+      .map(f => `  ${f}`)
+      .join('\n')}`,
+  );
+  ctx.logger.info(`Checks passed:\n${checks.map(c => `  ${c}`).join('\n')}`);
+  ctx.logger.info(`Rendered objects diff:\n${renderedDiff}`);
   ctx.output('entityRef', change.entityRef);
   ctx.output('branch', branch);
   ctx.output('diff', change.diff);
-  ctx.output(
-    'renderedDiff',
-    formatModelDiff(change.renderedDiff, 'the target branch', 'text'),
-  );
+  ctx.output('renderedDiff', renderedDiff);
   ctx.output('files', [...change.created, ...change.modified]);
+  ctx.output('checks', checks);
+  ctx.output('preview', previewMarkdown(change));
   ctx.output('rendered', change.rendered);
+}
+
+/**
+ * Errors the person running the template should read (refusals, missing
+ * credentials, forge answers) reach the task log as their message alone:
+ * the scaffolder logs a failed step's `stack`, which would otherwise add
+ * a stack trace to a sentence. Unexpected errors keep their stack.
+ */
+function forTaskLog(error: unknown): unknown {
+  if (error instanceof CustomErrorBase) {
+    Object.defineProperty(error, 'stack', {
+      value: error.message,
+      configurable: true,
+      writable: true,
+    });
+  }
+  return error;
 }
 
 /**
  * Computes the change on the monorepo, refuses it with every reason when it
  * is invalid (before anything is pushed), outputs the entity ref, branch,
- * diff, files and rendered objects, and — unless this is a dry run — opens
- * or updates the pull/merge request. A dry run may read a checkout in the
- * workspace (`sourcePath`); a real run always computes on the forge's
- * current head of the target branch.
+ * diff, files, checks, preview and rendered objects, and — unless this is a
+ * dry run or a preview (`push: false`) — opens or updates the pull/merge
+ * request, or on a plain git server pushes the branch. A dry run may read a
+ * checkout in the workspace (`sourcePath`); a real run always computes on
+ * the current head of the target branch.
  */
 export async function runPlan(
   ctx: PlanContext,
@@ -150,44 +212,108 @@ export async function runPlan(
   unguarded: PlanSpec,
 ): Promise<MonorepoChange> {
   const spec = { ...unguarded, plan: guarded(unguarded) };
-  const forge = access.forges(ctx.input.repoUrl);
-  if (ctx.isDryRun) {
-    const local = workspaceCheckout(ctx.workspacePath, ctx.input.sourcePath);
-    let change: MonorepoChange;
-    if (local) {
-      change = await spec.plan(local);
-      if (change.problems.length) {
-        throw new InputError(
-          `Refusing to add ${
-            spec.what
-          }, nothing was pushed:\n- ${change.problems.join('\n- ')}`,
-        );
-      }
-    } else {
-      change = (
-        await planOnHead(forge, ctx.input.targetBranch, spec.plan, spec.what)
-      ).change;
+  try {
+    const repo = access.forges(ctx.input.repoUrl);
+    try {
+      if (ctx.isDryRun || ctx.input.push === false)
+        return await preview(ctx, repo, spec);
+      if (repo instanceof PlainGitRepository)
+        return await push(ctx, repo, spec);
+      return await pullRequest(ctx, repo, spec);
+    } finally {
+      await repo.close?.();
     }
-    outputChange(ctx, change, spec.branch);
-    return change;
+  } catch (error) {
+    throw forTaskLog(error);
   }
-  const opened = await openPullRequest({
-    forge,
+}
+
+async function preview(
+  ctx: PlanContext,
+  repo: GitRepository,
+  spec: PlanSpec,
+): Promise<MonorepoChange> {
+  const local = ctx.isDryRun
+    ? workspaceCheckout(ctx.workspacePath, ctx.input.sourcePath)
+    : undefined;
+  let change: MonorepoChange;
+  if (local) {
+    change = await spec.plan(local);
+    if (change.problems.length) {
+      throw new InputError(
+        `Refusing to add ${
+          spec.what
+        }, nothing was pushed:\n- ${change.problems.join('\n- ')}`,
+      );
+    }
+  } else {
+    change = (
+      await planOnHead(repo, ctx.input.targetBranch, spec.plan, spec.what)
+    ).change;
+  }
+  outputChange(ctx, change, spec.branch);
+  if (!ctx.isDryRun)
+    ctx.logger.info(
+      `Preview of ${spec.what} on ${repo.repoName}; nothing was pushed.`,
+    );
+  return change;
+}
+
+/** The change of `spec` for `pushBranch` / `openPullRequest`, outputs on planning. */
+function changeSpec(ctx: PlanContext, spec: PlanSpec): ChangeSpec {
+  return {
     targetBranch: ctx.input.targetBranch,
     branch: spec.branch,
     what: spec.what,
     plan: spec.plan,
     describe: change => describeChange(spec, change),
     onPlanned: change => outputChange(ctx, change, spec.branch),
-  });
-  const { pullRequest } = opened;
-  ctx.logger.info(
-    `${opened.updated ? 'Updated' : 'Opened'} ${pullRequest.url} from ${
-      spec.branch
-    } (commit ${opened.commitSha} on ${opened.targetBranch})`,
-  );
+  };
+}
+
+async function push(
+  ctx: PlanContext,
+  repo: PlainGitRepository,
+  spec: PlanSpec,
+): Promise<MonorepoChange> {
+  const pushed = await pushBranch({ ...changeSpec(ctx, spec), repo });
+  const summary = `${pushed.updated ? 'Replaced' : 'Pushed'} branch \`${
+    spec.branch
+  }\` of ${repo.url}: one commit \`${pushed.commitSha}\` on top of \`${
+    pushed.targetBranch
+  }\` (\`${pushed.baseSha.slice(
+    0,
+    12,
+  )}\`). This git server has no pull requests: review the branch with \`git fetch ${
+    repo.url
+  } ${spec.branch} && git diff ${
+    pushed.targetBranch
+  }...FETCH_HEAD\` and merge it with git.`;
+  ctx.logger.info(summary.replace(/`/g, ''));
+  ctx.output('targetBranch', pushed.targetBranch);
+  ctx.output('commitSha', pushed.commitSha);
+  ctx.output('gitUrl', repo.url);
+  ctx.output('summary', summary);
+  return pushed.change;
+}
+
+async function pullRequest(
+  ctx: PlanContext,
+  forge: ForgeClient,
+  spec: PlanSpec,
+): Promise<MonorepoChange> {
+  const opened = await openPullRequest({ ...changeSpec(ctx, spec), forge });
+  const pr = opened.pullRequest;
+  const summary = `${opened.updated ? 'Updated' : 'Opened'} ${
+    pr.url
+  } from branch \`${spec.branch}\` (commit \`${opened.commitSha}\` on \`${
+    opened.targetBranch
+  }\`); running the template again with the same inputs updates it.`;
+  ctx.logger.info(summary.replace(/`/g, ''));
   ctx.output('targetBranch', opened.targetBranch);
-  ctx.output('pullRequestUrl', pullRequest.url);
-  ctx.output('pullRequestNumber', pullRequest.number);
+  ctx.output('pullRequestUrl', pr.url);
+  ctx.output('pullRequestNumber', pr.number);
+  ctx.output('commitSha', opened.commitSha);
+  ctx.output('summary', summary);
   return opened.change;
 }

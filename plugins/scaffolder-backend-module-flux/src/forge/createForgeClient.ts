@@ -1,3 +1,4 @@
+import type { RootConfigService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import {
   DefaultGithubCredentialsProvider,
@@ -9,10 +10,33 @@ import { parseRepoUrl } from '@backstage/plugin-scaffolder-node';
 import type { ForgeHttpOptions } from './forgeHttp';
 import { GithubForge } from './githubForge';
 import { GitlabForge } from './gitlabForge';
+import { GitServerConfig, PlainGitRepository, plainGitUrl } from './plainGit';
 import type { ForgeClient } from './types';
 
-/** Builds the forge client of a repo-picker URL (`github.com?owner=o&repo=r`). */
-export type ForgeFactory = (repoUrl: string) => ForgeClient;
+/**
+ * Builds the client of a repo-picker URL (`github.com?owner=o&repo=r`): a
+ * forge with a pull request API, or a plain git repository on a configured
+ * git server (also given as its full URL).
+ */
+export type ForgeFactory = (
+  repoUrl: string,
+) => ForgeClient | PlainGitRepository;
+
+/** The git servers of `scaffolder.fluxMonorepo.gitServers`; base URLs end in `/`. */
+export function readGitServers(config: RootConfigService): GitServerConfig[] {
+  return (
+    config.getOptionalConfigArray('scaffolder.fluxMonorepo.gitServers') ?? []
+  ).map(server => {
+    const url = new URL(server.getString('baseUrl'));
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+      throw new InputError(
+        `scaffolder.fluxMonorepo.gitServers: ${url.href} is not an http(s) URL`,
+      );
+    }
+    const baseUrl = url.href.endsWith('/') ? url.href : `${url.href}/`;
+    return { baseUrl, host: server.getOptionalString('host') ?? url.host };
+  });
+}
 
 /**
  * Forge clients with credentials from Backstage's `integrations` config:
@@ -20,12 +44,18 @@ export type ForgeFactory = (repoUrl: string) => ForgeClient;
  */
 export function createForgeFactory(
   integrations: ScmIntegrationRegistry,
-  options: { github?: GithubCredentialsProvider; http?: ForgeHttpOptions } = {},
+  options: {
+    github?: GithubCredentialsProvider;
+    http?: ForgeHttpOptions;
+    gitServers?: GitServerConfig[];
+  } = {},
 ): ForgeFactory {
   const github =
     options.github ??
     DefaultGithubCredentialsProvider.fromIntegrations(integrations);
   return repoUrl => {
+    const gitUrl = plainGitUrl(repoUrl, options.gitServers ?? []);
+    if (gitUrl) return new PlainGitRepository(gitUrl);
     const { host, owner, repo } = parseRepoUrl(repoUrl, integrations);
     if (!owner) throw new InputError(`repoUrl "${repoUrl}" names no owner`);
     const githubIntegration = integrations.github.byHost(host);
@@ -43,7 +73,7 @@ export function createForgeFactory(
           });
           if (!headers?.Authorization) {
             throw new InputError(
-              `No GitHub credentials for ${host}/${owner}/${repo}: configure a token or app in integrations.github`,
+              `No GitHub credentials for ${host}/${owner}/${repo}: set a token or a GitHub App in integrations.github of the app config.`,
             );
           }
           return headers;
@@ -62,7 +92,7 @@ export function createForgeFactory(
         authHeaders: async () => {
           if (!config.token) {
             throw new InputError(
-              `No GitLab token for ${host}/${owner}/${repo}: configure one in integrations.gitlab`,
+              `No GitLab token for ${host}/${owner}/${repo}: set one in integrations.gitlab of the app config.`,
             );
           }
           return getGitLabRequestOptions(config).headers;
@@ -70,7 +100,7 @@ export function createForgeFactory(
       });
     }
     throw new InputError(
-      `repoUrl host "${host}" is neither a GitHub nor a GitLab integration`,
+      `repoUrl host "${host}" is neither a GitHub nor a GitLab integration nor a git server of scaffolder.fluxMonorepo.gitServers.`,
     );
   };
 }

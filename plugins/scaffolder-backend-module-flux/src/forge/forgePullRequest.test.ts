@@ -11,7 +11,10 @@ import {
   GITLAB_TOKEN,
   fakeForges,
 } from '../__testUtils__/fakeForges';
-import { INVOICES_SERVICE } from '../__testUtils__/actionInputs';
+import {
+  INVOICES_FILES,
+  INVOICES_SERVICE,
+} from '../__testUtils__/actionInputs';
 import type { FakeForgeRepo } from '../__testUtils__/fakeForgeRepo';
 import { useFakeForgeServer } from '../__testUtils__/fakeForgeServer';
 import { mockActionContext } from '../__testUtils__/mockActionContext';
@@ -99,15 +102,7 @@ describe.each([
       const changed = Object.keys(after)
         .filter(f => after[f] !== before[f])
         .sort();
-      expect(changed).toEqual([
-        'apps/invoices/base/deployment.yaml',
-        'apps/invoices/base/kustomization.yaml',
-        'apps/invoices/base/namespace.yaml',
-        'apps/invoices/base/service.yaml',
-        'apps/invoices/kustomization.yaml',
-        'apps/invoices/patches/replicas.yaml',
-        'apps/kustomization.yaml',
-      ]);
+      expect(changed).toEqual(INVOICES_FILES);
       expect(Object.keys(before).filter(f => !(f in after))).toEqual([]);
       expect(after['apps/invoices/base/deployment.yaml']).toContain(
         'image: cr.example/invoices:1.0.0',

@@ -48,22 +48,31 @@ export interface CommitSpec {
 }
 
 /**
- * The few forge operations opening a monorepo change needs. GitHub and GitLab
- * implement it over REST; every method is one or two API calls.
+ * What pushing one commit on top of a branch needs: GitHub and GitLab over
+ * REST, a plain git server with the git binary (`PlainGitRepository`).
  */
-export interface ForgeClient {
-  /** `github.com/owner/repo`, for messages. */
+export interface GitRepository {
+  /** `github.com/owner/repo` or the git URL, for messages. */
   readonly repoName: string;
   getDefaultBranch(): Promise<string>;
   getHead(branch: string): Promise<BranchHead>;
   /** Every file of the repository at `head`, in one archive download. */
   readFiles(head: BranchHead): Promise<Record<string, Buffer>>;
+  /** Force-sets `branch` to one new commit on top of `base`; returns its sha. */
+  commitFiles(commit: CommitSpec): Promise<string>;
+  /** Releases what the client holds locally (plain git's temporary repository). */
+  close?(): Promise<void>;
+}
+
+/**
+ * The few forge operations opening a monorepo change needs. GitHub and GitLab
+ * implement it over REST; every method is one or two API calls.
+ */
+export interface ForgeClient extends GitRepository {
   findPullRequest(
     branch: string,
     targetBranch: string,
   ): Promise<PullRequest | undefined>;
-  /** Force-sets `branch` to one new commit on top of `base`; returns its sha. */
-  commitFiles(commit: CommitSpec): Promise<string>;
   createPullRequest(spec: PullRequestSpec): Promise<PullRequest>;
   updatePullRequest(
     existing: PullRequest,

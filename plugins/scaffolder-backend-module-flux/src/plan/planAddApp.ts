@@ -139,5 +139,6 @@ export async function planAddApp(
     rendered: check.rendered,
     renderedDiff: diffModels(before, check.after),
     problems: check.problems,
+    checks: check.checks,
   };
 }

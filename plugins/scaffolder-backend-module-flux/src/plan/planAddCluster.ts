@@ -1,7 +1,7 @@
 import { diffModels, emptyDiff, loadMonorepo } from '@flux-portal/flux-engine';
 import { FileTree } from '@flux-portal/kustomize';
 import { renderClusterFiles } from '../scaffold';
-import { overlayProblems } from './validateRender';
+import { overlayProblems, renderedCheck } from './validateRender';
 import { describeFiles, nameProblem, readText } from './buildChange';
 import type { MonorepoChange } from './types';
 
@@ -79,12 +79,17 @@ export async function planAddCluster(
     files,
   );
   problems.push(...introduced);
+  const checks = introduced.length ? [] : [renderedCheck(after)];
   const apps = after.kustomizations.find(
     k => k.cluster === input.name && k.name === 'apps',
   );
   if (!apps?.dependsOn.some(d => d.name === 'infrastructure')) {
     problems.push(
       `cluster "${input.name}": no apps Kustomization depending on infrastructure`,
+    );
+  } else {
+    checks.push(
+      `cluster "${input.name}": its apps Kustomization depends on infrastructure`,
     );
   }
   const releases = (cluster: string) =>
@@ -95,6 +100,12 @@ export async function planAddCluster(
   if (releases(input.name).join() !== releases(from!).join()) {
     problems.push(
       `cluster "${input.name}" does not render the HelmReleases of "${from}"`,
+    );
+  } else {
+    checks.push(
+      `cluster "${input.name}" renders the ${
+        releases(from!).length
+      } HelmReleases of "${from}"`,
     );
   }
   return {
@@ -107,5 +118,6 @@ export async function planAddCluster(
       .map(o => o.object),
     renderedDiff: diffModels(before, after),
     problems,
+    checks,
   };
 }

@@ -123,5 +123,6 @@ export async function planAddInfra(
     rendered: check.rendered,
     renderedDiff: diffModels(before, check.after),
     problems: check.problems,
+    checks: check.checks,
   };
 }

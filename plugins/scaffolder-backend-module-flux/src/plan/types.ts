@@ -24,6 +24,8 @@ export interface MonorepoChange {
   renderedDiff: ModelDiff;
   /** Why the change must not be pushed; empty when it is good. */
   problems: string[];
+  /** The checks the change passed, one line each (shown in previews). */
+  checks?: string[];
 }
 
 /** Inputs of `flux:monorepo:add-app` that shape the files. */

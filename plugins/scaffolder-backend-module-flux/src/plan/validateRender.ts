@@ -18,6 +18,8 @@ export interface ExpectedObject {
 
 export interface RenderCheck {
   problems: string[];
+  /** The checks that passed, one line each. */
+  checks: string[];
   /** the monorepo rendered with the change applied */
   after: MonorepoModel;
   /** Objects rendered from files under `folder`, first target cluster. */
@@ -26,6 +28,11 @@ export interface RenderCheck {
 
 const problemKey = (p: EngineProblem) => `${p.code}|${p.file}|${p.message}`;
 const stripDot = (p: string) => p.replace(/^\.\//, '').replace(/\/+$/, '');
+
+/** The passed check of `overlayProblems`, as shown in previews. */
+export function renderedCheck(after: MonorepoModel): string {
+  return `the monorepo renders with the change in every cluster (${after.kustomizations.length} Flux Kustomizations, ${after.objects.length} objects) with no new problem`;
+}
 
 /** Loads the monorepo with `files` applied; lists only the problems they introduce. */
 export async function overlayProblems(
@@ -54,6 +61,7 @@ export async function validateRender(
   expected: ExpectedObject[],
 ): Promise<RenderCheck> {
   const { after, problems } = await overlayProblems(base, before, files);
+  const checks = problems.length ? [] : [renderedCheck(after)];
   for (const e of expected) {
     for (const cluster of e.clusters) {
       const applying = new Set(
@@ -72,10 +80,15 @@ export async function validateRender(
           o.provenance.kustomization !== null &&
           applying.has(o.provenance.kustomization),
       );
-      if (!found) {
-        problems.push(
-          `cluster "${cluster}": ${e.kind} ${e.namespace}/${e.name} does not render from ./${e.appliedFrom}`,
+      const what = `cluster "${cluster}": ${e.kind} ${e.namespace}/${e.name}`;
+      if (found) {
+        checks.push(
+          `${what} renders from ./${e.appliedFrom}, applied by ${[
+            ...applying,
+          ].join(', ')}`,
         );
+      } else {
+        problems.push(`${what} does not render from ./${e.appliedFrom}`);
       }
     }
   }
@@ -87,5 +100,5 @@ export async function validateRender(
         (firstCluster === undefined || o.cluster === firstCluster),
     )
     .map(o => o.object);
-  return { problems, after, rendered };
+  return { problems, checks, after, rendered };
 }
