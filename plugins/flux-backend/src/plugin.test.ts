@@ -590,6 +590,26 @@ describe('flux backend against the simulated example cluster', () => {
     expect(body.states[stringifyEntityRef(unmapped)]).toBeUndefined();
   });
 
+  it("answers the same state in the batch (catalog filter and column) as in the entity's own status (tab and card), for every entity", async () => {
+    await quiet();
+    const mapped = entities.filter(
+      e => e.metadata.annotations?.[ANNOTATION_CLUSTERS],
+    );
+    const { body } = await backend.post('/entity-states', {
+      entityRefs: mapped.map(e => stringifyEntityRef(e)),
+    });
+    const batch: Record<string, string> = {};
+    const own: Record<string, string> = {};
+    for (const entity of mapped) {
+      const ref = stringifyEntityRef(entity);
+      batch[ref] = body.states[ref];
+      own[ref] = (await statusOf(entity)).state;
+    }
+    expect(batch).toEqual(own);
+    // the example's shared Kustomizations make this more than one state
+    expect(new Set(Object.values(own)).size).toBeGreaterThan(1);
+  });
+
   /** Waits until the simulated controllers finished what earlier tests started. */
   const quiet = () =>
     eventually(

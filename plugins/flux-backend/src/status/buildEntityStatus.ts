@@ -36,7 +36,7 @@ function statesOf(objects: FluxObjectSummary[]): FluxState[] {
 
 type EntityStatusOptions = Omit<
   SummaryOptions,
-  'details' | 'inventoryNamespaces'
+  'details' | 'inventory' | 'inventoryNamespaces'
 > & {
   details?: boolean;
   /** How each cluster is shown (title, labels), from config. */
@@ -191,6 +191,8 @@ export function buildEntityStatus(
   const summaryOptions: SummaryOptions = {
     ...options,
     details: options.details ?? true,
+    // the state depends on it (entityStateOf), details or not
+    inventory: true,
     inventoryNamespaces:
       mapped.namespaces.size > 0 ? mapped.namespaces : undefined,
   };

@@ -235,8 +235,10 @@ export function summarizeObject(
   };
   const verification = sourceVerificationOf({ ...(obj as any), kind });
   if (verification) summary.verification = verification;
-  if (options.details) {
+  if (options.details || options.inventory) {
     summary.inventory = summarizeInventory(view, obj, options);
+  }
+  if (options.details) {
     summary.history = summarizeHistory(obj);
     summary.events = summarizeEvents(
       view,

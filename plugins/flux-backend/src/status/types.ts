@@ -33,6 +33,12 @@ export interface SummaryOptions {
   eventsPerObject: number;
   /** Include inventory, history and events (the entity view), not in lists. */
   details: boolean;
+  /**
+   * Include the inventory even without details: an entity's state is judged
+   * by its share of a shared Kustomization's inventory, so the catalog's
+   * batched states must read it as the tab does.
+   */
+  inventory?: boolean;
   /** Keep only inventory entries in these namespaces (an entity's share of a shared Kustomization). */
   inventoryNamespaces?: ReadonlySet<string>;
 }
