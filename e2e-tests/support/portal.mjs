@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startDemoCluster } from '../../scripts/demo-cluster.mjs';
+import { startLocalGitServer } from '../../scripts/local-git-server.mjs';
 
 export const repoRoot = join(
   dirname(fileURLToPath(import.meta.url)),
@@ -15,6 +16,8 @@ export const repoRoot = join(
 );
 export const e2eBaseUrl = 'http://localhost:7017';
 export const e2eClusterPort = 7781;
+/** The demo git server's port (app-config.e2e.yaml's scaffolder.fluxMonorepo.gitServers). */
+export const e2eGitPort = 7791;
 
 function buildApp() {
   const dist = join(repoRoot, 'packages/app/dist/index.html');
@@ -52,7 +55,10 @@ function backendEnv() {
   return env;
 }
 
-/** Builds and starts the portal; resolves to { baseUrl, logs, stop }. */
+/**
+ * Builds and starts the portal; resolves to { baseUrl, logs, git, stop }, where
+ * `git` is the demo git server the templates push to ({ repositoryUrl, bareDir }).
+ */
 export async function startPortal() {
   buildApp();
   const logs = [];
@@ -60,6 +66,14 @@ export async function startPortal() {
   const cluster = await startDemoCluster({
     port: e2eClusterPort,
     log: text => logs.push(`[simulated cluster] ${text}`),
+  });
+  const git = await startLocalGitServer({
+    port: e2eGitPort,
+    seedDir: join(repoRoot, 'examples/flux-monorepo'),
+    log: text => logs.push(`[local git] ${text}`),
+  }).catch(async error => {
+    await cluster.stop();
+    throw error;
   });
   // The backend's TypeScript runs through Backstage's transform, without the dev
   // watcher of `backstage-cli package start`, which restarts it when files change.
@@ -90,6 +104,7 @@ export async function startPortal() {
   const stop = async () => {
     await stopBackend();
     await cluster.stop();
+    await git.stop();
   };
   const stopBackend = async () => {
     if (child.exitCode !== null) return;
@@ -125,5 +140,5 @@ export async function startPortal() {
       `${e.message}\n--- backend log (tail) ---\n${logs.join('').slice(-4000)}`,
     );
   }
-  return { baseUrl: e2eBaseUrl, logs, stop };
+  return { baseUrl: e2eBaseUrl, logs, git, stop };
 }

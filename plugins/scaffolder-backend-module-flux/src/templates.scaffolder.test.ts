@@ -24,7 +24,6 @@ import {
 import { useFakeForgeServer } from './__testUtils__/fakeForgeServer';
 import {
   LOCAL_GIT_HOST,
-  LOCAL_GIT_REPO_URL,
   useLocalGitServer,
 } from './__testUtils__/localGitServer';
 import { scaffolderModuleFluxMonorepo } from './module';
@@ -136,6 +135,7 @@ describe('templates in a real scaffolder backend', () => {
       replicas: 3,
       dependsOn: ['resource:default/postgresql', 'component:default/contracts'],
       clusters: ['resource:default/contour'],
+      target: 'forge',
       repoUrl: GITHUB_REPO_URL,
     });
     expectOk(status, body);
@@ -150,6 +150,7 @@ describe('templates in a real scaffolder backend', () => {
       'new-infrastructure-component.yaml',
       {
         ...LOKI_COMPONENT,
+        target: 'forge',
         repoUrl: GITLAB_REPO_URL,
       },
     );
@@ -164,6 +165,7 @@ describe('templates in a real scaffolder backend', () => {
     const { status, body } = await dryRun('new-cluster.yaml', {
       ...STAGING_CLUSTER,
       helmRepositoriesFrom: 'resource:default/contour',
+      target: 'forge',
       repoUrl: GITHUB_REPO_URL,
     });
     expectOk(status, body);
@@ -175,6 +177,7 @@ describe('templates in a real scaffolder backend', () => {
       name: 'invoices',
       owner: 'group:default/team-documents',
       description: 'Invoices',
+      target: 'forge',
       repoUrl: GITHUB_REPO_URL,
     });
     expect(status).toBe(400);
@@ -226,6 +229,7 @@ describe('templates in a real scaffolder backend', () => {
   it('New service for real: the task previews, then opens the pull request and its output links it', async () => {
     const { task, completion, events, log, fakes } = await runTask({
       ...INVOICES_SERVICE,
+      target: 'forge',
       repoUrl: GITHUB_REPO_URL,
     });
     expect(task.status).toBe('completed');
@@ -243,7 +247,7 @@ describe('templates in a real scaffolder backend', () => {
     const { task, completion, log } = await runTask({
       ...INVOICES_SERVICE,
       name: 'billing',
-      repoUrl: LOCAL_GIT_REPO_URL,
+      target: 'local-git',
     });
     expect(task.status).toBe('completed');
     const sha = localGit.git(
@@ -276,7 +280,7 @@ describe('templates in a real scaffolder backend', () => {
     const { task, completion, log } = await runTask({
       ...INVOICES_SERVICE,
       name: 'quotes',
-      repoUrl: LOCAL_GIT_REPO_URL,
+      target: 'local-git',
       previewOnly: true,
     });
     expect(task.status).toBe('completed');
@@ -292,6 +296,7 @@ describe('templates in a real scaffolder backend', () => {
   it('a missing forge credential is one sentence in the task log, without a stack trace', async () => {
     const { task, events, log } = await runTask({
       ...INVOICES_SERVICE,
+      target: 'forge',
       repoUrl: `${NO_TOKEN_HOST}?owner=example-org&repo=flux-monorepo`,
     });
     expect(task.status).toBe('failed');

@@ -32,6 +32,9 @@ interface JsonSchema {
 
 const files = fs.readdirSync(TEMPLATES).filter(f => f.endsWith('.yaml'));
 const PARAM = /^\$\{\{\s*parameters\.(\w+)\s*\}\}$/;
+/** Every step's repoUrl: the repo picker's value when "forge" is chosen, else the demo's git server. */
+const REPO_URL_INPUT =
+  "${{ parameters.repoUrl if parameters.target == 'forge' else 'local-git?owner=demo&repo=flux-monorepo' }}";
 
 /** Every `${{ steps.<id>.output.<name> }}` in a text. */
 const stepOutputs = (text: string) =>
@@ -73,6 +76,15 @@ describe('catalog-info/templates', () => {
       {},
       ...pages.map(p => p.properties),
     );
+    // Fields shown depending on another one (the repo picker for "forge").
+    const dependent: Record<string, JsonSchema> = Object.assign(
+      {},
+      ...pages.flatMap(p =>
+        Object.values<any>((p as any).dependencies ?? {}).flatMap(d =>
+          (d.oneOf ?? []).map((o: JsonSchema) => o.properties),
+        ),
+      ),
+    );
     const required = new Set(pages.flatMap(p => p.required ?? []));
 
     it('is a valid scaffolder v1beta3 Template entity', async () => {
@@ -100,8 +112,10 @@ describe('catalog-info/templates', () => {
           ([, value]) => typeof value !== 'string',
         );
         expect(literals).toEqual(step.id === 'plan' ? [['push', false]] : []);
+        // The repository: the demo's git server, or the repo picker's choice.
+        expect(step.input.repoUrl).toBe(REPO_URL_INPUT);
         for (const [input, value] of Object.entries<string>(step.input)) {
-          if (input === 'push') continue;
+          if (input === 'push' || input === 'repoUrl') continue;
           const param = PARAM.exec(value)?.[1];
           expect({
             input,
@@ -170,7 +184,16 @@ describe('catalog-info/templates', () => {
     it('picks the repository with the repo picker and the owner with the owner picker', () => {
       const field = (name: string) =>
         (properties[name] as Record<string, unknown> | undefined)?.['ui:field'];
-      expect(field('repoUrl')).toBe('RepoUrlPicker');
+      expect(
+        (dependent.repoUrl as Record<string, unknown> | undefined)?.[
+          'ui:field'
+        ],
+      ).toBe('RepoUrlPicker');
+      // the demo's git server is the default; the picker only for GitHub/GitLab
+      expect(properties.target).toMatchObject({
+        enum: ['local-git', 'forge'],
+        default: 'local-git',
+      });
       expect(field('owner') ?? 'OwnerPicker').toBe('OwnerPicker');
     });
   });
