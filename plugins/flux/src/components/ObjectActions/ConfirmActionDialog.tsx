@@ -111,16 +111,19 @@ export function ConfirmActionDialog(props: ConfirmActionDialogProps) {
         {withSource ? ' with source' : ''} {label}?
       </DialogTitle>
       <DialogContent>
-        <DialogContentText>
+        <DialogContentText color="textPrimary">
           {EFFECTS[action]} in cluster {object.cluster}.
         </DialogContentText>
         {impact?.phase === 'loading' && (
-          <DialogContentText component="div" role="status">
+          <DialogContentText color="textPrimary" component="div" role="status">
             <CircularProgress size={12} /> Checking what it deploys…
           </DialogContentText>
         )}
         {known && (
-          <DialogContentText data-testid="flux-action-impact">
+          <DialogContentText
+            color="textPrimary"
+            data-testid="flux-action-impact"
+          >
             {shared ? (
               <strong>
                 It deploys {plural(known.entities, 'entity', 'entities')} of{' '}
@@ -142,7 +145,7 @@ export function ConfirmActionDialog(props: ConfirmActionDialogProps) {
           </DialogContentText>
         )}
         {impact?.phase === 'unknown' && (
-          <DialogContentText>
+          <DialogContentText color="textPrimary">
             Could not check what it deploys ({impact.error}); the action is
             still checked when it is sent.
           </DialogContentText>
