@@ -10,7 +10,7 @@ import {
 } from '../__testUtils__/localGitServer';
 import { mockActionContext } from '../__testUtils__/mockActionContext';
 import { createAddAppAction } from '../actions/addApp';
-import { createForgeFactory } from './createForgeClient';
+import { createForgeFactory, readGitServers } from './createForgeClient';
 
 jest.setTimeout(120_000);
 
@@ -166,5 +166,33 @@ describe('missing forge credentials', () => {
     );
     // The scaffolder writes a failed step's `stack` to the task log.
     expect(error.stack).toBe(error.message);
+  });
+});
+
+describe('scaffolder.fluxMonorepo.gitServers', () => {
+  const read = (gitServers: unknown) =>
+    readGitServers(
+      mockServices.rootConfig({
+        data: { scaffolder: { fluxMonorepo: { gitServers } } } as any,
+      }),
+    );
+
+  it('ends base URLs with a slash (a prefix check must not match :77901) and defaults the host', () => {
+    expect(
+      read([
+        { baseUrl: 'http://127.0.0.1:7790' },
+        { baseUrl: 'https://git.example/repos/', host: 'internal-git' },
+      ]),
+    ).toEqual([
+      { baseUrl: 'http://127.0.0.1:7790/', host: '127.0.0.1:7790' },
+      { baseUrl: 'https://git.example/repos/', host: 'internal-git' },
+    ]);
+    expect(read(undefined)).toEqual([]);
+  });
+
+  it('refuses a server that is not http(s)', () => {
+    expect(() => read([{ baseUrl: 'ssh://git@git.example/' }])).toThrow(
+      'scaffolder.fluxMonorepo.gitServers: ssh://git@git.example/ is not an http(s) URL',
+    );
   });
 });
