@@ -59,12 +59,15 @@ function backendEnv() {
  * Builds and starts the portal; resolves to { baseUrl, logs, git, stop }, where
  * `git` is the demo git server the templates push to ({ repositoryUrl, bareDir }).
  */
-export async function startPortal() {
+export async function startPortal({ clusterMonorepo } = {}) {
   buildApp();
   const logs = [];
-  // The simulated cluster `contour` (port from app-config.e2e.yaml).
+  // The simulated cluster `contour` (port from app-config.e2e.yaml), seeded from
+  // what the engine renders of the example, or of `clusterMonorepo` when given
+  // (the catalog still reads the example).
   const cluster = await startDemoCluster({
     port: e2eClusterPort,
+    monorepo: clusterMonorepo,
     log: text => logs.push(`[simulated cluster] ${text}`),
   });
   const git = await startLocalGitServer({
