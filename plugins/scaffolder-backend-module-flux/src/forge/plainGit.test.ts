@@ -3,6 +3,8 @@ import { ScmIntegrations } from '@backstage/integration';
 import {
   INVOICES_FILES,
   INVOICES_SERVICE,
+  LOKI_COMPONENT,
+  STAGING_CLUSTER,
 } from '../__testUtils__/actionInputs';
 import {
   LOCAL_GIT_REPO_URL,
@@ -10,6 +12,8 @@ import {
 } from '../__testUtils__/localGitServer';
 import { mockActionContext } from '../__testUtils__/mockActionContext';
 import { createAddAppAction } from '../actions/addApp';
+import { createAddClusterAction } from '../actions/addCluster';
+import { createAddInfraAction } from '../actions/addInfra';
 import { createForgeFactory, readGitServers } from './createForgeClient';
 
 jest.setTimeout(120_000);
@@ -131,6 +135,40 @@ describe('plain git target', () => {
       `Git URL ${other} is not allowed: it must be under a baseUrl of scaffolder.fluxMonorepo.gitServers (${server.state.baseUrl}).`,
     );
     expect(server.state.requests.length).toBe(requests);
+  });
+
+  it('adding an infrastructure component or a cluster pushes its own branch the same way', async () => {
+    const forges = createForgeFactory(
+      ScmIntegrations.fromConfig(mockServices.rootConfig({ data: {} })),
+      { gitServers: server.gitServers() },
+    );
+    for (const [action, input, branch, file] of [
+      [
+        createAddInfraAction({ forges }),
+        LOKI_COMPONENT,
+        'flux-portal/add-infra-loki',
+        'infrastructure/loki/kustomization.yaml',
+      ],
+      [
+        createAddClusterAction({ forges }),
+        STAGING_CLUSTER,
+        'flux-portal/add-cluster-staging',
+        'clusters/staging/apps.yaml',
+      ],
+    ] as const) {
+      const { ctx, outputs } = mockActionContext(
+        { ...input, repoUrl: LOCAL_GIT_REPO_URL },
+        { workspacePath: '/nonexistent-workspace' },
+      );
+      await (action.handler as (c: unknown) => Promise<void>)(ctx);
+      const sha = server.git('rev-parse', `refs/heads/${branch}`);
+      expect(outputs.commitSha).toBe(sha);
+      expect(server.git('rev-list', '--count', `main..${sha}`)).toBe('1');
+      expect(
+        server.git('diff', '--name-only', 'main', sha).split('\n'),
+      ).toEqual([...(outputs.files as string[])].sort());
+      expect(outputs.files).toContain(file);
+    }
   });
 
   it('the full URL of an allowed repository works like the repo-picker form', async () => {
