@@ -529,6 +529,41 @@ describe('Flux tab and page', { skip: chromiumSkip }, () => {
     return undefined;
   });
 
+  it("shows the Kubernetes tab without an error banner, its pod count matching the entity's Deployments", async t => {
+    if (skipReason) return t.skip(skipReason);
+    const entity = entities.find(
+      e =>
+        e.kind === 'Component' &&
+        e.metadata.annotations?.['backstage.io/kubernetes-id'],
+    );
+    if (!entity) return t.skip('no component with a kubernetes-id');
+    const { items } = await json(
+      `/api/kubernetes/services/${entity.metadata.name}`,
+      { method: 'POST', body: JSON.stringify({ entity }) },
+    );
+    const pods =
+      items[0].resources.find(r => r.type === 'pods')?.resources ?? [];
+    await page.goto(
+      `${portal.baseUrl}/catalog/default/component/${entity.metadata.name}/kubernetes`,
+    );
+    await page
+      .getByText(`${pods.length} ${pods.length === 1 ? 'pod' : 'pods'}`, {
+        exact: true,
+      })
+      .first()
+      .waitFor({ timeout: 60_000 });
+    assert.equal(
+      await page.getByText(/There was a problem retrieving/).count(),
+      0,
+      'no error banner on the Kubernetes tab',
+    );
+    await page.screenshot({
+      path: join(screenshotDir, 'kubernetes-tab.png'),
+      fullPage: true,
+    });
+    return undefined;
+  });
+
   it('shows the Flux tab at the top level of an entity page', async t => {
     if (skipReason) return t.skip(skipReason);
     const entity = entities.find(e => e.kind === 'Component');
