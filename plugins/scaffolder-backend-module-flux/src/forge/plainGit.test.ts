@@ -142,7 +142,7 @@ describe('plain git target', () => {
       ScmIntegrations.fromConfig(mockServices.rootConfig({ data: {} })),
       { gitServers: server.gitServers() },
     );
-    for (const [action, input, branch, file] of [
+    for (const [addAction, input, branch, file] of [
       [
         createAddInfraAction({ forges }),
         LOKI_COMPONENT,
@@ -160,7 +160,7 @@ describe('plain git target', () => {
         { ...input, repoUrl: LOCAL_GIT_REPO_URL },
         { workspacePath: '/nonexistent-workspace' },
       );
-      await (action.handler as (c: unknown) => Promise<void>)(ctx);
+      await (addAction.handler as (c: unknown) => Promise<void>)(ctx);
       const sha = server.git('rev-parse', `refs/heads/${branch}`);
       expect(outputs.commitSha).toBe(sha);
       expect(server.git('rev-list', '--count', `main..${sha}`)).toBe('1');
