@@ -1,9 +1,10 @@
-/** How serious an engine problem is: errors lose content, warnings do not. */
+/** How serious an engine problem is: errors lose content, warnings do not. @public */
 export type ProblemSeverity = 'error' | 'warning';
 
 /**
  * A problem found while reading or rendering a tree. Problems are collected,
  * never thrown, so one bad file never takes down the rest of the render.
+ * @public
  */
 export interface EngineProblem {
   /** Stable machine code, e.g. 'yaml-invalid', 'path-escape', 'include-cycle'. */
@@ -19,7 +20,7 @@ export interface EngineProblem {
   message: string;
 }
 
-/** Formats a problem as "file:line: message" (line omitted when unknown). */
+/** Formats a problem as "file:line: message" (line omitted when unknown). @public */
 export function formatProblem(p: EngineProblem): string {
   const where = p.file || '<tree>';
   const line = p.line !== undefined ? `:${p.line}` : '';

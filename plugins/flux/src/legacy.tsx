@@ -32,7 +32,7 @@ export const legacyFluxPlugin = createPlugin({
 });
 
 /** The entity page's Flux tab, for `EntityLayout.Route`. @public */
-export const EntityFluxContent = legacyFluxPlugin.provide(
+export const EntityFluxContent: () => JSX.Element = legacyFluxPlugin.provide(
   createComponentExtension({
     name: 'EntityFluxContent',
     component: {
@@ -43,7 +43,7 @@ export const EntityFluxContent = legacyFluxPlugin.provide(
 );
 
 /** The overview card. @public */
-export const EntityFluxStatusCard = legacyFluxPlugin.provide(
+export const EntityFluxStatusCard: () => JSX.Element = legacyFluxPlugin.provide(
   createComponentExtension({
     name: 'EntityFluxStatusCard',
     component: {
@@ -56,7 +56,7 @@ export const EntityFluxStatusCard = legacyFluxPlugin.provide(
 );
 
 /** The Flux page, for a `<Route path="/flux">`. @public */
-export const FluxRuntimePage = legacyFluxPlugin.provide(
+export const FluxRuntimePage: () => JSX.Element = legacyFluxPlugin.provide(
   createRoutableExtension({
     name: 'FluxRuntimePage',
     component: () =>

@@ -19,8 +19,11 @@ export { planAddInfra } from './plan/planAddInfra';
 export type { AddInfraInput } from './plan/planAddInfra';
 export { createForgeFactory } from './forge/createForgeClient';
 export type { ForgeFactory } from './forge/createForgeClient';
+export type { GitServerConfig, PlainGitRepository } from './forge/plainGit';
+export type { ForgeHttpOptions } from './forge/forgeHttp';
 export type {
   ForgeClient,
+  GitRepository,
   BranchHead,
   CommitSpec,
   PullRequest,

@@ -7,12 +7,12 @@ import {
   parseKustomizationFile,
 } from './kustomizationFile';
 
-/** A file's parse result, or why it could not be read. */
+/** A file's parse result, or why it could not be read. @public */
 export type CachedFile =
   | { ok: true; result: ParseResult }
   | { ok: false; error: TreeError };
 
-/** A directory's kustomization file, parsed ('none' when the dir has none). */
+/** A directory's kustomization file, parsed ('none' when the dir has none). @public */
 export type CachedKustomization =
   | {
       found: true;
@@ -26,6 +26,7 @@ export type CachedKustomization =
  * kustomizations (a cluster's tree includes every app); each file is read and
  * parsed once. Cached objects are shared, so the renderer copies each object
  * once when it enters a render and never mutates cached data.
+ * @public
  */
 export class ManifestCache {
   private readonly files = new WeakMap<

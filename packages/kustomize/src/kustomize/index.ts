@@ -10,6 +10,15 @@ export { renderKustomization } from './renderKustomization';
 export type { RenderOptions } from './renderKustomization';
 export { KUSTOMIZATION_FILE_NAMES } from './kustomizationFile';
 export type { Kustomization, Located } from './kustomizationFile';
+export type {
+  GeneratorArgs,
+  GeneratorOptions,
+  ImageEntry,
+  LabelEntry,
+  PatchEntry,
+} from './kustomizationFile/types';
+export type { Replacement } from './transformers/applyReplacements';
+export type { JsonMap } from './json';
 export { isMap } from './json';
 export { isRemoteReference } from './remote';
 export {

@@ -1,7 +1,9 @@
 /** Plain JSON helpers shared by transformers. */
 
+/** @public */
 export type JsonMap = Record<string, unknown>;
 
+/** @public */
 export function isMap(v: unknown): v is JsonMap {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

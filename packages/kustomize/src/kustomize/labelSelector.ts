@@ -6,12 +6,12 @@
  * simulator its list and watch requests.
  */
 
-/** One requirement of a selector. */
+/** One requirement of a selector. @public */
 export type LabelRequirement =
   | { key: string; op: 'in' | 'notin'; values: string[] }
   | { key: string; op: 'exists' | 'notexists' };
 
-/** A selector that does not parse; the message says which part and why. */
+/** A selector that does not parse; the message says which part and why. @public */
 export class LabelSelectorError extends Error {
   name = 'LabelSelectorError';
 }
@@ -20,7 +20,7 @@ export class LabelSelectorError extends Error {
 const KEY =
   /^([a-z0-9A-Z]([-a-z0-9A-Z_.]*[a-z0-9A-Z])?\/)?[a-z0-9A-Z]([-a-z0-9A-Z_.]*[a-z0-9A-Z])?$/;
 
-/** Splits on the commas that are not inside a `(...)` value set. */
+/** Splits on the commas that are not inside a `(...)` value set. @public */
 export function splitSelectorTerms(selector: string): string[] {
   const parts: string[] = [];
   let depth = 0;
@@ -72,12 +72,12 @@ function parseRequirement(part: string, selector: string): LabelRequirement {
   return { key: checkKey(part, selector), op: 'exists' };
 }
 
-/** Parses a selector; throws LabelSelectorError naming the bad part. */
+/** Parses a selector; throws LabelSelectorError naming the bad part. @public */
 export function parseLabelSelector(selector: string): LabelRequirement[] {
   return splitSelectorTerms(selector).map(p => parseRequirement(p, selector));
 }
 
-/** Whether labels (or annotations) satisfy every requirement. */
+/** Whether labels (or annotations) satisfy every requirement. @public */
 export function matchesLabelSelector(
   requirements: readonly LabelRequirement[],
   labels: Readonly<Record<string, string>>,

@@ -1,6 +1,7 @@
 /**
  * Does a `resources`/`components` entry name a remote target (URL, git
  * repository, registry shorthand)? Those are never fetched.
+ * @public
  */
 export function isRemoteReference(ref: string): boolean {
   return (

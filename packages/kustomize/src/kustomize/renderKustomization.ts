@@ -9,7 +9,7 @@ import { fixNameReferences } from './nameReference';
 import { ResMap } from './ResMap';
 import { RenderedObject, RenderResult } from './types';
 
-/** Render options. */
+/** Render options. @public */
 export interface RenderOptions {
   /**
    * Build this kustomization instead of the folder's own file: what a
@@ -27,6 +27,7 @@ export interface RenderOptions {
  * file, as krusty builds the kustomization.yaml a generator wrote. Never
  * throws for bad input: problems are reported and everything else is still
  * rendered.
+ * @public
  */
 export async function renderKustomization(
   tree: FileTree,

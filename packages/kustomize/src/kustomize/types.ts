@@ -6,6 +6,7 @@ import type { KubeObject } from '../yaml/types';
 /**
  * Kustomize patch target selector (`patches[].target`). `name` and
  * `namespace` are anchored regular expressions, as kustomize treats them.
+ * @public
  */
 export type Selector = Partial<
   Record<
@@ -20,20 +21,20 @@ export type Selector = Partial<
   >
 >;
 
-/** An object produced by a render, with where its source document starts. */
+/** An object produced by a render, with where its source document starts. @public */
 export interface RenderedObject {
   object: KubeObject;
   origin: { file: string; line: number };
 }
 
-/** A reference that was recorded but not followed (remote bases, git URLs). */
+/** A reference that was recorded but not followed (remote bases, git URLs). @public */
 export interface UnresolvedReference {
   file: string;
   line?: number;
   reference: string;
 }
 
-/** Everything a render produced. */
+/** Everything a render produced. @public */
 export interface RenderResult {
   objects: RenderedObject[];
   problems: EngineProblem[];

@@ -1,7 +1,7 @@
-/** Kind of a tree entry. */
+/** Kind of a tree entry. @public */
 export type TreeEntryType = 'file' | 'dir';
 
-/** One entry of a directory listing. */
+/** One entry of a directory listing. @public */
 export interface TreeEntry {
   name: string;
   type: TreeEntryType;
@@ -10,6 +10,7 @@ export interface TreeEntry {
 /**
  * A read-only file tree. Paths are POSIX, relative to the tree root, without a
  * leading './'; '' is the root. Implementations never read outside the root.
+ * @public
  */
 export interface FileTree {
   /** For messages, e.g. the root directory. */
@@ -22,7 +23,7 @@ export interface FileTree {
   readFile(path: string): Promise<Buffer>;
 }
 
-/** Why a tree refused an access. */
+/** Why a tree refused an access. @public */
 export type TreeErrorCode =
   | 'path-escape'
   | 'not-found'
@@ -30,7 +31,7 @@ export type TreeErrorCode =
   | 'symlink-escape'
   | 'not-a-file';
 
-/** Error raised by trees; `code` doubles as the EngineProblem code. */
+/** Error raised by trees; `code` doubles as the EngineProblem code. @public */
 export class TreeError extends Error {
   readonly code: TreeErrorCode;
   readonly path: string;
@@ -43,5 +44,5 @@ export class TreeError extends Error {
   }
 }
 
-/** Default cap on a single file's size: 5 MiB. */
+/** Default cap on a single file's size: 5 MiB. @public */
 export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;

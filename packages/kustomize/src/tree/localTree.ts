@@ -43,6 +43,7 @@ const OPERATIONS_PER_YIELD = 128;
  * trip of the promise API costs more than the read itself (measured: the
  * same 60,000-file render took about twice the CPU). The tree yields to the
  * event loop every few operations so a server stays responsive.
+ * @public
  */
 export function createLocalTree(
   rootDir: string,

@@ -12,6 +12,7 @@ import { compareNames } from './compareNames';
  * An in-memory tree built from a map of tree-relative file paths to content.
  * Directories are implied by the file paths. Useful for tests and for
  * rendering content that does not live on disk (e.g. scaffold previews).
+ * @public
  */
 export function createMemoryTree(
   files: Record<string, string | Buffer>,

@@ -5,6 +5,7 @@ import { TreeError } from './FileTree';
  * ('' = root). Absolute paths and '..' segments climbing above the root are
  * refused with TreeError('path-escape'): a tree never hands out paths outside
  * itself, whatever a kustomization file says.
+ * @public
  */
 export function resolveTreePath(baseDir: string, relative: string): string {
   if (
@@ -37,7 +38,7 @@ export function resolveTreePath(baseDir: string, relative: string): string {
   return segments.join('/');
 }
 
-/** Normalises a tree path given by a caller (tolerates './' and trailing '/'). */
+/** Normalises a tree path given by a caller (tolerates './' and trailing '/'). @public */
 export function normaliseTreePath(path: string): string {
   return resolveTreePath('', path);
 }

@@ -5,13 +5,13 @@ import { KubeObject } from './types';
 import { MAX_ALIAS_COUNT, MAX_NESTING_DEPTH } from './limits';
 import { conversionProblem, syntaxProblem } from './yamlProblems';
 
-/** One YAML document of a manifest file and the 1-based line where it starts. */
+/** One YAML document of a manifest file and the 1-based line where it starts. @public */
 export interface ParsedDocument {
   object: KubeObject;
   line: number;
 }
 
-/** Documents parsed from one file, and what went wrong in the others. */
+/** Documents parsed from one file, and what went wrong in the others. @public */
 export interface ParseResult {
   documents: ParsedDocument[];
   problems: EngineProblem[];
@@ -24,6 +24,7 @@ export { MAX_ALIAS_COUNT, MAX_NESTING_DEPTH };
  * alias bombs, deep nesting, non-UTF-8 bytes and non-object documents become
  * problems with file and line, and the file's other documents are kept.
  * Empty documents (`---` alone, comments only) are skipped.
+ * @public
  */
 export function parseManifests(
   text: string | Buffer,

@@ -1,4 +1,4 @@
-/** A Kubernetes-style object as plain JSON (what a YAML manifest document holds). */
+/** A Kubernetes-style object as plain JSON (what a YAML manifest document holds). @public */
 export interface KubeObject {
   apiVersion?: string;
   kind?: string;

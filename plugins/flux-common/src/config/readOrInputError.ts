@@ -5,7 +5,7 @@
 import { InputError } from '@backstage/errors';
 
 /**
- * Runs reads through @backstage/config, whose errors (missing value, wrong
+ * Runs reads through `@backstage/config`, whose errors (missing value, wrong
  * type) already name the key, as InputErrors.
  * @public
  */

@@ -98,7 +98,8 @@ export function worstImageComparison(
   return 'current';
 }
 
-interface ImagePolicyStatus {
+/** The status fields of an ImagePolicy that name its latest image. @public */
+export interface ImagePolicyStatus {
   status?: {
     latestRef?: { name?: string; tag?: string; digest?: string } | null;
     latestImage?: string;

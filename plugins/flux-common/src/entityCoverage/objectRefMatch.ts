@@ -46,7 +46,8 @@ export function objectSelectorMatches(
   );
 }
 
-interface SelectingObject {
+/** An Alert or Receiver: what its references are matched against. @public */
+export interface SelectingObject {
   metadata?: { namespace?: string } | null;
   spec?: {
     eventSources?: unknown;

@@ -38,7 +38,8 @@ export interface SourceVerification {
   message?: string;
 }
 
-interface VerifiableSource {
+/** A source object whose signature verification is read. @public */
+export interface VerifiableSource {
   kind?: string;
   spec?: { verify?: unknown } | null;
   status?: {

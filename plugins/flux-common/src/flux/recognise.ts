@@ -36,7 +36,8 @@ export function versionOf(apiVersion: unknown): string | undefined {
   return splitApiVersion(apiVersion).version;
 }
 
-type TypedObject = { apiVersion?: unknown; kind?: unknown };
+/** Anything with an apiVersion and a kind, as read from YAML. @public */
+export type TypedObject = { apiVersion?: unknown; kind?: unknown };
 
 function isOfGroup(obj: TypedObject, group: string): boolean {
   return splitApiVersion(obj.apiVersion).group === group;

@@ -10,7 +10,7 @@ export interface FluxDeploy {
   object: FluxObjectRef;
   /** ISO 8601. */
   at: string;
-  /** "podinfo@6.5.4 (deployed)", or the first changed object and how many more. */
+  /** `podinfo@6.5.4 (deployed)`, or the first changed object and how many more. */
   what: string;
   /** False for a failed or pending release. */
   ok: boolean;

@@ -183,7 +183,7 @@ export interface FluxObjectList {
   errors: FluxClusterError[];
 }
 
-/** POST /entity-states body {entityRefs} → rolled-up state per entity ref (absent: not mapped). @public */
+/** `POST /entity-states` with body `{entityRefs}`: the rolled-up state per entity ref (absent: not mapped). @public */
 export interface FluxEntityStates {
   states: Record<string, FluxState>;
 }

@@ -22,7 +22,7 @@ export function changeSetOf(message: string | undefined): string[] {
   return lines.length > 0 && lines.every(l => CHANGE_LINE.test(l)) ? lines : [];
 }
 
-/** A release's one-line description: "podinfo@6.5.4 (deployed)". @public */
+/** A release's one-line description, e.g. `podinfo@6.5.4 (deployed)`. @public */
 export function describeRelease(snapshot: HelmReleaseSnapshot): string {
   const chart = snapshot.chartName ?? 'chart';
   const version = snapshot.chartVersion ? `@${snapshot.chartVersion}` : '';

@@ -28,7 +28,7 @@ export interface SharedDeployer {
   key: string;
   /** its state, its source's included */
   state: FluxState;
-  /** how many entities it deploys, this one included (> 1) */
+  /** how many entities it deploys, this one included (more than one) */
   sharedBy: number;
   /** whether the entity's objects are in its inventory: applied at least once */
   appliedEntity: boolean;

@@ -4,11 +4,13 @@ import { clusterName } from './clusterName';
 import { RepoAccess, runPlan } from './runPlan';
 import { changeOutputSchema, repoInputSchema } from './sharedSchema';
 
+/** @public */
 export const ADD_APP_ACTION_ID = 'flux:monorepo:add-app';
 
 /**
  * `flux:monorepo:add-app`: adds a business service to a Flux monorepo.
  * Dry run returns the diff and the objects the engine renders for it.
+ * @public
  */
 export function createAddAppAction(options: RepoAccess) {
   return createTemplateAction({

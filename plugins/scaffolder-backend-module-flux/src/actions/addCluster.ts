@@ -4,11 +4,13 @@ import { clusterName } from './clusterName';
 import { RepoAccess, runPlan } from './runPlan';
 import { changeOutputSchema, repoInputSchema } from './sharedSchema';
 
+/** @public */
 export const ADD_CLUSTER_ACTION_ID = 'flux:monorepo:add-cluster';
 
 /**
  * `flux:monorepo:add-cluster`: adds `clusters/<name>/` to a Flux monorepo;
  * outputs the `flux bootstrap` command for the new cluster.
+ * @public
  */
 export function createAddClusterAction(options: RepoAccess) {
   return createTemplateAction({

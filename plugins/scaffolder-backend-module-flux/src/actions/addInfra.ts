@@ -4,12 +4,14 @@ import { clusterName } from './clusterName';
 import { RepoAccess, runPlan } from './runPlan';
 import { changeOutputSchema, repoInputSchema } from './sharedSchema';
 
+/** @public */
 export const ADD_INFRA_ACTION_ID = 'flux:monorepo:add-infra';
 
 /**
  * `flux:monorepo:add-infra`: adds a HelmRelease component under
  * `infrastructure/<name>/`, registers it, and adds its HelmRepository to the
  * clusters that lack it.
+ * @public
  */
 export function createAddInfraAction(options: RepoAccess) {
   return createTemplateAction({

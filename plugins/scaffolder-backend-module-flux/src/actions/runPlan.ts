@@ -14,7 +14,7 @@ import { PlainGitRepository } from '../forge/plainGit';
 import type { ForgeClient, GitRepository } from '../forge/types';
 import type { MonorepoChange } from '../plan/types';
 
-/** What the actions share: how to reach the repository's forge. */
+/** What the actions share: how to reach the repository's forge. @public */
 export interface RepoAccess {
   forges: ForgeFactory;
 }

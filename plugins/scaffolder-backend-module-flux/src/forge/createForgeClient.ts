@@ -17,6 +17,7 @@ import type { ForgeClient } from './types';
  * Builds the client of a repo-picker URL (`github.com?owner=o&repo=r`): a
  * forge with a pull request API, or a plain git repository on a configured
  * git server (also given as its full URL).
+ * @public
  */
 export type ForgeFactory = (
   repoUrl: string,
@@ -41,6 +42,7 @@ export function readGitServers(config: RootConfigService): GitServerConfig[] {
 /**
  * Forge clients with credentials from Backstage's `integrations` config:
  * GitHub token or GitHub App through the credentials provider, GitLab token.
+ * @public
  */
 export function createForgeFactory(
   integrations: ScmIntegrationRegistry,

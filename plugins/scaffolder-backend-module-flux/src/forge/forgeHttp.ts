@@ -7,7 +7,7 @@ import {
   ServiceUnavailableError,
 } from '@backstage/errors';
 
-/** How requests are sent and retried; tests inject `sleep`. */
+/** How requests are sent and retried; tests inject `sleep`. @public */
 export interface ForgeHttpOptions {
   /** Rate-limit retries before giving up; default 3. */
   maxRetries?: number;

@@ -9,6 +9,7 @@ import type { BranchHead, CommitSpec, GitRepository } from './types';
 /**
  * A git server the actions may push to without a forge API
  * (`scaffolder.fluxMonorepo.gitServers`): smart HTTP(S) under `baseUrl`.
+ * @public
  */
 export interface GitServerConfig {
   /** Every repository URL must start with this, e.g. `http://127.0.0.1:7790/`. */
@@ -110,6 +111,7 @@ const GIT_OPTIONS = [
  * smart HTTP: one temporary bare repository per run fetches the target
  * branch, builds the commit with plumbing (no checkout) and force-pushes
  * it. There is no pull request API; the pushed branch is the result.
+ * @public
  */
 export class PlainGitRepository implements GitRepository {
   readonly kind = 'git' as const;

@@ -11,13 +11,13 @@ export interface ForgeRepoOptions {
   http?: ForgeHttpOptions;
 }
 
-/** Head of a branch: the commit and, when the forge gives it, its tree. */
+/** Head of a branch: the commit and, when the forge gives it, its tree. @public */
 export interface BranchHead {
   sha: string;
   treeSha?: string;
 }
 
-/** An open pull request (GitHub) or merge request (GitLab). */
+/** An open pull request (GitHub) or merge request (GitLab). @public */
 export interface PullRequest {
   number: number;
   url: string;
@@ -25,7 +25,7 @@ export interface PullRequest {
   body: string;
 }
 
-/** What the pull request should say. */
+/** What the pull request should say. @public */
 export interface PullRequestSpec {
   branch: string;
   targetBranch: string;
@@ -33,7 +33,7 @@ export interface PullRequestSpec {
   body: string;
 }
 
-/** One commit replacing `branch` with `files` on top of `base`. */
+/** One commit replacing `branch` with `files` on top of `base`. @public */
 export interface CommitSpec {
   branch: string;
   /** Head of the target branch the commit goes on top of. */
@@ -50,6 +50,7 @@ export interface CommitSpec {
 /**
  * What pushing one commit on top of a branch needs: GitHub and GitLab over
  * REST, a plain git server with the git binary (`PlainGitRepository`).
+ * @public
  */
 export interface GitRepository {
   /** `github.com/owner/repo` or the git URL, for messages. */
@@ -67,6 +68,7 @@ export interface GitRepository {
 /**
  * The few forge operations opening a monorepo change needs. GitHub and GitLab
  * implement it over REST; every method is one or two API calls.
+ * @public
  */
 export interface ForgeClient extends GitRepository {
   findPullRequest(

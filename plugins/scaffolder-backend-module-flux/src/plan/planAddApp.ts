@@ -35,6 +35,7 @@ function systemName(system: string | undefined): string {
  * registers it, then renders the changed monorepo to prove the service's
  * Deployment is applied by the `apps` Kustomization of every target cluster.
  * Pure with respect to the tree: reads it, writes nothing.
+ * @public
  */
 export async function planAddApp(
   tree: FileTree,

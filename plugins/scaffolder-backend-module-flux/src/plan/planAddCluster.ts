@@ -5,7 +5,7 @@ import { overlayProblems, renderedCheck } from './validateRender';
 import { describeFiles, nameProblem, readText } from './buildChange';
 import type { MonorepoChange } from './types';
 
-/** Inputs of `flux:monorepo:add-cluster`. */
+/** Inputs of `flux:monorepo:add-cluster`. @public */
 export interface AddClusterInput {
   name: string;
   /** URL Flux pulls the monorepo from, e.g. `ssh://git@github.com/org/repo`. */
@@ -15,7 +15,7 @@ export interface AddClusterInput {
   helmRepositoriesFrom?: string;
 }
 
-/** The `flux bootstrap` command for the PR description. */
+/** The `flux bootstrap` command for the PR description. @public */
 export function bootstrapCommand(input: AddClusterInput): string {
   const m = /github\.com[/:]([^/]+)\/([^/.]+)/.exec(input.gitUrl);
   const provider = m
@@ -30,6 +30,7 @@ export function bootstrapCommand(input: AddClusterInput): string {
  * charts) and checks by rendering that the new cluster gets the `apps`
  * Kustomization depending on `infrastructure`, with the same workloads and
  * HelmReleases as the cluster it copies.
+ * @public
  */
 export async function planAddCluster(
   tree: FileTree,

@@ -14,7 +14,7 @@ import type { MonorepoChange } from './types';
 
 const INFRA_REGISTRATION = 'infrastructure/kustomization.yaml';
 
-/** Inputs of `flux:monorepo:add-infra`: the component and its chart repository. */
+/** Inputs of `flux:monorepo:add-infra`: the component and its chart repository. @public */
 export interface AddInfraInput {
   component: Omit<InfraComponentSpec, 'repository'>;
   repository: HelmRepositorySpec;
@@ -44,6 +44,7 @@ function helmRepositoryText(repo: HelmRepositorySpec): string {
  * registration, and the HelmRepository appended to each target cluster's
  * `helm-repositories.yaml` that lacks it; then renders to prove the
  * HelmRelease is applied by the `infrastructure` Kustomization everywhere.
+ * @public
  */
 export async function planAddInfra(
   tree: FileTree,

@@ -5,6 +5,7 @@ import type { KubeObject } from '@flux-portal/kustomize';
  * A computed change to the monorepo: the full new text of every file it
  * creates or edits. Nothing is written; the caller commits `files` as one
  * commit, or shows `diff` in a dry run.
+ * @public
  */
 export interface MonorepoChange {
   /** Path → full new content, new files and edited registration files. */
@@ -28,7 +29,7 @@ export interface MonorepoChange {
   checks?: string[];
 }
 
-/** Inputs of `flux:monorepo:add-app` that shape the files. */
+/** Inputs of `flux:monorepo:add-app` that shape the files. @public */
 export interface AddAppInput {
   name: string;
   /** Owner entity ref, e.g. `group:default/team-documents`. */

@@ -23,6 +23,7 @@ function formatEntry(entry: string): string {
  * everything else stay byte-identical. Creates the list when it is missing.
  * Throws when the entry is already listed (compared without `./` and a
  * trailing `/`), or when the text is not a kustomization mapping.
+ * @public
  */
 export function addToKustomizationResources(
   text: string,

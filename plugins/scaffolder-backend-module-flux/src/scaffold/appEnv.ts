@@ -23,6 +23,7 @@ function secret(name: string, secretName: string, key: string): EnvVar {
  * The env vars that carry a service's connections, in a fixed order so the
  * same spec always renders the same bytes. Values that embed a password use
  * Kubernetes' `$(VAR)` expansion of an env var defined earlier.
+ * @public
  */
 export function renderAppEnv(spec: AppSpec): EnvVar[] {
   const { name, connections: c } = spec;

@@ -3,6 +3,7 @@
  * monorepo installs them (release name = namespace = component). Services
  * reach them by these DNS names; the catalog maps a name back to its
  * component by the namespace part.
+ * @public
  */
 export const PLATFORM_ENDPOINTS = {
   postgres: 'postgresql-primary.postgresql.svc.cluster.local:5432',
@@ -16,10 +17,10 @@ export const PLATFORM_ENDPOINTS = {
   rabbitmq: 'rabbitmq.rabbitmq.svc.cluster.local:5672',
 } as const;
 
-/** Port every business service listens on. */
+/** Port every business service listens on. @public */
 export const DEFAULT_APP_PORT = 8080;
 
-/** `http://<service>.<namespace>.svc.cluster.local:<port><path>`. */
+/** `http://<service>.<namespace>.svc.cluster.local:<port><path>`. @public */
 export function serviceUrl(
   service: string,
   namespace: string = service,
@@ -29,7 +30,7 @@ export function serviceUrl(
   return `http://${service}.${namespace}.svc.cluster.local:${port}${path}`;
 }
 
-/** `documents-link` → `DOCUMENTS_LINK_URL`, the env var of a REST call. */
+/** `documents-link` → `DOCUMENTS_LINK_URL`, the env var of a REST call. @public */
 export function restEnvName(service: string): string {
   return `${service.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_URL`;
 }

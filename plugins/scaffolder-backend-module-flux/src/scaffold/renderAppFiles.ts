@@ -166,6 +166,7 @@ function replicasPatch(spec: AppSpec) {
  * relative to the monorepo root. Pure: the same spec gives the same bytes.
  * Register the folder with {@link addToKustomizationResources} on
  * `apps/kustomization.yaml`.
+ * @public
  */
 export function renderAppFiles(spec: AppSpec): Record<string, string> {
   assertValidSpec(spec);

@@ -80,6 +80,7 @@ function gotkSync(spec: ClusterSpec): string {
  * gotk-components.yaml, which `flux bootstrap` adds with the controllers),
  * the HelmRepositories, and the `infrastructure` and `apps` Kustomizations,
  * apps depending on infrastructure.
+ * @public
  */
 export function renderClusterFiles(spec: ClusterSpec): Record<string, string> {
   const dir = `clusters/${spec.name}`;

@@ -12,7 +12,7 @@ import { kustomizationObject, namespaceObject } from './objects';
 import { InfraComponentSpec } from './types';
 import { toYaml } from './yamlText';
 
-/** The HelmRelease of a component, in the monorepo's field order. */
+/** The HelmRelease of a component, in the monorepo's field order. @public */
 export function helmReleaseObject(spec: InfraComponentSpec) {
   return {
     apiVersion: fluxApiVersionOf(HELM_RELEASE_KIND),
@@ -58,6 +58,7 @@ export function helmReleaseObject(spec: InfraComponentSpec) {
  * folder with `addToKustomizationResources` on
  * `infrastructure/kustomization.yaml`; a new chart repository also needs a
  * HelmRepository in `clusters/<cluster>/helm-repositories.yaml`.
+ * @public
  */
 export function renderInfraComponentFiles(
   spec: InfraComponentSpec,

@@ -1,19 +1,20 @@
 import type { Replacement } from '../transformers/applyReplacements';
 import type { Selector } from '../types';
 
-/** File names kustomize recognises, in its lookup order. */
+/** File names kustomize recognises, in its lookup order. @public */
 export const KUSTOMIZATION_FILE_NAMES = [
   'kustomization.yaml',
   'kustomization.yml',
   'Kustomization',
 ];
 
-/** A list entry of the kustomization with the line it sits on. */
+/** A list entry of the kustomization with the line it sits on. @public */
 export interface Located<T> {
   value: T;
   line: number;
 }
 
+/** @public */
 export interface PatchEntry {
   patch?: string;
   path?: string;
@@ -23,12 +24,14 @@ export interface PatchEntry {
   options?: { allowNameChange?: boolean; allowKindChange?: boolean };
 }
 
+/** @public */
 export interface LabelEntry {
   pairs: Record<string, string>;
   includeSelectors: boolean;
   includeTemplates: boolean;
 }
 
+/** @public */
 export interface ImageEntry {
   name: string;
   newName?: string;
@@ -36,6 +39,7 @@ export interface ImageEntry {
   digest?: string;
 }
 
+/** @public */
 export interface GeneratorOptions {
   labels?: Record<string, string>;
   annotations?: Record<string, string>;
@@ -43,6 +47,7 @@ export interface GeneratorOptions {
   immutable?: boolean;
 }
 
+/** @public */
 export interface GeneratorArgs {
   kind: 'ConfigMap' | 'Secret';
   name: string;
@@ -55,7 +60,7 @@ export interface GeneratorArgs {
   options?: GeneratorOptions;
 }
 
-/** A kustomization (or component) file, normalised: legacy fields folded in. */
+/** A kustomization (or component) file, normalised: legacy fields folded in. @public */
 export interface Kustomization {
   file: string;
   dir: string;

@@ -4,7 +4,7 @@ import { compileSelector } from '../patches/selector';
 import { Resource } from '../Resource';
 import { Selector } from '../types';
 
-/** One `replacements` entry, as kustomize's Replacement type. */
+/** One `replacements` entry, as kustomize's Replacement type. @public */
 export interface Replacement {
   source: Selector & {
     fieldPath?: string;
