@@ -30,7 +30,7 @@ import { scaffolderModuleFluxMonorepo } from './module';
 
 jest.setTimeout(120_000);
 
-const TEMPLATES = path.resolve(__dirname, '../../../catalog-info/templates');
+const TEMPLATES = path.resolve(__dirname, '../templates');
 const template = (file: string) =>
   parse(fs.readFileSync(path.join(TEMPLATES, file), 'utf8'));
 

@@ -10,7 +10,10 @@ import { createAddInfraAction } from './actions/addInfra';
 import { createForgeFactory } from './forge/createForgeClient';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
-const TEMPLATES = path.join(REPO_ROOT, 'catalog-info/templates');
+const TEMPLATES = path.join(
+  REPO_ROOT,
+  'plugins/scaffolder-backend-module-flux/templates',
+);
 
 const forges = createForgeFactory(
   ScmIntegrations.fromConfig(mockServices.rootConfig({ data: {} })),
@@ -47,7 +50,7 @@ function typesOf(schema: JsonSchema): string[] {
   return types.map(t => (t === 'integer' ? 'number' : t));
 }
 
-describe('catalog-info/templates', () => {
+describe('the templates the package ships', () => {
   it('holds the three templates', () => {
     expect(files.sort()).toEqual([
       'new-cluster.yaml',
@@ -61,7 +64,9 @@ describe('catalog-info/templates', () => {
       fs.readFileSync(path.join(REPO_ROOT, 'app-config.yaml'), 'utf8'),
     );
     const location = config.catalog.locations.find(
-      (l: any) => l.target === '../../catalog-info/templates/*.yaml',
+      (l: any) =>
+        l.target ===
+        '../../plugins/scaffolder-backend-module-flux/templates/*.yaml',
     );
     expect(location).toMatchObject({
       type: 'file',
