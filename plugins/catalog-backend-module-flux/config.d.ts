@@ -33,6 +33,37 @@ export interface Config {
           maxRemovalShare?: number;
           /** How often to read the monorepo. Default: every 5 minutes, 3 minute timeout. */
           schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+          /**
+           * Mapping rules: what becomes an entity, infrastructure or app,
+           * owners and cluster names (README, "Mapping rules").
+           */
+          mapping?: {
+            /**
+             * Folders whose sub-folders are apps, one entity each; `*`
+             * matches one folder (`kubernetes/apps/*`).
+             */
+            appsRoots?: string[];
+            /** Folders whose sub-folders are infrastructure, one Resource each. */
+            infrastructureRoots?: string[];
+            /** By entity name: its kind and `spec.type`, whatever is inferred. */
+            overrides?: {
+              [entityName: string]: {
+                kind?: 'Component' | 'Resource';
+                type?: string;
+              };
+            };
+            /**
+             * Where owners come from, in order (`annotation`, `codeowners`,
+             * `label:<key>`); `defaultOwner` after them. Default
+             * `[annotation, codeowners]`.
+             */
+            ownerSources?: string[];
+            /**
+             * Cluster Resource names by cluster folder name or entry folder
+             * (`cluster: home`, `kubernetes/flux/cluster: home`).
+             */
+            clusterNames?: { [folderOrPath: string]: string };
+          };
         };
       };
     };

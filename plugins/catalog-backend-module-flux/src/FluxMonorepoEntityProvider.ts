@@ -174,6 +174,7 @@ export class FluxMonorepoEntityProvider implements EntityProvider {
         path: config.path,
         clusters: config.clusters,
         defaultOwner: config.defaultOwner,
+        rules: config.mapping,
         locationAnnotations: createLocationAnnotator({
           target: config.target,
           repositoryUrl: config.repositoryUrl,

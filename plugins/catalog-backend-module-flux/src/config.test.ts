@@ -5,6 +5,7 @@
 import { ConfigReader } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { readProviderConfigs } from './config';
+import { DEFAULT_MAPPING_RULES } from './mapping/rules/mappingRules';
 
 const KEY = 'catalog.providers.fluxMonorepo.example';
 
@@ -44,6 +45,7 @@ describe('readProviderConfigs', () => {
           timeout: { minutes: 3 },
           initialDelay: { seconds: 3 },
         },
+        mapping: DEFAULT_MAPPING_RULES,
       },
     ]);
     expect(
@@ -100,11 +102,56 @@ describe('readProviderConfigs', () => {
       `${KEY}.schedule`,
     ],
     [
+      'mapping apps roots that are not a list',
+      { target: 't', mapping: { appsRoots: 'kubernetes/apps' } },
+      `${KEY}.mapping.appsRoots`,
+    ],
+    [
+      'a mapping override of an unknown kind',
+      { target: 't', mapping: { overrides: { cilium: { kind: 'System' } } } },
+      `${KEY}.mapping.overrides.cilium.kind`,
+    ],
+    [
+      'a cluster name that is no entity name',
+      { target: 't', mapping: { clusterNames: { cluster: 'home lab' } } },
+      `${KEY}.mapping.clusterNames.cluster`,
+    ],
+    [
+      'an unknown owner source',
+      { target: 't', mapping: { ownerSources: ['git-blame'] } },
+      `${KEY}.mapping.ownerSources`,
+    ],
+    [
+      'an unknown mapping key',
+      { target: 't', mapping: { appRoots: ['apps'] } },
+      `${KEY}.mapping`,
+    ],
+    [
       'a provider that is not an object',
       'https://github.com/acme/platform',
       KEY,
     ],
   ])('names the key for %s', (_what, provider, key) => {
     expect(inputErrorOf(provider).message).toContain(key);
+  });
+
+  it('reads mapping rules, filling in what is left out', () => {
+    expect(
+      read({
+        target: 't',
+        mapping: {
+          appsRoots: ['./kubernetes/apps/*/'],
+          overrides: { cilium: { kind: 'Resource', type: 'cni' } },
+          ownerSources: ['label:team', 'codeowners'],
+          clusterNames: { cluster: 'home' },
+        },
+      })[0].mapping,
+    ).toEqual({
+      appsRoots: ['kubernetes/apps/*'],
+      infrastructureRoots: [],
+      overrides: { cilium: { kind: 'Resource', type: 'cni' } },
+      ownerSources: ['label:team', 'codeowners'],
+      clusterNames: { cluster: 'home' },
+    });
   });
 });

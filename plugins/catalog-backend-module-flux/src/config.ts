@@ -3,7 +3,14 @@ import type { SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-
 import type { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { readOrInputError } from '@flux-portal/plugin-flux-common';
-import { readOwnerRef, readSchedule, readShare, readUrl } from './configFields';
+import {
+  readMappingRules,
+  readOwnerRef,
+  readSchedule,
+  readShare,
+  readUrl,
+} from './configFields';
+import type { MappingRules } from './mapping/rules/mappingRules';
 
 /** @public */
 export interface FluxMonorepoProviderConfig {
@@ -15,6 +22,8 @@ export interface FluxMonorepoProviderConfig {
   defaultOwner?: string;
   maxRemovalShare: number;
   schedule: SchedulerServiceTaskScheduleDefinition;
+  /** the mapping rules (`mapping`), defaults filled in; absent means the defaults */
+  mapping?: MappingRules;
 }
 
 const PROVIDERS_KEY = 'catalog.providers.fluxMonorepo';
@@ -60,5 +69,6 @@ function readProviderConfig(id: string, c: Config): FluxMonorepoProviderConfig {
       0.5,
     ),
     schedule: readSchedule(c, 'schedule', key('schedule'), DEFAULT_SCHEDULE),
+    mapping: readMappingRules(c, 'mapping', key('mapping')),
   };
 }

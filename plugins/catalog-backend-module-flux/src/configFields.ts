@@ -9,6 +9,11 @@ import { makeValidator, parseEntityRef } from '@backstage/catalog-model';
 import type { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { readOrInputError } from '@flux-portal/plugin-flux-common';
+import {
+  MappingRules,
+  MappingRulesError,
+  parseMappingRules,
+} from './mapping/rules/mappingRules';
 
 /** A share (0..1) at `name` of `config`, `fallback` when absent. */
 export function readShare(
@@ -78,5 +83,20 @@ export function readSchedule(
     );
   } catch (error) {
     throw new InputError(`Invalid ${key}: ${(error as Error).message}`);
+  }
+}
+
+/** The mapping rules at `name` (config.d.ts `mapping`), defaults when absent. */
+export function readMappingRules(
+  config: Config,
+  name: string,
+  key: string,
+): MappingRules {
+  const value = readOrInputError(() => config.getOptional(name));
+  try {
+    return parseMappingRules(value, key);
+  } catch (error) {
+    if (error instanceof MappingRulesError) throw new InputError(error.message);
+    throw error;
   }
 }

@@ -24,6 +24,7 @@ import type { EntityProviderConnection } from '@backstage/plugin-catalog-node';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { FluxMonorepoEntityProvider } from './FluxMonorepoEntityProvider';
+import { infrastructureChart } from './mapping/rules/infrastructure';
 
 const FIXTURES = resolve(__dirname, '../../../packages/flux-engine/fixtures');
 
@@ -59,6 +60,23 @@ function declaresComponentKinds(folder: string): boolean {
   );
 }
 
+/**
+ * Whether a folder installs a well-known infrastructure chart (the table of
+ * rules/infrastructure.ts): chart names read from the YAML text, `chart:`
+ * fields and an OCI artifact's last URL segment.
+ */
+function installsInfrastructureChart(folder: string): boolean {
+  const texts = readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter(f => f.isFile() && /\.ya?ml$/.test(f.name))
+    .map(f => readFileSync(join(f.parentPath, f.name), 'utf8'));
+  return texts.some(text =>
+    [
+      ...text.matchAll(/^\s*chart:\s*([\w.-]+)\s*$/gm),
+      ...text.matchAll(/^\s*url:\s*oci:\/\/\S+\/([\w.-]+)\s*$/gm),
+    ].some(m => infrastructureChart(m[1]) !== undefined),
+  );
+}
+
 const componentDirs = (fixture: string, folder: string) =>
   existsSync(join(FIXTURES, fixture, folder))
     ? dirs(fixture, folder).filter(d =>
@@ -85,21 +103,33 @@ const EXPECTATIONS: Record<string, () => Expectation> = {
     components: dirs('kustomize-helm', 'apps/base'),
     infrastructure: componentDirs('kustomize-helm', 'infrastructure').length,
   }),
-  // one ks.yaml per app under kubernetes/apps/<namespace>/<app>/
-  'home-lab': () => ({
-    path: 'kubernetes/flux/cluster',
-    clusters: 1,
-    components: dirs('home-lab', 'kubernetes/apps')
-      .flatMap(ns =>
-        dirs('home-lab', `kubernetes/apps/${ns}`).filter(app =>
+  // one ks.yaml per app under kubernetes/apps/<namespace>/<app>/; a
+  // well-known infrastructure chart (cloudnative-pg) makes a Resource
+  'home-lab': () => {
+    const apps = dirs('home-lab', 'kubernetes/apps').flatMap(ns =>
+      dirs('home-lab', `kubernetes/apps/${ns}`)
+        .filter(app =>
           existsSync(
             join(FIXTURES, 'home-lab/kubernetes/apps', ns, app, 'ks.yaml'),
           ),
-        ),
-      )
-      .sort(),
-    infrastructure: 0,
-  }),
+        )
+        .map(app => ({
+          app,
+          infra: installsInfrastructureChart(
+            join(FIXTURES, 'home-lab/kubernetes/apps', ns, app),
+          ),
+        })),
+    );
+    return {
+      path: 'kubernetes/flux/cluster',
+      clusters: 1,
+      components: apps
+        .filter(a => !a.infra)
+        .map(a => a.app)
+        .sort(),
+      infrastructure: apps.filter(a => a.infra).length,
+    };
+  },
   // tenants holding more than their Flux sync objects (RBAC); infrastructure/ holds only Namespaces
   'multi-tenant': () => ({
     clusters: dirs('multi-tenant', 'clusters').length,
@@ -119,11 +149,17 @@ const EXPECTATIONS: Record<string, () => Expectation> = {
       ? 1
       : 0,
   }),
-  'oci-chartref': () => ({
-    clusters: dirs('oci-chartref', 'clusters').length,
-    components: dirs('oci-chartref', 'apps'),
-    infrastructure: 0,
-  }),
+  // apps/<app>; redis is a well-known infrastructure chart, so a Resource
+  'oci-chartref': () => {
+    const apps = dirs('oci-chartref', 'apps');
+    const infra = (app: string) =>
+      installsInfrastructureChart(join(FIXTURES, 'oci-chartref/apps', app));
+    return {
+      clusters: dirs('oci-chartref', 'clusters').length,
+      components: apps.filter(a => !infra(a)),
+      infrastructure: apps.filter(infra).length,
+    };
+  },
   'git-chart': () => ({
     clusters: dirs('git-chart', 'clusters').length,
     components: dirs('git-chart', 'apps'),

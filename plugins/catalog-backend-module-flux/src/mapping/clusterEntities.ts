@@ -20,15 +20,16 @@ export function clusterEntities(
       apiVersion: 'backstage.io/v1alpha1',
       kind: 'Resource',
       metadata: {
-        name: entry.cluster,
-        title: `Cluster ${entry.cluster}`,
+        name: context.clusterName(entry.cluster),
+        title: `Cluster ${context.clusterName(entry.cluster)}`,
         description: `Kubernetes cluster reconciled by Flux from ${
           entry.path || '.'
         }`,
         annotations: {
           ...locate(entry.path, undefined),
           ...validAnnotations(context, entry.path, {
-            [ANNOTATION_CLUSTERS]: () => formatClusters([entry.cluster]),
+            [ANNOTATION_CLUSTERS]: () =>
+              formatClusters([context.clusterName(entry.cluster)]),
           }),
         },
         tags: ['flux', 'kubernetes'],

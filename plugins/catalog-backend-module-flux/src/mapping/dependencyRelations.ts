@@ -42,14 +42,17 @@ export class DependencyRelations {
   }
 
   /** Every unit depends on the cluster Resources it runs on. */
-  addClusters(mapped: UnitEntity[]): void {
+  addClusters(
+    mapped: UnitEntity[],
+    clusterName: (cluster: string) => string = c => c,
+  ): void {
     for (const { unit, entity } of mapped)
       for (const cluster of unit.clusters)
         this.add(
           entity,
-          defaultNamespaceRef('resource', cluster),
+          defaultNamespaceRef('resource', clusterName(cluster)),
           'cluster',
-          `runs on ${cluster}`,
+          `runs on ${clusterName(cluster)}`,
         );
   }
 

@@ -24,3 +24,20 @@ export type {
   GraphEdgeType,
   GraphNode,
 } from './entityGraph';
+export {
+  DEFAULT_MAPPING_RULES,
+  MappingRulesError,
+  parseMappingRules,
+} from './rules/mappingRules';
+export type {
+  EntityOverride,
+  MappingRules,
+  OwnerSource,
+} from './rules/mappingRules';
+export {
+  INFRASTRUCTURE_CHARTS,
+  INFRASTRUCTURE_FOLDERS,
+  INFRASTRUCTURE_NAMESPACES,
+  infrastructureChart,
+} from './rules/infrastructure';
+export type { InfrastructureChart } from './rules/infrastructure';

@@ -9,6 +9,7 @@ import type { FileTree } from '@flux-portal/kustomize';
 import type { SourceMapping } from '@flux-portal/flux-engine';
 import { loadMonorepo } from '@flux-portal/flux-engine';
 import { monorepoToEntities } from './monorepoToEntities';
+import type { MappingRules } from './rules/mappingRules';
 import type { CatalogEntity, LocationAnnotator } from './types';
 
 /** Where GitHub, GitLab and Bitbucket look for CODEOWNERS, in their order. */
@@ -27,6 +28,8 @@ export interface IngestOptions {
   clusters?: string[];
   defaultOwner?: string;
   locationAnnotations?: LocationAnnotator;
+  /** the provider's mapping rules (`mapping`) */
+  rules?: MappingRules;
 }
 
 export interface Ingestion {
@@ -55,6 +58,7 @@ export async function ingestMonorepo(
     defaultOwner: options.defaultOwner,
     codeowners: await readCodeowners(tree),
     locationAnnotations: options.locationAnnotations,
+    rules: options.rules,
   });
   return {
     entities: mapped.entities,

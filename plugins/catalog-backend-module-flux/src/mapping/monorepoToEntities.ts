@@ -31,8 +31,8 @@ export function monorepoToEntities(
   model: MonorepoModel,
   options: EntityMappingOptions = {},
 ): EntityMappingResult {
-  const context = mappingContext(options);
-  const units = groupUnits(model, options.clusters);
+  const context = mappingContext(options, model);
+  const units = groupUnits(model, options.clusters, context.rules);
   const clusters = clusterEntities(model, context);
   const mapped = unitEntities(units, context);
   // before the APIs: they take their broker's system, which this may drop
@@ -40,7 +40,7 @@ export function monorepoToEntities(
 
   const relations = new DependencyRelations();
   relations.addUnitDependencies(inferDependencies(model, units), mapped);
-  relations.addClusters(mapped);
+  relations.addClusters(mapped, context.clusterName);
   const appsAndInfrastructure = mapped.map(m => m.entity);
   const apis = messagingApis(
     mapped,

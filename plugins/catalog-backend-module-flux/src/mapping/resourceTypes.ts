@@ -1,10 +1,13 @@
 /**
  * Resource types of infrastructure components, derived from the Helm chart
- * (or the kinds a component ships when it has no chart). The first matching
- * row wins; `flux-portal.io/resource-type` on the HelmRelease, a workload or
- * the namespace overrides it.
+ * (or the kinds a component ships when it has no chart): the well-known
+ * chart table of rules/infrastructure.ts, then the looser patterns below
+ * (first match wins); `flux-portal.io/resource-type` on the HelmRelease, a
+ * workload or the namespace, or `mapping.overrides.<name>.type`, overrides it.
  */
 import { ANNOTATION_RESOURCE_TYPE } from '@flux-portal/plugin-flux-common';
+import { infrastructureChart } from './rules/infrastructure';
+import type { MappingRules } from './rules/mappingRules';
 import type { Unit } from './units/types';
 import { unitAnnotation } from './units/unitMeta';
 
@@ -33,7 +36,10 @@ const RESOURCE_TYPE_BY_KIND: ReadonlyArray<[string, string]> = [
   ['Gateway', 'service-mesh'],
 ];
 
+/** The well-known chart table first (rules/infrastructure.ts), then looser name patterns. */
 function resourceTypeForChart(chart: string): string | undefined {
+  const known = infrastructureChart(chart)?.type;
+  if (known) return known;
   const name = chart.toLowerCase();
   return RESOURCE_TYPE_BY_CHART.find(([re]) => re.test(name))?.[1];
 }
@@ -43,9 +49,14 @@ function resourceTypeForKinds(kinds: Iterable<string>): string | undefined {
   return RESOURCE_TYPE_BY_KIND.find(([kind]) => set.has(kind))?.[1];
 }
 
-/** An infrastructure unit's Resource type: the annotation, else its chart, its kinds or its name. */
-export function resourceTypeOf(unit: Unit): string {
-  const override = unitAnnotation(unit, ANNOTATION_RESOURCE_TYPE);
+/**
+ * An infrastructure unit's Resource type: the annotation, else a configured
+ * override, else its chart, its kinds or its name.
+ */
+export function resourceTypeOf(unit: Unit, rules: MappingRules): string {
+  const override =
+    unitAnnotation(unit, ANNOTATION_RESOURCE_TYPE) ??
+    rules.overrides[unit.name]?.type;
   if (override) return override;
   for (const hr of unit.helmReleases) {
     const type = hr.chart ? resourceTypeForChart(hr.chart) : undefined;

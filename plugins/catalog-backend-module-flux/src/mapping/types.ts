@@ -14,6 +14,8 @@ export type JsonValue =
   | JsonObject;
 export type JsonObject = { [key in string]?: JsonValue };
 
+import type { MappingRules } from './rules/mappingRules';
+
 export interface CatalogEntity {
   apiVersion: 'backstage.io/v1alpha1';
   kind: 'Component' | 'Resource' | 'System' | 'API';
@@ -45,6 +47,8 @@ export interface EntityMappingOptions {
   codeowners?: string;
   /** Adds location annotations (managed-by, source-location, view/edit URLs) for a folder. */
   locationAnnotations?: LocationAnnotator;
+  /** The provider's mapping rules (`mapping`); default: none configured. */
+  rules?: MappingRules;
 }
 
 /** Why an entity depends on another: shown in the graph, and useful in tests. */

@@ -57,7 +57,8 @@ export function unitAnnotations(
   return {
     ...context.locate(unit.folder, `${unit.folder}/kustomization.yaml`),
     ...validAnnotations(context, unit.folder, {
-      [ANNOTATION_CLUSTERS]: () => formatClusters([...unit.clusters].sort()),
+      [ANNOTATION_CLUSTERS]: () =>
+        formatClusters([...unit.clusters].map(context.clusterName).sort()),
       [ANNOTATION_KUSTOMIZATION]: () =>
         deployer && formatKustomization(deployer),
       [ANNOTATION_KUSTOMIZATION_SHARED_BY]: () =>

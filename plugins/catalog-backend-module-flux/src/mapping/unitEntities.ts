@@ -25,6 +25,19 @@ export interface UnitEntity {
   explicitSystem: boolean;
 }
 
+/** The owner the configured sources give (`mapping.ownerSources`, in order). */
+function ownerOf(unit: Unit, context: MappingContext): string | undefined {
+  for (const source of context.rules.ownerSources) {
+    let owner: string | undefined;
+    if (source === 'annotation') owner = unitAnnotation(unit, ANNOTATION_OWNER);
+    else if (source === 'codeowners')
+      owner = codeownerOf(context.codeowners, unit.folder);
+    else owner = unitLabel(unit, source.slice('label:'.length));
+    if (owner) return owner;
+  }
+  return undefined;
+}
+
 /** The entities of the units; of two units with one kind and name, the first wins (reported). */
 export function unitEntities(
   units: Unit[],
@@ -57,11 +70,7 @@ function unitEntity(
   context: MappingContext,
   deployed: ReadonlyMap<string, number>,
 ): UnitEntity {
-  const owner = ownerRef(
-    unitAnnotation(unit, ANNOTATION_OWNER) ??
-      codeownerOf(context.codeowners, unit.folder) ??
-      context.defaultOwner,
-  );
+  const owner = ownerRef(ownerOf(unit, context) ?? context.defaultOwner);
   const explicitSystem = unitAnnotation(unit, ANNOTATION_SYSTEM);
   const system =
     explicitSystem ??
@@ -84,13 +93,13 @@ function unitEntity(
     spec:
       kind === 'Component'
         ? {
-            type: 'service',
+            type: context.rules.overrides[unit.name]?.type ?? 'service',
             lifecycle:
               unitAnnotation(unit, ANNOTATION_LIFECYCLE) ?? 'production',
             owner,
             system,
           }
-        : { type: resourceTypeOf(unit), owner, system },
+        : { type: resourceTypeOf(unit, context.rules), owner, system },
   };
   return { unit, entity, explicitSystem: explicitSystem !== undefined };
 }

@@ -45,6 +45,13 @@ export const ANNOTATION_DESCRIPTION = 'flux-portal.io/description';
 export const ANNOTATION_LIFECYCLE = 'flux-portal.io/lifecycle';
 /** What the entity is in the monorepo, overriding the inferred type, e.g. `database` (plain string). @public */
 export const ANNOTATION_RESOURCE_TYPE = 'flux-portal.io/resource-type';
+/**
+ * The entity a manifest belongs to, by name: objects carrying it form that
+ * entity wherever their folders are (the first rule of what an entity is). @public
+ */
+export const ANNOTATION_ENTITY = 'flux-portal.io/entity';
+/** `infrastructure` (a Resource) or `app` (a Component), overriding what is inferred (plain string). @public */
+export const ANNOTATION_ROLE = 'flux-portal.io/role';
 /** The System the entity belongs to, always made even for a group of one (plain string). @public */
 export const ANNOTATION_SYSTEM = 'flux-portal.io/system';
 /** Entity references the entity depends on, beyond what can be inferred: `parseEntityRefs`/`formatEntityRefs`. @public */

@@ -14,7 +14,10 @@ import {
 } from './placeObjects';
 import { basename } from './paths';
 import type { Unit } from './types';
-import { roleOf, toEntityName } from './unitFolder';
+import { toEntityName } from './unitFolder';
+import { DEFAULT_MAPPING_RULES, MappingRules } from '../rules/mappingRules';
+import { roleOfUnit } from './role';
+import { applyUnitRules } from './unitRules';
 
 /**
  * A folder holding only these (a namespace folder of a ks-per-app layout,
@@ -22,14 +25,21 @@ import { roleOf, toEntityName } from './unitFolder';
  */
 const CONFIGURATION_KINDS = new Set(['Namespace', 'ConfigMap', 'Secret']);
 
-export function groupUnits(model: MonorepoModel, clusters?: string[]): Unit[] {
+export function groupUnits(
+  model: MonorepoModel,
+  clusters?: string[],
+  rules: MappingRules = DEFAULT_MAPPING_RULES,
+): Unit[] {
   const wanted = clusters?.length ? new Set(clusters) : undefined;
   const placed = placeObjects(model, wanted);
   foldIntoKustomizationApps(placed);
-  return collectUnits(placed, helmReleasesByObject(model)).filter(
+  applyUnitRules(placed, rules);
+  const units = collectUnits(placed, helmReleasesByObject(model)).filter(
     unit =>
       !unit.objects.every(o => CONFIGURATION_KINDS.has(o.object.kind ?? '')),
   );
+  for (const unit of units) unit.role = roleOfUnit(unit, rules);
+  return units;
 }
 
 /** The model's HelmReleases by where they are defined, to find a HelmRelease object's. */
@@ -47,17 +57,19 @@ function collectUnits(
   hrByObject: Map<string, ModelHelmRelease>,
 ): Unit[] {
   const units = new Map<string, Unit>();
-  for (const { o, ks, ksKey, folder, isKustomization } of placed) {
+  const named = new Set<Unit>();
+  for (const { o, ks, ksKey, folder, isKustomization, name: ruled } of placed) {
     const name = toEntityName(
-      isKustomization ? ks.name : basename(folder) || ks.name,
+      ruled ?? (isKustomization ? ks.name : basename(folder) || ks.name),
     );
     if (!name) continue;
     let unit = units.get(folder);
+    if (unit && ruled && !named.has(unit)) unit.name = name;
     if (!unit) {
       unit = {
         folder,
         name,
-        role: roleOf(folder),
+        role: 'app', // decided once all its objects are known
         clusters: new Set(),
         kustomizations: new Set(),
         objects: [],
@@ -65,6 +77,7 @@ function collectUnits(
       };
       units.set(folder, unit);
     }
+    if (ruled) named.add(unit);
     unit.clusters.add(o.cluster);
     unit.kustomizations.add(ksKey);
     unit.objects.push(o);

@@ -19,6 +19,8 @@ export interface PlacedObject {
   folder: string;
   /** the folder is the Kustomization's own path, named after the Kustomization */
   isKustomization: boolean;
+  /** the entity name a unit rule gave it (unitRules.ts) */
+  name?: string;
 }
 
 const FLUX_GROUPS = /\.toolkit\.fluxcd\.io\//;

@@ -1,9 +1,6 @@
 /** Which folder an object belongs to, and what that folder is. */
 import { basename, dirname, stripLeading } from './paths';
-import type { UnitRole } from './types';
 
-const INFRA_SEGMENT =
-  /^(infra|infrastructure|platform|system|controllers|configs|core)$/i;
 /** Folders of an overlay layout that name a variant, not the component. */
 const TRIM_SEGMENT = /^(base|app|patches|overlays?)$/;
 
@@ -21,17 +18,16 @@ export function unitFolder(
     return { folder: base, isKustomization: true };
   }
   // An overlay pulling a base from elsewhere (`../base/podinfo`): the base's folder.
-  let folder = dirname(file);
-  while (folder && TRIM_SEGMENT.test(basename(folder)))
-    folder = dirname(folder);
-  return { folder, isKustomization: false };
+  return { folder: trimVariant(dirname(file)), isKustomization: false };
 }
 
-export function roleOf(folder: string): UnitRole {
-  return folder.split('/').some(s => INFRA_SEGMENT.test(s))
-    ? 'infrastructure'
-    : 'app';
+/** `apps/podinfo/base` → `apps/podinfo`: a folder without the segments naming a variant. */
+export function trimVariant(folder: string): string {
+  let out = folder;
+  while (out && TRIM_SEGMENT.test(basename(out))) out = dirname(out);
+  return out;
 }
+
 
 /** A folder or Kustomization name as an entity name (lower-case, at most 63 characters). */
 export function toEntityName(name: string): string {
