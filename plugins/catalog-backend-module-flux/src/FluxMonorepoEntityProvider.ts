@@ -175,6 +175,7 @@ export class FluxMonorepoEntityProvider implements EntityProvider {
         clusters: config.clusters,
         defaultOwner: config.defaultOwner,
         rules: config.mapping,
+        clusterFallbackName: config.id,
         locationAnnotations: createLocationAnnotator({
           target: config.target,
           repositoryUrl: config.repositoryUrl,

@@ -30,6 +30,8 @@ export interface IngestOptions {
   locationAnnotations?: LocationAnnotator;
   /** the provider's mapping rules (`mapping`) */
   rules?: MappingRules;
+  /** the cluster name when nothing else gives one (EntityMappingOptions) */
+  clusterFallbackName?: string;
 }
 
 export interface Ingestion {
@@ -59,6 +61,7 @@ export async function ingestMonorepo(
     codeowners: await readCodeowners(tree),
     locationAnnotations: options.locationAnnotations,
     rules: options.rules,
+    clusterFallbackName: options.clusterFallbackName,
   });
   return {
     entities: mapped.entities,

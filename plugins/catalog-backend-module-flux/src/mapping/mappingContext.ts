@@ -34,7 +34,9 @@ export function mappingContext(
   model?: MonorepoModel,
 ): MappingContext {
   const rules = options.rules ?? DEFAULT_MAPPING_RULES;
-  const names = model ? clusterNames(model, rules) : new Map<string, string>();
+  const names = model
+    ? clusterNames(model, rules, options.clusterFallbackName)
+    : new Map<string, string>();
   return {
     rules,
     clusterName: cluster => names.get(cluster) ?? cluster,
@@ -47,7 +49,10 @@ export function mappingContext(
 }
 
 /** The substitution variables a cluster declares: ConfigMap data and Kustomizations' `postBuild.substitute`. */
-function clusterVariables(model: MonorepoModel, cluster: string): Map<string, string> {
+function clusterVariables(
+  model: MonorepoModel,
+  cluster: string,
+): Map<string, string> {
   const out = new Map<string, string>();
   for (const { cluster: c, object } of model.objects) {
     if (c !== cluster) continue;
@@ -68,13 +73,18 @@ function clusterVariables(model: MonorepoModel, cluster: string): Map<string, st
 }
 
 /** Every cluster's Resource name (rules/clusterNames.ts), as an entity name. */
-function clusterNames(model: MonorepoModel, rules: MappingRules): Map<string, string> {
+function clusterNames(
+  model: MonorepoModel,
+  rules: MappingRules,
+  fallback: string | undefined,
+): Map<string, string> {
   const names = new Map<string, string>();
   for (const entry of model.entries) {
     const name = clusterNameOf(
       entry,
       rules.clusterNames,
       clusterVariables(model, entry.cluster),
+      fallback,
     );
     names.set(entry.cluster, toEntityName(name) || entry.cluster);
   }

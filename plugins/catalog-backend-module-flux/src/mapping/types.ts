@@ -49,6 +49,12 @@ export interface EntityMappingOptions {
   locationAnnotations?: LocationAnnotator;
   /** The provider's mapping rules (`mapping`); default: none configured. */
   rules?: MappingRules;
+  /**
+   * The cluster name when nothing else names a single-entry layout's
+   * cluster (rules/clusterNames.ts): the provider id, the CLI's repository
+   * folder. Default `default`.
+   */
+  clusterFallbackName?: string;
 }
 
 /** Why an entity depends on another: shown in the graph, and useful in tests. */
@@ -59,6 +65,11 @@ export type DependencyReason =
   | 'sidecar'
   | 'storage-class'
   | 'route'
+  | 'ingress'
+  | 'secret'
+  | 'secret-store'
+  | 'config-map'
+  | 'values-from'
   | 'certificate'
   | 'annotation'
   | 'cluster';

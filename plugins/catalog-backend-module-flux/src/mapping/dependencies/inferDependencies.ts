@@ -1,8 +1,11 @@
 /**
  * Dependencies between units, from the manifests: DNS names in configuration,
  * HelmRelease and Flux Kustomization `dependsOn`, Istio sidecar injection,
- * PVC storage classes, Istio routes, certificates and their issuers, CRDs of
- * operators, and the `flux-portal.io/depends-on` annotation for the rest.
+ * PVC storage classes, Secrets and ConfigMaps consumed (envFrom, valueFrom,
+ * volumes, `existingSecret`), `valuesFrom` ConfigMaps, Istio routes, Gateway
+ * API routes, Ingresses, certificates and their issuers, ExternalSecrets'
+ * stores, CRDs of operators, and the `flux-portal.io/depends-on` annotation
+ * for the rest.
  * Each rule lives in a file of its own; this runs them in a fixed order, the
  * first reason found for a pair being the one kept.
  */
@@ -15,6 +18,12 @@ import { dnsNames } from './dnsNames';
 import { helmReleaseDependsOn, kustomizationDependsOn } from './fluxDependsOn';
 import { sidecarInjection, virtualServiceRoutes } from './istio';
 import { storageClassUse } from './storageClasses';
+import { chartValueRoutes, gatewayApiRoutes, ingressBackends } from './routes';
+import {
+  externalSecretStore,
+  secretAndConfigMapRefs,
+  valuesFromConfigMaps,
+} from './secrets';
 import type {
   AddDependency,
   ObjectRule,
@@ -29,6 +38,9 @@ const UNIT_RULES: UnitRule[] = [
   kustomizationDependsOn,
   sidecarInjection,
   storageClassUse,
+  secretAndConfigMapRefs,
+  valuesFromConfigMaps,
+  chartValueRoutes,
 ];
 
 const OBJECT_RULES: ObjectRule[] = [
@@ -37,6 +49,9 @@ const OBJECT_RULES: ObjectRule[] = [
   virtualServiceRoutes,
   certificateIssuer,
   gatewayCertificates,
+  externalSecretStore,
+  gatewayApiRoutes,
+  ingressBackends,
 ];
 
 export function inferDependencies(

@@ -1,7 +1,10 @@
 /**
  * Resolves in-cluster DNS names to the units that serve them: a Service object
- * rendered from the unit, or else the namespace the unit owns (Helm charts'
- * Services are not rendered, but each component installs into its namespace).
+ * rendered from the unit, else a Helm release of the unit in that namespace
+ * whose name the Service's starts with (charts name their Services
+ * `<release>` or `<release>-<suffix>`: `redis-master`), else the namespace
+ * the unit owns alone (Helm charts' Services are not rendered, but each
+ * component installs into its namespace).
  *
  * Accepted forms: `svc.ns.svc.cluster.local`, `svc.ns.svc`, `svc.ns` (only when
  * `ns` is a known namespace), `pod.svc.ns.svc…` (headless), and `svc` alone
@@ -29,7 +32,15 @@ function installNamespaces(unit: Unit): Set<string> {
 export function buildServiceIndex(units: Unit[]): ServiceIndex {
   const services = new Map<string, Unit>();
   const byNamespace = new Map<string, Set<Unit>>();
+  // Helm releases by namespace: a chart names its Services `<release>` or `<release>-<suffix>`
+  const releases = new Map<string, Array<{ release: string; unit: Unit }>>();
   for (const unit of units) {
+    for (const hr of unit.helmReleases) {
+      const ns = hr.targetNamespace ?? hr.namespace;
+      const list = releases.get(ns) ?? [];
+      releases.set(ns, list);
+      list.push({ release: hr.name, unit });
+    }
     const ns = installNamespaces(unit);
     for (const n of ns) {
       if (!byNamespace.has(n)) byNamespace.set(n, new Set());
@@ -50,6 +61,10 @@ export function buildServiceIndex(units: Unit[]): ServiceIndex {
   const lookup = (svc: string, ns: string): Unit | undefined => {
     const direct = services.get(`${ns}/${svc}`);
     if (direct) return direct;
+    const release = (releases.get(ns) ?? [])
+      .filter(r => svc === r.release || svc.startsWith(`${r.release}-`))
+      .sort((a, b) => b.release.length - a.release.length)[0];
+    if (release) return release.unit;
     const owners = byNamespace.get(ns);
     return owners?.size === 1 ? [...owners][0] : undefined;
   };

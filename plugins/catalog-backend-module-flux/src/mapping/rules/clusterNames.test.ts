@@ -4,19 +4,27 @@ const none = new Map<string, string>();
 
 describe('clusterNameOf', () => {
   it('takes clusters/<name> as it is', () => {
-    expect(clusterNameOf({ cluster: 'main', path: 'clusters/main' }, {}, none)).toBe('main');
-    expect(clusterNameOf({ cluster: 'contour', path: 'clusters/contour' }, {}, none)).toBe('contour');
+    expect(
+      clusterNameOf({ cluster: 'main', path: 'clusters/main' }, {}, none),
+    ).toBe('main');
+    expect(
+      clusterNameOf({ cluster: 'contour', path: 'clusters/contour' }, {}, none),
+    ).toBe('contour');
   });
 
   it('prefers the configured name, by entry folder or folder name', () => {
     const entry = { cluster: 'cluster', path: 'kubernetes/flux/cluster' };
-    expect(clusterNameOf(entry, { 'kubernetes/flux/cluster': 'home' }, none)).toBe('home');
+    expect(
+      clusterNameOf(entry, { 'kubernetes/flux/cluster': 'home' }, none),
+    ).toBe('home');
     expect(clusterNameOf(entry, { cluster: 'lab' }, none)).toBe('lab');
   });
 
   it('derives a generic folder name from CLUSTER_NAME, then the path', () => {
     const entry = { cluster: 'cluster', path: 'kubernetes/flux/cluster' };
-    expect(clusterNameOf(entry, {}, new Map([['CLUSTER_NAME', 'home']]))).toBe('home');
+    expect(clusterNameOf(entry, {}, new Map([['CLUSTER_NAME', 'home']]))).toBe(
+      'home',
+    );
     expect(clusterNameOf(entry, {}, new Map([['CLUSTER', 'lab']]))).toBe('lab');
     expect(clusterNameOf(entry, {}, none)).toBe('default');
     expect(

@@ -6,7 +6,8 @@
  * name when it is `clusters/<name>` or not generic; a `CLUSTER_NAME` (or `CLUSTER`) substitution variable
  * the cluster declares (a ConfigMap's data or a Kustomization's
  * `postBuild.substitute`); the last non-generic segment of the entry folder;
- * `default`.
+ * the caller's fallback (the provider id, the CLI's repository folder name),
+ * else `default`.
  */
 
 /** Folder names that say where Flux's entry is, not which cluster it is. */
@@ -46,6 +47,7 @@ export function clusterNameOf(
   entry: ClusterEntry,
   configured: Readonly<Record<string, string>>,
   variables: ReadonlyMap<string, string>,
+  fallback = 'default',
 ): string {
   const fromConfig = configured[entry.path] ?? configured[entry.cluster];
   if (fromConfig) return fromConfig;
@@ -61,5 +63,5 @@ export function clusterNameOf(
     .reverse()
     .find(s => !isGeneric(s));
   if (segment) return segment;
-  return isGeneric(entry.cluster) ? 'default' : entry.cluster;
+  return isGeneric(entry.cluster) ? fallback : entry.cluster;
 }

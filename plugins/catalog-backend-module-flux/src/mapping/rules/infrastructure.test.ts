@@ -27,16 +27,21 @@ describe('the well-known infrastructure charts', () => {
     expect(infrastructureChart(chart)?.type).toBe(type);
   });
 
-  it.each(['app-template', 'podinfo', 'wordpress', 'paperless-ngx', 'nextcloud'])(
-    '%s is an app chart',
-    chart => {
-      expect(infrastructureChart(chart)).toBeUndefined();
-    },
-  );
+  it.each([
+    'app-template',
+    'podinfo',
+    'wordpress',
+    'paperless-ngx',
+    'nextcloud',
+  ])('%s is an app chart', chart => {
+    expect(infrastructureChart(chart)).toBeUndefined();
+  });
 
   it('matches whole chart names, not words inside them', () => {
     expect(infrastructureChart('redis-commander-ui')).toBeUndefined();
-    expect(infrastructureChart('my-postgres-exporter-dashboards')).toBeUndefined();
+    expect(
+      infrastructureChart('my-postgres-exporter-dashboards'),
+    ).toBeUndefined();
   });
 });
 

@@ -37,31 +37,91 @@ const row = (chart: RegExp, type: string, family: string) => ({
  */
 export const INFRASTRUCTURE_CHARTS: ReadonlyArray<InfrastructureChart> = [
   // CNI and cluster networking
-  row(/^(cilium|calico|tigera-operator|flannel|multus|kube-ovn|antrea|weave-net)$/, 'network', 'CNI'),
-  row(/^(metallb|kube-vip|external-dns|k8s-gateway|coredns|k8s_gateway|cloudflared|multus-cni)$/, 'network', 'cluster networking'),
+  row(
+    /^(cilium|calico|tigera-operator|flannel|multus|kube-ovn|antrea|weave-net)$/,
+    'network',
+    'CNI',
+  ),
+  row(
+    /^(metallb|kube-vip|external-dns|k8s-gateway|coredns|k8s_gateway|cloudflared|multus-cni)$/,
+    'network',
+    'cluster networking',
+  ),
   // databases and their operators
-  row(/^(postgresql(-ha)?|postgres|cloudnative-pg|cnpg|pgo|postgres-operator|mysql|mariadb(-galera)?|mongodb(-sharded)?|percona.*|cockroachdb|cassandra|clickhouse|influxdb2?|timescaledb.*|crunchy.*|mysql-operator|mariadb-operator)$/, 'database', 'database'),
-  row(/^(redis(-cluster|-ha)?|valkey(-cluster)?|memcached|dragonfly(-operator)?|keydb)$/, 'cache', 'cache'),
-  row(/^(kafka|strimzi-kafka-operator|rabbitmq(-cluster-operator)?|nats|pulsar|zookeeper|activemq.*|emqx|mosquitto)$/, 'message-broker', 'broker'),
-  row(/^(minio(-operator)?|seaweedfs|garage)$/, 'object-storage', 'object storage'),
+  row(
+    /^(postgresql(-ha)?|postgres|cloudnative-pg|cnpg|pgo|postgres-operator|mysql|mariadb(-galera)?|mongodb(-sharded)?|percona.*|cockroachdb|cassandra|clickhouse|influxdb2?|timescaledb.*|crunchy.*|mysql-operator|mariadb-operator)$/,
+    'database',
+    'database',
+  ),
+  row(
+    /^(redis(-cluster|-ha)?|valkey(-cluster)?|memcached|dragonfly(-operator)?|keydb)$/,
+    'cache',
+    'cache',
+  ),
+  row(
+    /^(kafka|strimzi-kafka-operator|rabbitmq(-cluster-operator)?|nats|pulsar|zookeeper|activemq.*|emqx|mosquitto)$/,
+    'message-broker',
+    'broker',
+  ),
+  row(
+    /^(minio(-operator)?|seaweedfs|garage)$/,
+    'object-storage',
+    'object storage',
+  ),
   row(/^(s3-proxy)$/, 'object-storage', 'object storage'),
   // storage (CSI, provisioners, backup)
-  row(/^(rook-ceph(-cluster)?|longhorn|openebs|democratic-csi|csi-driver-(nfs|smb|s3)|local-path-provisioner|nfs-subdir-external-provisioner|snapshot-controller|volsync|velero|topolvm)$/, 'storage-provisioner', 'CSI'),
+  row(
+    /^(rook-ceph(-cluster)?|longhorn|openebs|democratic-csi|csi-driver-(nfs|smb|s3)|local-path-provisioner|nfs-subdir-external-provisioner|snapshot-controller|volsync|velero|topolvm)$/,
+    'storage-provisioner',
+    'CSI',
+  ),
   // secrets, identity
-  row(/^(vault|external-secrets|sealed-secrets|onepassword-connect|connect|bitwarden-sdk-server|sops-secrets-operator)$/, 'secrets-store', 'secrets'),
-  row(/^(keycloak(x)?|zitadel|dex|authentik|authelia|oauth2-proxy|lldap|pocket-id)$/, 'identity-provider', 'identity'),
+  row(
+    /^(vault|external-secrets|sealed-secrets|onepassword-connect|connect|bitwarden-sdk-server|sops-secrets-operator)$/,
+    'secrets-store',
+    'secrets',
+  ),
+  row(
+    /^(keycloak(x)?|zitadel|dex|authentik|authelia|oauth2-proxy|lldap|pocket-id)$/,
+    'identity-provider',
+    'identity',
+  ),
   row(/^(openldap.*|ldap.*)$/, 'directory', 'identity'),
   // mesh and ingress
-  row(/^(base|istiod|gateway|istio-.*|linkerd.*|kuma)$/, 'service-mesh', 'service mesh'),
-  row(/^(ingress-nginx|nginx-ingress|traefik|contour|gateway-helm|envoy-gateway|haproxy-ingress|kong|ingress-.*)$/, 'ingress-controller', 'ingress'),
+  row(
+    /^(base|istiod|gateway|istio-.*|linkerd.*|kuma)$/,
+    'service-mesh',
+    'service mesh',
+  ),
+  row(
+    /^(ingress-nginx|nginx-ingress|traefik|contour|gateway-helm|envoy-gateway|haproxy-ingress|kong|ingress-.*)$/,
+    'ingress-controller',
+    'ingress',
+  ),
   row(/^cert-manager(-.*)?$/, 'certificate-manager', 'cert-manager'),
   // workflow engines
-  row(/^(camunda.*|zeebe.*|operate|temporal|argo-workflows)$/, 'workflow-engine', 'workflow'),
+  row(
+    /^(camunda.*|zeebe.*|operate|temporal|argo-workflows)$/,
+    'workflow-engine',
+    'workflow',
+  ),
   // observability and dashboards
-  row(/^(grafana|kubernetes-dashboard|headlamp|weave-gitops)$/, 'dashboard', 'dashboard'),
-  row(/^(kube-prometheus-stack|prometheus(-.*)?|victoria-metrics.*|loki|promtail|tempo|alloy|grafana-agent|thanos|mimir|fluent-bit|fluentd|vector|opentelemetry-.*|jaeger.*|metrics-server|kube-state-metrics|gatus|unpoller|blackbox-exporter)$/, 'observability', 'observability'),
+  row(
+    /^(grafana|kubernetes-dashboard|headlamp|weave-gitops)$/,
+    'dashboard',
+    'dashboard',
+  ),
+  row(
+    /^(kube-prometheus-stack|prometheus(-.*)?|victoria-metrics.*|loki|promtail|tempo|alloy|grafana-agent|thanos|mimir|fluent-bit|fluentd|vector|opentelemetry-.*|jaeger.*|metrics-server|kube-state-metrics|gatus|unpoller|blackbox-exporter)$/,
+    'observability',
+    'observability',
+  ),
   // cluster operators and add-ons
-  row(/^(reloader|descheduler|spegel|node-feature-discovery|intel-device-plugins?-.*|nvidia-device-plugin|system-upgrade-controller|kyverno|gatekeeper|kured|cluster-autoscaler|keda|vpa|goldilocks|tuppr)$/, 'cluster-addon', 'operators'),
+  row(
+    /^(reloader|descheduler|spegel|node-feature-discovery|intel-device-plugins?-.*|nvidia-device-plugin|system-upgrade-controller|kyverno|gatekeeper|kured|cluster-autoscaler|keda|vpa|goldilocks|tuppr)$/,
+    'cluster-addon',
+    'operators',
+  ),
   row(/-operator$/, 'operator', 'operators'),
 ];
 

@@ -69,14 +69,19 @@ function stringMap(value: unknown, key: string): Record<string, string> {
   for (const [k, v] of Object.entries(value)) {
     if (typeof v !== 'string' || !ENTITY_NAME.test(v) || v.length > 63)
       throw new MappingRulesError(
-        `${key}.${k} must be an entity name (letters, digits, - _ .), got ${JSON.stringify(v)}`,
+        `${key}.${k} must be an entity name (letters, digits, - _ .), got ${JSON.stringify(
+          v,
+        )}`,
       );
     out[k] = v;
   }
   return out;
 }
 
-function overrides(value: unknown, key: string): Record<string, EntityOverride> {
+function overrides(
+  value: unknown,
+  key: string,
+): Record<string, EntityOverride> {
   if (value === undefined) return {};
   if (!isObject(value))
     throw new MappingRulesError(`${key} must be a map of entity names`);
@@ -91,7 +96,9 @@ function overrides(value: unknown, key: string): Record<string, EntityOverride> 
       );
     if (kind !== undefined && kind !== 'Component' && kind !== 'Resource')
       throw new MappingRulesError(
-        `${key}.${name}.kind must be Component or Resource, got ${JSON.stringify(kind)}`,
+        `${key}.${name}.kind must be Component or Resource, got ${JSON.stringify(
+          kind,
+        )}`,
       );
     if (type !== undefined && (typeof type !== 'string' || !type))
       throw new MappingRulesError(`${key}.${name}.type must be a string`);
@@ -112,7 +119,9 @@ function ownerSources(value: unknown, key: string): OwnerSource[] {
     )
   )
     throw new MappingRulesError(
-      `${key} must list annotation, codeowners or label:<key>, got ${JSON.stringify(value)}`,
+      `${key} must list annotation, codeowners or label:<key>, got ${JSON.stringify(
+        value,
+      )}`,
     );
   return value as OwnerSource[];
 }
@@ -130,7 +139,9 @@ export function parseMappingRules(value: unknown, key: string): MappingRules {
   ]);
   const unknown = Object.keys(value).filter(k => !known.has(k));
   if (unknown.length)
-    throw new MappingRulesError(`${key} has unknown key(s) ${unknown.join(', ')}`);
+    throw new MappingRulesError(
+      `${key} has unknown key(s) ${unknown.join(', ')}`,
+    );
   return {
     appsRoots: stringList(value.appsRoots, `${key}.appsRoots`),
     infrastructureRoots: stringList(

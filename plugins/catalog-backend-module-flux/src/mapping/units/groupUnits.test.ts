@@ -100,8 +100,14 @@ spec:
   it('makes each HelmRelease folder under a namespace folder an entity, infrastructure by its chart', async () => {
     const model = await loadMonorepo(
       createMemoryTree({
-        'clusters/dev/apps.yaml': fluxKustomization('apps', './kubernetes/apps'),
-        'kubernetes/apps/kustomization.yaml': kustomization('default', 'database'),
+        'clusters/dev/apps.yaml': fluxKustomization(
+          'apps',
+          './kubernetes/apps',
+        ),
+        'kubernetes/apps/kustomization.yaml': kustomization(
+          'default',
+          'database',
+        ),
         'kubernetes/apps/default/kustomization.yaml': kustomization(
           'namespace.yaml',
           'podinfo',

@@ -23,7 +23,8 @@ export interface PlacedObject {
   name?: string;
 }
 
-const FLUX_GROUPS = /\.toolkit\.fluxcd\.io\//;
+/** Flux objects (the toolkit, and source-watcher's ArtifactGenerators): plumbing, no entity. */
+const FLUX_GROUPS = /\.(toolkit|extensions)\.fluxcd\.io\//;
 
 export const isHelmRelease = (o: ModelObject) =>
   o.object.kind === 'HelmRelease' &&

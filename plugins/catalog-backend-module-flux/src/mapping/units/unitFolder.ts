@@ -28,7 +28,6 @@ export function trimVariant(folder: string): string {
   return out;
 }
 
-
 /** A folder or Kustomization name as an entity name (lower-case, at most 63 characters). */
 export function toEntityName(name: string): string {
   return name

@@ -19,7 +19,10 @@
  *
  * Pure: works on placed objects only.
  */
-import { ANNOTATION_ENTITY, APP_NAME_LABEL } from '@flux-portal/plugin-flux-common';
+import {
+  ANNOTATION_ENTITY,
+  APP_NAME_LABEL,
+} from '@flux-portal/plugin-flux-common';
 import { folderUnderRoot, MappingRules } from '../rules/mappingRules';
 import { basename, dirname } from './paths';
 import type { PlacedObject } from './placeObjects';
