@@ -3,6 +3,7 @@
  * (`get ks`, `get hr`, `get sources`, `build ks NAME`) plus `validate`, and
  * the catalog view: `entities` (as the catalog ingests them) and `graph`.
  */
+import * as nodePath from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { ingestMonorepo } from '@flux-portal/plugin-catalog-backend-module-flux';
 import {
@@ -30,6 +31,7 @@ import { diffModels } from '@flux-portal/flux-engine';
 import { DiffFormat, diffOutput, loadBase } from './diffCommand';
 import { loadRepository } from './loadRepository';
 import { UsageError } from './openRepository';
+import { readProviderMapping } from './providerConfig';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -56,6 +58,8 @@ interface CatalogOptions {
   target?: string;
   output: string;
   includeClusters?: boolean;
+  config: string[];
+  provider?: string;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -219,6 +223,12 @@ export async function runFluxPortalCli(
     });
 
   const ingest = async (opts: CatalogOptions) => {
+    // a provider of app-config: its mapping rules, clusters and default owner
+    const provider = opts.config.length
+      ? readProviderMapping(io.cwd, opts.config, opts.provider)
+      : undefined;
+    if (opts.provider && !provider)
+      throw new UsageError('--provider needs --config');
     // the root the engine's paths resolve from (see loadRepository)
     const { repo } = await loadRepository({
       cwd: io.cwd,
@@ -229,20 +239,34 @@ export async function runFluxPortalCli(
     return ingestMonorepo(repo.tree, {
       path: repo.path,
       sources: repo.sources,
-      clusters: opts.cluster.length ? opts.cluster : undefined,
-      defaultOwner: opts.defaultOwner,
+      clusters: opts.cluster.length ? opts.cluster : provider?.clusters,
+      defaultOwner: opts.defaultOwner ?? provider?.defaultOwner,
+      rules: provider?.rules,
+      // as the provider does: its id, else the repository folder's name
+      clusterFallbackName: provider?.id ?? nodePath.basename(repo.root),
       locationAnnotations: opts.target
         ? urlLocationAnnotator(opts.target)
         : localLocationAnnotator(repo.root),
     });
   };
   const addCatalogOptions = (cmd: Command) =>
-    addRepoOptions(cmd).option(
-      '--cluster <name>',
-      'ingest only this cluster (clusters/<name>); repeatable',
-      collect,
-      [],
-    );
+    addRepoOptions(cmd)
+      .option(
+        '--cluster <name>',
+        'ingest only this cluster (clusters/<name>); repeatable',
+        collect,
+        [],
+      )
+      .option(
+        '--config <file>',
+        "an app-config file: map with its catalog.providers.fluxMonorepo provider's mapping rules, clusters and default owner; repeatable, merged in order",
+        collect,
+        [],
+      )
+      .option(
+        '--provider <id>',
+        'the provider of --config to use (needed when it has several)',
+      );
 
   addCatalogOptions(
     program

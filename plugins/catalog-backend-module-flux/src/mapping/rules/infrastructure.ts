@@ -9,8 +9,8 @@
  * 3. the folder: under a configured infrastructure root, or with a segment
  *    named like an infrastructure folder (`infrastructure/`, `infra/`,
  *    `core/`, `system/`, `platform/`, `controllers/`, `configs/`);
- * 4. under a configured apps root: an app;
- * 5. the chart: a well-known infrastructure chart (`INFRASTRUCTURE_CHARTS`);
+ * 4. the chart: a well-known infrastructure chart (`INFRASTRUCTURE_CHARTS`);
+ * 5. under a configured apps root: an app;
  * 6. the namespace: a well-known infrastructure namespace
  *    (`INFRASTRUCTURE_NAMESPACES`, plus `*-system`);
  * 7. otherwise an app.

@@ -33,9 +33,9 @@ export function roleOfUnit(unit: Unit, rules: MappingRules): UnitRole {
   if (kind) return kind === 'Resource' ? 'infrastructure' : 'app';
   if (below(unit.folder, rules.infrastructureRoots)) return 'infrastructure';
   if (isInfrastructureFolder(unit.folder)) return 'infrastructure';
-  if (below(unit.folder, rules.appsRoots)) return 'app';
   if (unit.helmReleases.some(hr => hr.chart && infrastructureChart(hr.chart)))
     return 'infrastructure';
+  if (below(unit.folder, rules.appsRoots)) return 'app';
   const namespaces = unitNamespaces(unit);
   if (namespaces.length && namespaces.every(isInfrastructureNamespace))
     return 'infrastructure';
