@@ -24,7 +24,10 @@ import type { EntityProviderConnection } from '@backstage/plugin-catalog-node';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { FluxMonorepoEntityProvider } from './FluxMonorepoEntityProvider';
-import { infrastructureChart } from './mapping/rules/infrastructure';
+import {
+  infrastructureChart,
+  isInfrastructureNamespace,
+} from './mapping/rules/infrastructure';
 
 const FIXTURES = resolve(__dirname, '../../../packages/flux-engine/fixtures');
 
@@ -128,6 +131,56 @@ const EXPECTATIONS: Record<string, () => Expectation> = {
         .map(a => a.app)
         .sort(),
       infrastructure: apps.filter(a => a.infra).length,
+    };
+  },
+  // one HelmRelease per app in kubernetes/apps/<namespace>/<app>/: an entity
+  // per app folder (not per namespace), well-known charts as Resources
+  'namespace-helm': () => {
+    const apps = dirs('namespace-helm', 'kubernetes/apps').flatMap(ns =>
+      dirs('namespace-helm', `kubernetes/apps/${ns}`).map(app => ({
+        app,
+        infra: installsInfrastructureChart(
+          join(FIXTURES, 'namespace-helm/kubernetes/apps', ns, app),
+        ),
+      })),
+    );
+    return {
+      clusters: dirs('namespace-helm', 'clusters').length,
+      components: apps
+        .filter(a => !a.infra)
+        .map(a => a.app)
+        .sort(),
+      infrastructure: apps.filter(a => a.infra).length,
+    };
+  },
+  // home-ops: every Flux Kustomization of the apps' ks.yaml files is an
+  // entity; infrastructure by a well-known chart in its path or by a
+  // well-known infrastructure namespace folder
+  'home-ops': () => {
+    const units = dirs('home-ops', 'kubernetes/apps').flatMap(ns =>
+      dirs('home-ops', `kubernetes/apps/${ns}`).flatMap(app => {
+        const ks = readFileSync(
+          join(FIXTURES, 'home-ops/kubernetes/apps', ns, app, 'ks.yaml'),
+          'utf8',
+        );
+        return [...ks.matchAll(/name: &app (\S+)[\s\S]*?path: \.\/(\S+)/g)].map(
+          m => ({
+            name: m[1],
+            infra:
+              isInfrastructureNamespace(ns) ||
+              installsInfrastructureChart(join(FIXTURES, 'home-ops', m[2])),
+          }),
+        );
+      }),
+    );
+    return {
+      path: 'kubernetes/flux/cluster',
+      clusters: 1,
+      components: units
+        .filter(u => !u.infra)
+        .map(u => u.name)
+        .sort(),
+      infrastructure: units.filter(u => u.infra).length,
     };
   },
   // tenants holding more than their Flux sync objects (RBAC); infrastructure/ holds only Namespaces
