@@ -97,6 +97,31 @@ interface Expectation {
   infrastructure: number;
 }
 
+/** The app folders of a `kubernetes/apps/<namespace>/<app>/` layout. */
+const namespacedApps = (fixture: string) =>
+  dirs(fixture, 'kubernetes/apps').flatMap(ns =>
+    dirs(fixture, `kubernetes/apps/${ns}`).map(app => ({
+      name: app,
+      folder: `kubernetes/apps/${ns}/${app}`,
+    })),
+  );
+
+/** Apps split into Components and infrastructure by the charts their folders install. */
+function byChart(
+  apps: Array<{ name: string; folder: string }>,
+  fixture: string,
+): Pick<Expectation, 'components' | 'infrastructure'> {
+  const infra = (a: { folder: string }) =>
+    installsInfrastructureChart(join(FIXTURES, fixture, a.folder));
+  return {
+    components: apps
+      .filter(a => !infra(a))
+      .map(a => a.name)
+      .sort(),
+    infrastructure: apps.filter(infra).length,
+  };
+}
+
 // multi-tenant-dev-team is a tenant's repository, read as a Flux source of
 // multi-tenant (the CLI's --source); on its own it has no cluster to ingest.
 const EXPECTATIONS: Record<string, () => Expectation> = {
@@ -108,51 +133,22 @@ const EXPECTATIONS: Record<string, () => Expectation> = {
   }),
   // one ks.yaml per app under kubernetes/apps/<namespace>/<app>/; a
   // well-known infrastructure chart (cloudnative-pg) makes a Resource
-  'home-lab': () => {
-    const apps = dirs('home-lab', 'kubernetes/apps').flatMap(ns =>
-      dirs('home-lab', `kubernetes/apps/${ns}`)
-        .filter(app =>
-          existsSync(
-            join(FIXTURES, 'home-lab/kubernetes/apps', ns, app, 'ks.yaml'),
-          ),
-        )
-        .map(app => ({
-          app,
-          infra: installsInfrastructureChart(
-            join(FIXTURES, 'home-lab/kubernetes/apps', ns, app),
-          ),
-        })),
-    );
-    return {
-      path: 'kubernetes/flux/cluster',
-      clusters: 1,
-      components: apps
-        .filter(a => !a.infra)
-        .map(a => a.app)
-        .sort(),
-      infrastructure: apps.filter(a => a.infra).length,
-    };
-  },
+  'home-lab': () => ({
+    path: 'kubernetes/flux/cluster',
+    clusters: 1,
+    ...byChart(
+      namespacedApps('home-lab').filter(a =>
+        existsSync(join(FIXTURES, 'home-lab', a.folder, 'ks.yaml')),
+      ),
+      'home-lab',
+    ),
+  }),
   // one HelmRelease per app in kubernetes/apps/<namespace>/<app>/: an entity
   // per app folder (not per namespace), well-known charts as Resources
-  'namespace-helm': () => {
-    const apps = dirs('namespace-helm', 'kubernetes/apps').flatMap(ns =>
-      dirs('namespace-helm', `kubernetes/apps/${ns}`).map(app => ({
-        app,
-        infra: installsInfrastructureChart(
-          join(FIXTURES, 'namespace-helm/kubernetes/apps', ns, app),
-        ),
-      })),
-    );
-    return {
-      clusters: dirs('namespace-helm', 'clusters').length,
-      components: apps
-        .filter(a => !a.infra)
-        .map(a => a.app)
-        .sort(),
-      infrastructure: apps.filter(a => a.infra).length,
-    };
-  },
+  'namespace-helm': () => ({
+    clusters: dirs('namespace-helm', 'clusters').length,
+    ...byChart(namespacedApps('namespace-helm'), 'namespace-helm'),
+  }),
   // home-ops: every Flux Kustomization of the apps' ks.yaml files is an
   // entity; infrastructure by a well-known chart in its path or by a
   // well-known infrastructure namespace folder
