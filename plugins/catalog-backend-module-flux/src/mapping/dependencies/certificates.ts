@@ -50,3 +50,25 @@ export const gatewayCertificates: ObjectRule = (unit, object, lookups, add) => {
     }
   }
 };
+
+/** cert-manager's annotations on a Gateway or Ingress (ingress-shim): the issuer's unit. */
+const ISSUER_ANNOTATIONS: ReadonlyArray<[string, string]> = [
+  ['cert-manager.io/cluster-issuer', 'ClusterIssuer'],
+  ['cert-manager.io/issuer', 'Issuer'],
+];
+
+export const issuerAnnotations: ObjectRule = (unit, object, lookups, add) => {
+  if (object.kind !== 'Gateway' && object.kind !== 'Ingress') return;
+  for (const [key, kind] of ISSUER_ANNOTATIONS) {
+    const name = object.metadata?.annotations?.[key];
+    if (typeof name !== 'string' || !name) continue;
+    const namespace =
+      kind === 'ClusterIssuer' ? '' : object.metadata?.namespace ?? '';
+    add(
+      unit,
+      lookups.byObject(kind, namespace, name),
+      'certificate',
+      `${object.kind} ${object.metadata?.name} ${key}: ${name}`,
+    );
+  }
+};

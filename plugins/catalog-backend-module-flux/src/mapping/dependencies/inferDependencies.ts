@@ -11,7 +11,11 @@
  */
 import type { MonorepoModel } from '@flux-portal/flux-engine';
 import type { Unit } from '../units/types';
-import { certificateIssuer, gatewayCertificates } from './certificates';
+import {
+  certificateIssuer,
+  gatewayCertificates,
+  issuerAnnotations,
+} from './certificates';
 import { crdProviders } from './crdProviders';
 import { dependsOnAnnotation } from './dependsOnAnnotation';
 import { dnsNames } from './dnsNames';
@@ -49,6 +53,7 @@ const OBJECT_RULES: ObjectRule[] = [
   virtualServiceRoutes,
   certificateIssuer,
   gatewayCertificates,
+  issuerAnnotations,
   externalSecretStore,
   gatewayApiRoutes,
   ingressBackends,
