@@ -21,7 +21,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
 import type { EntityProviderConnection } from '@backstage/plugin-catalog-node';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { FluxMonorepoEntityProvider } from './FluxMonorepoEntityProvider';
 import {
@@ -64,14 +64,16 @@ function declaresComponentKinds(folder: string): boolean {
 }
 
 /**
- * Whether a folder installs a well-known infrastructure chart (the table of
+ * Whether a folder (or a file) installs a well-known infrastructure chart (the table of
  * rules/infrastructure.ts): chart names read from the YAML text, `chart:`
  * fields and an OCI artifact's last URL segment.
  */
 function installsInfrastructureChart(folder: string): boolean {
-  const texts = readdirSync(folder, { recursive: true, withFileTypes: true })
-    .filter(f => f.isFile() && /\.ya?ml$/.test(f.name))
-    .map(f => readFileSync(join(f.parentPath, f.name), 'utf8'));
+  const texts = statSync(folder).isFile()
+    ? [readFileSync(folder, 'utf8')]
+    : readdirSync(folder, { recursive: true, withFileTypes: true })
+        .filter(f => f.isFile() && /\.ya?ml$/.test(f.name))
+        .map(f => readFileSync(join(f.parentPath, f.name), 'utf8'));
   return texts.some(text =>
     [
       ...text.matchAll(/^\s*chart:\s*([\w.-]+)\s*$/gm),
@@ -98,12 +100,37 @@ interface Expectation {
 }
 
 /** The app folders of a `kubernetes/apps/<namespace>/<app>/` layout. */
+/** The YAML files directly in a folder that declare a HelmRelease (flat files, one app each). */
+const helmReleaseFiles = (fixture: string, folder: string) =>
+  readdirSync(join(FIXTURES, fixture, folder), { withFileTypes: true })
+    .filter(
+      f =>
+        f.isFile() &&
+        /\.ya?ml$/.test(f.name) &&
+        /^kind:\s*HelmRelease\s*$/m.test(
+          readFileSync(join(FIXTURES, fixture, folder, f.name), 'utf8'),
+        ),
+    )
+    .map(f => f.name);
+
+/** The apps of a `kubernetes/apps/<namespace>/` layout: sub-folders, and flat HelmRelease files. */
 const namespacedApps = (fixture: string) =>
-  dirs(fixture, 'kubernetes/apps').flatMap(ns =>
-    dirs(fixture, `kubernetes/apps/${ns}`).map(app => ({
+  dirs(fixture, 'kubernetes/apps').flatMap(ns => [
+    ...dirs(fixture, `kubernetes/apps/${ns}`).map(app => ({
       name: app,
       folder: `kubernetes/apps/${ns}/${app}`,
     })),
+    ...helmReleaseFiles(fixture, `kubernetes/apps/${ns}`).map(file => ({
+      name: file.replace(/\.ya?ml$/, ''),
+      folder: `kubernetes/apps/${ns}/${file}`,
+    })),
+  ]);
+
+/** Entities of folders: one each, or one per HelmRelease file when a folder holds several. */
+const entitiesOfFolders = (fixture: string, folders: string[]) =>
+  folders.reduce(
+    (n, folder) => n + Math.max(1, helmReleaseFiles(fixture, folder).length),
+    0,
   );
 
 /** Apps split into Components and infrastructure by the charts their folders install. */
@@ -129,7 +156,13 @@ const EXPECTATIONS: Record<string, () => Expectation> = {
   'kustomize-helm': () => ({
     clusters: dirs('kustomize-helm', 'clusters').length,
     components: dirs('kustomize-helm', 'apps/base'),
-    infrastructure: componentDirs('kustomize-helm', 'infrastructure').length,
+    // infrastructure/controllers holds two charts in flat files: two Resources
+    infrastructure: entitiesOfFolders(
+      'kustomize-helm',
+      componentDirs('kustomize-helm', 'infrastructure').map(
+        d => `infrastructure/${d}`,
+      ),
+    ),
   }),
   // one ks.yaml per app under kubernetes/apps/<namespace>/<app>/; a
   // well-known infrastructure chart (cloudnative-pg) makes a Resource

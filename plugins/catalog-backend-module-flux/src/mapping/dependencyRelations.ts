@@ -28,14 +28,14 @@ export class DependencyRelations {
 
   /** Dependencies between units, for the units that became entities. */
   addUnitDependencies(deps: UnitDependency[], mapped: UnitEntity[]): void {
-    const byFolder = new Map(mapped.map(m => [m.unit.folder, m.entity]));
+    const byKey = new Map(mapped.map(m => [m.unit.key, m.entity]));
     const refOf = (to: UnitDependency['to']) => {
       if (typeof to === 'string') return to; // a ref from the depends-on annotation
-      const entity = byFolder.get(to.folder);
+      const entity = byKey.get(to.key);
       return entity && entityRef(entity);
     };
     for (const dep of deps) {
-      const from = byFolder.get(dep.from.folder);
+      const from = byKey.get(dep.from.key);
       const to = refOf(dep.to);
       if (from && to) this.add(from, to, dep.reason, dep.evidence);
     }

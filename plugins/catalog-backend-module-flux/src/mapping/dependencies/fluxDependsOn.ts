@@ -26,10 +26,11 @@ export const kustomizationDependsOn: UnitRule = (unit, lookups, add) => {
           k.namespace === d.namespace &&
           k.name === d.name,
       );
-      if (target)
+      if (!target) continue;
+      for (const to of lookups.unitsOfFolder(stripLeading(target.path)))
         add(
           unit,
-          lookups.byFolder(stripLeading(target.path)),
+          to,
           'kustomization-depends-on',
           `Kustomization ${ks.name} dependsOn ${d.name}`,
         );

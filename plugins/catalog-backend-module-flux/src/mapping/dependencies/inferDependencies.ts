@@ -67,7 +67,7 @@ export function inferDependencies(
   const seen = new Set<string>();
   const add: AddDependency = (from, to, reason, evidence) => {
     if (!to || to === from) return;
-    const id = `${from.folder}|${typeof to === 'string' ? to : to.folder}`;
+    const id = `${from.key}|${typeof to === 'string' ? to : to.key}`;
     if (seen.has(id)) return;
     seen.add(id);
     deps.push({ from, to, reason, evidence });

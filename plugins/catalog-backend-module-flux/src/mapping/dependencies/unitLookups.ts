@@ -10,7 +10,8 @@ export interface UnitLookups {
   model: MonorepoModel;
   units: Unit[];
   services: ServiceIndex;
-  byFolder(folder: string): Unit | undefined;
+  /** the units of a folder: one, or several when it holds flat HelmRelease files */
+  unitsOfFolder(folder: string): Unit[];
   byHelmRelease(namespace: string, name: string): Unit | undefined;
   /** the unit rendering an object; `namespace` '' for cluster-scoped kinds */
   byObject(kind: string, namespace: string, name: unknown): Unit | undefined;
@@ -54,14 +55,16 @@ export function buildUnitLookups(
     }
     for (const sc of providedStorageClasses(unit)) storageClasses.set(sc, unit);
   }
-  const folders = new Map(units.map(u => [u.folder, u]));
+  const folders = new Map<string, Unit[]>();
+  for (const unit of units)
+    folders.set(unit.folder, [...(folders.get(unit.folder) ?? []), unit]);
   const secrets = providedSecrets(units);
   const ingressClasses = ingressControllers(units);
   return {
     model,
     units,
     services: buildServiceIndex(units),
-    byFolder: folder => folders.get(folder),
+    unitsOfFolder: folder => folders.get(folder) ?? [],
     byHelmRelease: (namespace, name) =>
       helmReleases.get(`${namespace}/${name}`),
     byObject: (kind, namespace, name) =>

@@ -58,16 +58,19 @@ function collectUnits(
 ): Unit[] {
   const units = new Map<string, Unit>();
   const named = new Set<Unit>();
-  for (const { o, ks, ksKey, folder, isKustomization, name: ruled } of placed) {
+  for (const p of placed) {
+    const { o, ks, ksKey, folder, isKustomization, name: ruled } = p;
+    const key = p.key ?? folder;
     const name = toEntityName(
       ruled ?? (isKustomization ? ks.name : basename(folder) || ks.name),
     );
     if (!name) continue;
-    let unit = units.get(folder);
+    let unit = units.get(key);
     if (unit && ruled && !named.has(unit)) unit.name = name;
     if (!unit) {
       unit = {
         folder,
+        key,
         name,
         role: 'app', // decided once all its objects are known
         clusters: new Set(),
@@ -75,7 +78,7 @@ function collectUnits(
         objects: [],
         helmReleases: [],
       };
-      units.set(folder, unit);
+      units.set(key, unit);
     }
     if (ruled) named.add(unit);
     unit.clusters.add(o.cluster);

@@ -21,6 +21,8 @@ export interface PlacedObject {
   isKustomization: boolean;
   /** the entity name a unit rule gave it (unitRules.ts) */
   name?: string;
+  /** the unit's identity when a folder holds several units (unitRules.ts); default the folder */
+  key?: string;
 }
 
 /** Flux objects (the toolkit, and source-watcher's ArtifactGenerators): plumbing, no entity. */

@@ -6,6 +6,8 @@ export type UnitRole = 'app' | 'infrastructure';
 export interface Unit {
   /** repository folder the unit's manifests live in */
   folder: string;
+  /** identity: the folder, or `folder#release` for one of several HelmReleases in flat files of a folder */
+  key: string;
   /** entity name */
   name: string;
   role: UnitRole;

@@ -5,11 +5,14 @@
  *    the objects carrying one name form that entity, at the folder named
  *    like it, else the first of their folders (objects of that folder join it);
  * 2. a per-app Flux Kustomization (its path holds the objects directly,
- *    `ks.yaml` + `app/`): the Kustomization, named after it;
+ *    `ks.yaml` + `app/`): the Kustomization, named after it — unless its path
+ *    holds several HelmReleases in flat files (rule 3);
  * 3. a HelmRelease: the folder holding it (without `base/`, `app/` …), when
  *    that is deeper than the folder the Kustomization's layout gives
  *    (`kubernetes/apps/<namespace>/<app>/helmrelease.yaml` under one `apps`
  *    Kustomization), named after the HelmRelease when it is the folder's only one;
+ *    and in a folder of several HelmReleases each in a file of its own, none
+ *    named like the folder, each release with its file's objects;
  * 4. a folder under a configured apps or infrastructure root
  *    (`mapping.appsRoots`, `mapping.infrastructureRoots`); without one, the
  *    first folder under the Kustomization's path (`apps/<svc>`), or the folder
@@ -40,6 +43,51 @@ function applyRoots(placed: PlacedObject[], rules: MappingRules): void {
     if (p.isKustomization) continue;
     const folder = folderUnderRoot(p.o.provenance.file, roots);
     if (folder) p.folder = folder;
+  }
+}
+
+/**
+ * Rule 3, flat files: a folder (or a Kustomization's path) holding several
+ * HelmReleases, each in a file of its own, none named like the folder or the
+ * Kustomization (`kubernetes/apps/<namespace>/{grafana,loki}.yaml`,
+ * `infrastructure/controllers/{cert-manager,ingress-nginx}.yaml`): each
+ * release with the objects of its file is an entity; the folder's other
+ * objects stay together.
+ */
+function splitFlatHelmReleases(placed: PlacedObject[]): void {
+  const byFolder = new Map<string, PlacedObject[]>();
+  for (const p of placed) {
+    const list = byFolder.get(p.folder) ?? [];
+    byFolder.set(p.folder, list);
+    list.push(p);
+  }
+  for (const [folder, list] of byFolder) {
+    const releaseOfFile = new Map<string, string | undefined>();
+    for (const p of list.filter(q => isHelmRelease(q.o))) {
+      const file = p.o.provenance.file;
+      const name = p.o.object.metadata?.name ?? '';
+      // a file with two releases names no single one
+      releaseOfFile.set(
+        file,
+        releaseOfFile.has(file) && releaseOfFile.get(file) !== name
+          ? undefined
+          : name,
+      );
+    }
+    const releases = [...releaseOfFile.values()];
+    const unitName = list[0].isKustomization ? list[0].ks.name : undefined;
+    if (
+      releases.length < 2 ||
+      releases.some(r => !r || r === basename(folder) || r === unitName)
+    )
+      continue;
+    for (const p of list) {
+      const release = releaseOfFile.get(p.o.provenance.file);
+      if (!release) continue;
+      p.key = `${folder}#${release}`;
+      p.name = release;
+      p.isKustomization = false;
+    }
   }
 }
 
@@ -119,6 +167,7 @@ function applyEntityAnnotation(placed: PlacedObject[]): void {
   for (const [p, name] of annotated) {
     const list = folders.get(name)!;
     p.folder = list.find(f => basename(f) === name) ?? list[0];
+    p.key = undefined;
     p.name = name;
     p.isKustomization = false;
   }
@@ -132,5 +181,6 @@ export function applyUnitRules(
   applyNameLabel(placed);
   applyRoots(placed, rules);
   applyHelmReleases(placed);
+  splitFlatHelmReleases(placed);
   applyEntityAnnotation(placed);
 }
