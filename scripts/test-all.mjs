@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /*
- * The README's test command (`./portal test`): type check, lint, prettier check, every jest
+ * The README's test command (`./portal test`): type check, lint, prettier check, the
+ * publishing checks (package fields, API reports), every jest
  * suite of every package, then the browser tests against a started portal.
  * Ends with one plain line `N passed, N failed[, N skipped]` summed over all suites.
  *
@@ -43,6 +44,16 @@ if (!args.has('--only-e2e')) {
   run('type check', 'yarn', ['tsc']);
   run('lint', 'yarn', ['backstage-cli', 'repo', 'lint']);
   run('format', 'yarn', ['prettier', '--check', '.']);
+  // Publishing: package.json fields Backstage wants, and API reports that match
+  // the code (`yarn build:api-reports` rewrites them). Uses tsc's dist-types.
+  run('publish check', 'yarn', [
+    'backstage-cli',
+    'repo',
+    'fix',
+    '--publish',
+    '--check',
+  ]);
+  run('API reports', 'yarn', ['build:api-reports', '--ci']);
 
   // Real PostgreSQL for the database integration tests (SQLite needs nothing).
   const postgres = await startTestPostgres();
@@ -107,7 +118,11 @@ for (const s of steps)
 const failedSteps = steps.filter(s => !s.ok).length;
 // A failed type check, lint or format check is a failure too, not only failed tests.
 totals.failed += steps.filter(
-  s => !s.ok && ['type check', 'lint', 'format'].includes(s.name),
+  s =>
+    !s.ok &&
+    ['type check', 'lint', 'format', 'publish check', 'API reports'].includes(
+      s.name,
+    ),
 ).length;
 const skipped = totals.skipped ? `, ${totals.skipped} skipped` : '';
 console.log(`${totals.passed} passed, ${totals.failed} failed${skipped}`);

@@ -37,12 +37,14 @@ import { MonorepoRead, readMonorepoTree } from './readMonorepoTree';
 import { checkRemoval, RemovalDecision } from './removalGuard';
 import { withSourceCommit } from './sourceCommit';
 
+/** @public */
 export type RefreshOutcome =
   | { status: 'applied'; entities: number; problems: number }
   | { status: 'not-modified' }
   | { status: 'refused'; reason: string }
   | { status: 'failed'; reason: string };
 
+/** @public */
 export class FluxMonorepoEntityProvider implements EntityProvider {
   private connection?: EntityProviderConnection;
   private etag?: string;

@@ -29,6 +29,7 @@ import { ingestMonorepo } from './mapping';
 import { createLocationAnnotator } from './locationAnnotations';
 import { isUrlTarget, readMonorepoTree } from './readMonorepoTree';
 
+/** @public */
 export const FLUX_MONOREPO_LOCATION_TYPE = 'flux-monorepo';
 
 const CACHE_KEY = 'flux-monorepo-v1';
@@ -38,6 +39,7 @@ interface CachedRead {
   entities: Entity[];
 }
 
+/** @public */
 export class FluxMonorepoLocationProcessor implements CatalogProcessor {
   constructor(
     private readonly options: {

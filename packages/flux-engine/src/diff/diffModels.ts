@@ -16,8 +16,10 @@ import type {
 } from '../model';
 import { unifiedDiff } from './unifiedDiff';
 
+/** @public */
 export type ChangeKind = 'added' | 'removed' | 'changed';
 
+/** @public */
 export interface ObjectDiff {
   change: ChangeKind;
   apiVersion: string;
@@ -29,7 +31,7 @@ export interface ObjectDiff {
   diff: string;
 }
 
-/** A Kustomization (or the objects only in an entry folder) that changed. */
+/** A Kustomization (or the objects only in an entry folder) that changed. @public */
 export interface KustomizationDiff {
   cluster: string;
   /** 'namespace/name', or the entry folder for objects no Kustomization applies */
@@ -44,6 +46,7 @@ export interface KustomizationDiff {
   objects: ObjectDiff[];
 }
 
+/** @public */
 export interface HelmReleaseDiff {
   cluster: string;
   namespace: string;
@@ -55,6 +58,7 @@ export interface HelmReleaseDiff {
   values?: string;
 }
 
+/** @public */
 export interface ModelDiff {
   kustomizations: KustomizationDiff[];
   helmReleases: HelmReleaseDiff[];
@@ -239,7 +243,7 @@ function diffHelmReleases(
   );
 }
 
-/** The differences from `base` to `head`; both lists empty when the renders are the same. */
+/** The differences from `base` to `head`; both lists empty when the renders are the same. @public */
 export function diffModels(
   base: MonorepoModel,
   head: MonorepoModel,
@@ -250,12 +254,12 @@ export function diffModels(
   };
 }
 
-/** Whether a diff has anything in it. */
+/** Whether a diff has anything in it. @public */
 export function isEmptyDiff(diff: ModelDiff): boolean {
   return diff.kustomizations.length === 0 && diff.helmReleases.length === 0;
 }
 
-/** A diff with nothing in it (a change that was refused renders nothing). */
+/** A diff with nothing in it (a change that was refused renders nothing). @public */
 export function emptyDiff(): ModelDiff {
   return { kustomizations: [], helmReleases: [] };
 }

@@ -88,7 +88,7 @@ function formatMarkdown(diff: ModelDiff, base: string): string {
   return `${out.join('\n').trimEnd()}\n`;
 }
 
-/** `base` names what the diff is against (a revision, a folder, a branch). */
+/** `base` names what the diff is against (a revision, a folder, a branch). @public */
 export function formatModelDiff(
   diff: ModelDiff,
   base: string,

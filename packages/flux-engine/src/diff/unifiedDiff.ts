@@ -114,6 +114,7 @@ function hunksOf(ops: Op[], context: number): string[] {
 /**
  * Diff of `path` from `before` to `after`; undefined on one side is a new
  * or a deleted file. Empty when nothing changed.
+ * @public
  */
 export function unifiedDiff(
   path: string,

@@ -10,6 +10,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** @public */
 export class ConfigIndex implements VariableSources {
   private readonly configMaps = new Map<string, Record<string, string>>();
   private readonly secrets = new Map<string, string[]>();

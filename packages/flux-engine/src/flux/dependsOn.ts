@@ -6,6 +6,7 @@
 import type { EngineProblem } from '@flux-portal/kustomize';
 import type { Origin } from './readFluxObjects';
 
+/** @public */
 export interface DependencyNode {
   /** 'namespace/name' */
   key: string;
@@ -13,6 +14,7 @@ export interface DependencyNode {
   origin: Origin;
 }
 
+/** @public */
 export function checkDependsOn(
   kind: string,
   nodes: DependencyNode[],

@@ -9,6 +9,7 @@
  * left untouched and reported, rather than guessed.
  */
 
+/** @public */
 export interface EnvsubstResult {
   output: string;
   /** variables used without a value and without a default */
@@ -38,6 +39,7 @@ function findClose(text: string, start: number): number {
   return -1;
 }
 
+/** @public */
 export function envsubst(
   text: string,
   lookup: (name: string) => string | undefined,
@@ -123,5 +125,5 @@ function evaluate(
   return expand(rest.slice(op[1].length), lookup, result);
 }
 
-/** Variable names Flux accepts in postBuild.substitute and substituteFrom. */
+/** Variable names Flux accepts in postBuild.substitute and substituteFrom. @public */
 export const VARIABLE_NAME = /^[_a-zA-Z][_a-zA-Z0-9]*$/;

@@ -10,6 +10,7 @@ export { followKustomizations } from './follow';
 export type {
   FollowOptions,
   FollowResult,
+  FollowedArtifact,
   FollowedKustomization,
   KustomizationStatus,
   Located,
@@ -22,6 +23,8 @@ export {
   readSource,
 } from './readFluxObjects';
 export type {
+  FluxObjectClass,
+  Read,
   HelmReleaseSpec,
   KustomizationSpec,
   NamespacedRef,

@@ -24,12 +24,12 @@ import { envsubst, VARIABLE_NAME } from './envsubst';
 import { problemAt } from './problem';
 import type { KustomizationSpec, Origin } from './readFluxObjects';
 
-/** The text put in place of a variable whose value lives in a Secret. */
+/** The text put in place of a variable whose value lives in a Secret. @public */
 export function secretPlaceholder(secretName: string, key: string): string {
   return `<secret:${secretName}/${key}>`;
 }
 
-/** ConfigMap data and Secret keys visible to substituteFrom and valuesFrom. */
+/** ConfigMap data and Secret keys visible to substituteFrom and valuesFrom. @public */
 export interface VariableSources {
   configMap(
     namespace: string,
@@ -39,6 +39,7 @@ export interface VariableSources {
   secretKeys(namespace: string, name: string): string[] | undefined;
 }
 
+/** @public */
 export interface PostBuildResult {
   objects: RenderedObject[];
   problems: EngineProblem[];
@@ -62,6 +63,7 @@ function substitutionDisabled(obj: KubeObject): boolean {
   );
 }
 
+/** @public */
 export function applyPostBuild(
   ks: KustomizationSpec,
   origin: Origin,

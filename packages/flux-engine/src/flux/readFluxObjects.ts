@@ -25,19 +25,22 @@ import {
 } from '@flux-portal/kustomize';
 import { problemAt } from './problem';
 
+/** @public */
 export interface Origin {
   file: string;
   line: number;
 }
 
+/** @public */
 export type ObjectRef = ObjectKey;
 
+/** @public */
 export interface NamespacedRef {
   namespace: string;
   name: string;
 }
 
-/** A Flux Kustomization as the engine uses it. */
+/** A Flux Kustomization as the engine uses it. @public */
 export interface KustomizationSpec {
   namespace: string;
   name: string;
@@ -53,6 +56,7 @@ export interface KustomizationSpec {
   object: FluxKustomization;
 }
 
+/** @public */
 export interface HelmReleaseSpec {
   namespace: string;
   name: string;
@@ -67,12 +71,13 @@ export interface HelmReleaseSpec {
   object: HelmRelease;
 }
 
+/** @public */
 export interface SourceSpec {
   type: SourceKind;
   namespace: string;
   name: string;
   url: string | null;
-  /** 'branch:main', 'tag:v1.2.3', 'semver:>=1.0', 'digest:sha256:…', chart@version for HelmChart */
+  /** `branch:main`, `tag:v1.2.3`, `semver:>=1.0`, `digest:sha256:…`, `chart@version` for HelmChart */
   ref: string | null;
   /** HelmChart only */
   chart: string | null;
@@ -80,7 +85,8 @@ export interface SourceSpec {
   object: KubeObject;
 }
 
-type Read<T> = { value?: T; problems: EngineProblem[] };
+/** What reading a Flux object gave: its value when it could be read, and the problems found. @public */
+export type Read<T> = { value?: T; problems: EngineProblem[] };
 
 // A Flux object without a namespace lands where `flux` applies it.
 const DEFAULT_NAMESPACE = FLUX_SYSTEM_NAMESPACE;
@@ -140,7 +146,7 @@ function readDependsOn(
   return refs;
 }
 
-/** Normalises spec.path the way Flux joins it onto the source root. */
+/** Normalises spec.path the way Flux joins it onto the source root. @public */
 export function normaliseFluxPath(path: string): string {
   // Flux joins securely onto the artifact root: a leading '/' means the root
   return resolveTreePath('', path.replace(/^\/+/, ''));
@@ -194,6 +200,7 @@ export function readHeader(
   return { name, namespace, what, spec: obj.spec };
 }
 
+/** @public */
 export function readKustomization(
   obj: KubeObject,
   origin: Origin,
@@ -304,6 +311,7 @@ export function readRefusedKustomization(
   };
 }
 
+/** @public */
 export function readHelmRelease(
   obj: KubeObject,
   origin: Origin,
@@ -411,6 +419,7 @@ function sourceRefText(
   return null;
 }
 
+/** @public */
 export function readSource(obj: KubeObject, origin: Origin): Read<SourceSpec> {
   const problems: EngineProblem[] = [];
   const { name, namespace } = metaOf(obj);
@@ -484,12 +493,14 @@ export function readSource(obj: KubeObject, origin: Origin): Read<SourceSpec> {
   };
 }
 
+/** @public */
 export type FluxObjectClass =
   | 'kustomization'
   | 'helmrelease'
   | 'source'
   | undefined;
 
+/** @public */
 export function classify(obj: KubeObject): FluxObjectClass {
   if (isFluxKustomization(obj)) return 'kustomization';
   if (isHelmRelease(obj)) return 'helmrelease';

@@ -13,6 +13,7 @@ import {
 import type { FileTree } from '@flux-portal/kustomize';
 import type { ObjectRef } from './readFluxObjects';
 
+/** @public */
 export interface SourceMapping {
   /**
    * The kind it stands for: any of GitRepository/OCIRepository/Bucket when
@@ -29,14 +30,15 @@ export interface SourceMapping {
   dir: string;
 }
 
-/** `flux bootstrap` names the GitRepository of the repository itself after its namespace. */
+/** `flux bootstrap` names the GitRepository of the repository itself after its namespace. @public */
 export const DEFAULT_SELF_SOURCE = FLUX_SYSTEM_NAMESPACE;
 
+/** @public */
 export function sourceKey(ref: ObjectRef): string {
   return `${ref.kind}/${ref.namespace}/${ref.name}`;
 }
 
-/** Adds the default self mapping unless the caller already mapped the tree root. */
+/** Adds the default self mapping unless the caller already mapped the tree root. @public */
 export function withSelfSource(
   tree: FileTree,
   mappings: SourceMapping[],
@@ -46,6 +48,7 @@ export function withSelfSource(
   return [...mappings, { name: DEFAULT_SELF_SOURCE, tree, dir: '' }];
 }
 
+/** @public */
 export function resolveSource(
   ref: ObjectRef,
   mappings: SourceMapping[],

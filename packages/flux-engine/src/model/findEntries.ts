@@ -9,6 +9,7 @@ import type { FileTree } from '@flux-portal/kustomize';
 
 const YAML = /\.ya?ml$/i;
 
+/** @public */
 export interface EntryDir {
   cluster: string;
   dir: string;
@@ -18,6 +19,7 @@ function basename(dir: string): string {
   return dir.split('/').pop() ?? '';
 }
 
+/** @public */
 export async function findEntries(
   tree: FileTree,
   path: string,

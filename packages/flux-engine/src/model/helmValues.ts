@@ -10,13 +10,14 @@ import type { ConfigIndex } from '../flux/ConfigIndex';
 import type { HelmReleaseSpec, Origin } from '../flux/readFluxObjects';
 import type { ModelValuesSource } from './types';
 
-type Values = Record<string, unknown>;
+/** A HelmRelease's values, as YAML gives them. @public */
+export type Values = Record<string, unknown>;
 
 function isRecord(value: unknown): value is Values {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Helm's merge: maps merge recursively, anything else is replaced. */
+/** Helm's merge: maps merge recursively, anything else is replaced. @public */
 export function mergeValues(base: Values, override: Values): Values {
   const out: Values = { ...base };
   for (const [k, v] of Object.entries(override)) {
@@ -38,6 +39,7 @@ function setAtPath(values: Values, path: string, value: unknown): Values {
   return mergeValues(values, patch);
 }
 
+/** @public */
 export function composeValues(
   hr: HelmReleaseSpec,
   origin: Origin,

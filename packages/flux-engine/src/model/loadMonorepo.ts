@@ -33,6 +33,7 @@ import type {
   MonorepoModel,
 } from './types';
 
+/** @public */
 export interface LoadOptions {
   /** folder of the tree to start from ('' = root): repo root, a cluster folder, ... */
   path?: string;
@@ -54,6 +55,7 @@ function problemId(p: EngineProblem): string {
   return `${p.code}|${p.file}|${p.line ?? ''}|${p.message}`;
 }
 
+/** @public */
 export async function loadMonorepo(
   tree: FileTree,
   options: LoadOptions = {},

@@ -4,8 +4,10 @@
  */
 import type { KubeObject } from '@flux-portal/kustomize';
 
+/** @public */
 export const REDACTED = '<redacted>';
 
+/** @public */
 export function redactSecret(obj: KubeObject): KubeObject {
   if (obj.kind !== 'Secret' || obj.apiVersion !== 'v1') return obj;
   const copy: KubeObject = { ...obj };

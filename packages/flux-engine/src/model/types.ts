@@ -1,18 +1,20 @@
 import type { SourceKind } from '@flux-portal/plugin-flux-common';
 import type { EngineProblem, KubeObject } from '@flux-portal/kustomize';
 
+/** @public */
 export interface ModelRef {
   kind: string;
   namespace: string;
   name: string;
 }
 
+/** @public */
 export interface ModelNamespacedName {
   namespace: string;
   name: string;
 }
 
-/** Where an object or Flux definition comes from. */
+/** Where an object or Flux definition comes from. @public */
 export interface ModelLocation {
   /** 'GitRepository/flux-system/flux-system': the source holding the file */
   source: string;
@@ -21,6 +23,7 @@ export interface ModelLocation {
   line: number;
 }
 
+/** @public */
 export interface ModelKustomization {
   cluster: string;
   namespace: string;
@@ -50,6 +53,7 @@ export interface ModelKustomization {
   objectCount: number;
 }
 
+/** @public */
 export interface ModelValuesSource {
   kind: string;
   name: string;
@@ -59,6 +63,7 @@ export interface ModelValuesSource {
   status: string;
 }
 
+/** @public */
 export interface ModelHelmRelease {
   cluster: string;
   namespace: string;
@@ -80,6 +85,7 @@ export interface ModelHelmRelease {
   definedAt: ModelLocation;
 }
 
+/** @public */
 export interface ModelSource {
   cluster: string;
   type: SourceKind;
@@ -96,6 +102,7 @@ export interface ModelSource {
   definedAt: ModelLocation;
 }
 
+/** @public */
 export interface ModelExternalSource {
   cluster: string;
   kind: string;
@@ -106,7 +113,7 @@ export interface ModelExternalSource {
   referencedBy: string[];
 }
 
-/** An ExternalArtifact an ArtifactGenerator of the repository declares (Flux ≥ 2.7). */
+/** An ExternalArtifact an ArtifactGenerator of the repository declares (Flux ≥ 2.7). @public */
 export interface ModelArtifact {
   cluster: string;
   namespace: string;
@@ -123,6 +130,7 @@ export interface ModelArtifact {
   reason: string | null;
 }
 
+/** @public */
 export interface ModelObject {
   cluster: string;
   object: KubeObject;
@@ -132,6 +140,7 @@ export interface ModelObject {
   } & ModelLocation;
 }
 
+/** @public */
 export interface MonorepoModel {
   /** entry folder(s) loaded, one per cluster */
   entries: Array<{ cluster: string; path: string }>;

@@ -6,6 +6,7 @@
 import { entityRef } from './entityRefs';
 import type { CatalogEntity } from './types';
 
+/** @public */
 export interface GraphNode {
   ref: string;
   kind: string;
@@ -15,14 +16,17 @@ export interface GraphNode {
   system?: string;
 }
 
+/** @public */
 export type GraphEdgeType = 'dependsOn' | 'providesApi' | 'consumesApi';
 
+/** @public */
 export interface GraphEdge {
   from: string;
   to: string;
   type: GraphEdgeType;
 }
 
+/** @public */
 export interface EntityGraph {
   nodes: GraphNode[];
   edges: GraphEdge[];
@@ -31,6 +35,7 @@ export interface EntityGraph {
 const list = (v: unknown): string[] =>
   Array.isArray(v) ? (v as string[]) : [];
 
+/** @public */
 export function entityGraph(
   entities: CatalogEntity[],
   options: { includeClusters?: boolean } = {},
@@ -79,6 +84,7 @@ const DOT_SHAPES: Record<string, string> = {
 const mermaidId = (ref: string) => ref.replace(/[^A-Za-z0-9]/g, '_');
 const quote = (s: string) => s.replace(/"/g, '#quot;');
 
+/** @public */
 export function graphToMermaid(graph: EntityGraph): string {
   const lines = ['flowchart LR'];
   const bySystem = new Map<string, GraphNode[]>();
@@ -112,6 +118,7 @@ export function graphToMermaid(graph: EntityGraph): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** @public */
 export function graphToDot(graph: EntityGraph): string {
   const q = (s: string) => `"${s.replace(/"/g, '\\"')}"`;
   const lines = [

@@ -11,6 +11,8 @@ export type {
   DependencyReason,
   EntityDependency,
   EntityMappingOptions,
+  JsonObject,
+  JsonValue,
   LocationAnnotator,
 } from './types';
 export {

@@ -20,6 +20,7 @@ const CODEOWNERS_PATHS = [
   'docs/CODEOWNERS',
 ];
 
+/** @public */
 export interface IngestOptions {
   /** Entry folder inside the tree (default the root). */
   path?: string;
@@ -34,6 +35,7 @@ export interface IngestOptions {
   clusterFallbackName?: string;
 }
 
+/** @public */
 export interface Ingestion {
   entities: CatalogEntity[];
   problems: EngineProblem[];
@@ -47,6 +49,7 @@ async function readCodeowners(tree: FileTree): Promise<string | undefined> {
   return undefined;
 }
 
+/** @public */
 export async function ingestMonorepo(
   tree: FileTree,
   options: IngestOptions = {},

@@ -10,6 +10,7 @@ import { ANNOTATION_SOURCE_LOCATION } from '@backstage/catalog-model';
 import { managedByAnnotations } from './managedByAnnotations';
 import type { LocationAnnotator } from './types';
 
+/** @public */
 export function localLocationAnnotator(rootDir: string): LocationAnnotator {
   const root = rootDir.replace(/\/+$/, '');
   const managedBy = managedByAnnotations(`file:${root}`);
@@ -19,6 +20,7 @@ export function localLocationAnnotator(rootDir: string): LocationAnnotator {
   });
 }
 
+/** @public */
 export function urlLocationAnnotator(target: string): LocationAnnotator {
   const base = target.endsWith('/') ? target : `${target}/`;
   const managedBy = managedByAnnotations(`url:${target}`);

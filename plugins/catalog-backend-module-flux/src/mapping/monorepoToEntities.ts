@@ -20,6 +20,7 @@ import type {
 import { unitEntities } from './unitEntities';
 import { groupUnits } from './units/groupUnits';
 
+/** @public */
 export interface EntityMappingResult {
   entities: CatalogEntity[];
   /** every `dependsOn` relation written, with why it exists */
@@ -27,6 +28,7 @@ export interface EntityMappingResult {
   problems: EngineProblem[];
 }
 
+/** @public */
 export function monorepoToEntities(
   model: MonorepoModel,
   options: EntityMappingOptions = {},

@@ -4,7 +4,7 @@
  * annotations), so callers such as the CLI read them without casts; the
  * catalog module passes them to the catalog as they are.
  */
-/** JSON values, as Backstage's `JsonObject` declares them. */
+/** JSON values, as Backstage's `JsonObject` declares them. @public */
 export type JsonValue =
   | string
   | number
@@ -12,10 +12,12 @@ export type JsonValue =
   | null
   | JsonValue[]
   | JsonObject;
+/** @public */
 export type JsonObject = { [key in string]?: JsonValue };
 
 import type { MappingRules } from './rules/mappingRules';
 
+/** @public */
 export interface CatalogEntity {
   apiVersion: 'backstage.io/v1alpha1';
   kind: 'Component' | 'Resource' | 'System' | 'API';
@@ -32,12 +34,13 @@ export interface CatalogEntity {
   spec: JsonObject;
 }
 
-/** Where an entity's folder lives, turned into Backstage location annotations by the caller. */
+/** Where an entity's folder lives, turned into Backstage location annotations by the caller. @public */
 export type LocationAnnotator = (
   folder: string,
   file: string | undefined,
 ) => Record<string, string>;
 
+/** @public */
 export interface EntityMappingOptions {
   /** Owner for entities that name none (annotation, CODEOWNERS). Default `group:default/platform-team`. */
   defaultOwner?: string;
@@ -57,7 +60,7 @@ export interface EntityMappingOptions {
   clusterFallbackName?: string;
 }
 
-/** Why an entity depends on another: shown in the graph, and useful in tests. */
+/** Why an entity depends on another: shown in the graph, and useful in tests. @public */
 export type DependencyReason =
   | 'dns'
   | 'helm-depends-on'
@@ -74,6 +77,7 @@ export type DependencyReason =
   | 'annotation'
   | 'cluster';
 
+/** @public */
 export interface EntityDependency {
   from: string;
   to: string;

@@ -60,6 +60,7 @@ async function generatePending(
 /** Kustomizations rendered at once: overlaps one render's file reads with another's parsing. */
 const RENDERS_IN_FLIGHT = 8;
 
+/** @public */
 export async function followKustomizations(
   options: FollowOptions,
 ): Promise<FollowResult> {

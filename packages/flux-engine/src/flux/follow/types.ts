@@ -9,12 +9,13 @@ import type { ConfigIndex } from '../ConfigIndex';
 import type { KustomizationSpec, Origin } from '../readFluxObjects';
 import type { SourceMapping } from '../sources';
 
-/** Where a file lives: which source (mapping) and its tree path. */
+/** Where a file lives: which source (mapping) and its tree path. @public */
 export interface Located extends Origin {
   /** 'GitRepository/flux-system/flux-system' style key of the source */
   source: string;
 }
 
+/** @public */
 export type KustomizationStatus =
   | 'rendered'
   | 'external'
@@ -23,6 +24,7 @@ export type KustomizationStatus =
   /** refused as written (see reason); listed so it does not vanish */
   | 'invalid';
 
+/** @public */
 export interface FollowedKustomization {
   key: string;
   spec: KustomizationSpec;
@@ -44,7 +46,7 @@ export interface FollowedKustomization {
   renders: number;
 }
 
-/** An ExternalArtifact an ArtifactGenerator of the walk declares. */
+/** An ExternalArtifact an ArtifactGenerator of the walk declares. @public */
 export interface FollowedArtifact {
   namespace: string;
   name: string;
@@ -60,6 +62,7 @@ export interface FollowedArtifact {
   reason: string | null;
 }
 
+/** @public */
 export interface FollowResult {
   entryObjects: RenderedObject[];
   artifacts: FollowedArtifact[];
@@ -79,6 +82,7 @@ export interface KnownSources {
   notGenerated: Map<string, string>;
 }
 
+/** @public */
 export interface FollowOptions {
   tree: FileTree;
   entryDir: string;

@@ -18,6 +18,7 @@ function problemKey(p: Problem): string {
  * Builds folder `dir` as kustomize-controller does: its generator writes the
  * kustomization, kustomize builds it, then commonMetadata is set. Never
  * throws for bad input.
+ * @public
  */
 export async function buildFluxKustomization(
   tree: FileTree,

@@ -19,6 +19,7 @@ function stringMap(value: unknown): Record<string, string> | undefined {
   return out;
 }
 
+/** @public */
 export function fluxOverlayOf(
   ks: KustomizationSpec,
   origin: Origin,

@@ -9,7 +9,7 @@ import { mergeFluxOverlay } from './mergeFluxOverlay';
 import { scanPlainFolder } from './scanPlainFolder';
 import type { FluxOverlay } from './types';
 
-/** The kustomization kustomize-controller would build for a folder, or why none. */
+/** The kustomization kustomize-controller would build for a folder, or why none. @public */
 export interface GeneratedKustomization {
   kustomization?: Kustomization;
   problems: EngineProblem[];
@@ -20,6 +20,7 @@ export interface GeneratedKustomization {
  * the folder's kustomization file (or, when the folder has none, writes one
  * listing every manifest in it) and adds the Flux Kustomization's build fields
  * to it. This produces that kustomization object, for `renderKustomization`.
+ * @public
  */
 export async function generateKustomization(
   tree: FileTree,

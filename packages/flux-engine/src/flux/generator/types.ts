@@ -7,6 +7,7 @@ import type {
 /**
  * The build fields of a Flux Kustomization's spec that kustomize-controller's
  * generator adds on top of the folder before it runs kustomize.
+ * @public
  */
 export interface FluxOverlay {
   /** spec.targetNamespace */

@@ -16,7 +16,7 @@
  * 7. otherwise an app.
  */
 
-/** A well-known chart: its name (or pattern), the Resource type, the family it belongs to. */
+/** A well-known chart: its name (or pattern), the Resource type, the family it belongs to. @public */
 export interface InfrastructureChart {
   chart: RegExp;
   type: string;
@@ -34,6 +34,7 @@ const row = (chart: RegExp, type: string, family: string) => ({
  * anchored on the chart name (Helm chart names, not release names), so an
  * app chart that merely contains a word (`postgres-exporter-dashboards`)
  * does not match a row it is no instance of.
+ * @public
  */
 export const INFRASTRUCTURE_CHARTS: ReadonlyArray<InfrastructureChart> = [
   // CNI and cluster networking
@@ -125,7 +126,7 @@ export const INFRASTRUCTURE_CHARTS: ReadonlyArray<InfrastructureChart> = [
   row(/-operator$/, 'operator', 'operators'),
 ];
 
-/** Folder segments that mark infrastructure (`infrastructure/cert-manager`, `kubernetes/core/…`). */
+/** Folder segments that mark infrastructure (`infrastructure/cert-manager`, `kubernetes/core/…`). @public */
 export const INFRASTRUCTURE_FOLDERS: ReadonlyArray<string> = [
   'infrastructure',
   'infra',
@@ -136,7 +137,7 @@ export const INFRASTRUCTURE_FOLDERS: ReadonlyArray<string> = [
   'configs',
 ];
 
-/** Namespaces that hold only infrastructure (besides every `*-system`). */
+/** Namespaces that hold only infrastructure (besides every `*-system`). @public */
 export const INFRASTRUCTURE_NAMESPACES: ReadonlyArray<string> = [
   'kube-system',
   'cert-manager',
@@ -154,7 +155,7 @@ export const INFRASTRUCTURE_NAMESPACES: ReadonlyArray<string> = [
   'networking',
 ];
 
-/** The well-known chart row a chart name matches, if any. */
+/** The well-known chart row a chart name matches, if any. @public */
 export function infrastructureChart(
   chart: string,
 ): InfrastructureChart | undefined {

@@ -5,15 +5,17 @@
  * `flux-portal entities --config` command read them with the same code.
  */
 
-/** Where an entity's owner comes from, tried in order. */
+/** Where an entity's owner comes from, tried in order. @public */
 export type OwnerSource = 'annotation' | 'codeowners' | `label:${string}`;
 
+/** @public */
 export interface EntityOverride {
   kind?: 'Component' | 'Resource';
   /** the Component's or Resource's `spec.type` */
   type?: string;
 }
 
+/** @public */
 export interface MappingRules {
   /**
    * Folders whose sub-folders are apps, one entity each
@@ -38,6 +40,7 @@ export const DEFAULT_OWNER_SOURCES: OwnerSource[] = [
   'codeowners',
 ];
 
+/** @public */
 export const DEFAULT_MAPPING_RULES: MappingRules = {
   appsRoots: [],
   infrastructureRoots: [],
@@ -46,7 +49,7 @@ export const DEFAULT_MAPPING_RULES: MappingRules = {
   clusterNames: {},
 };
 
-/** A mapping value that is not what config.d.ts declares; the message names the key. */
+/** A mapping value that is not what config.d.ts declares; the message names the key. @public */
 export class MappingRulesError extends Error {}
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
@@ -126,7 +129,7 @@ function ownerSources(value: unknown, key: string): OwnerSource[] {
   return value as OwnerSource[];
 }
 
-/** Reads `mapping` (undefined gives the defaults); `key` is the config key for messages. */
+/** Reads `mapping` (undefined gives the defaults); `key` is the config key for messages. @public */
 export function parseMappingRules(value: unknown, key: string): MappingRules {
   if (value === undefined || value === null) return DEFAULT_MAPPING_RULES;
   if (!isObject(value)) throw new MappingRulesError(`${key} must be a map`);
