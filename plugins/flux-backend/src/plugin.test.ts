@@ -590,6 +590,18 @@ describe('flux backend against the simulated example cluster', () => {
     expect(body.states[stringifyEntityRef(unmapped)]).toBeUndefined();
   });
 
+  /** Waits until the simulated controllers finished what earlier tests started. */
+  const quiet = () =>
+    eventually(
+      async () => {
+        const before = sim.resourceVersion;
+        await new Promise(r => setTimeout(r, 500));
+        return sim.resourceVersion === before;
+      },
+      30000,
+      'the simulated cluster settled',
+    );
+
   it("answers the same state in the batch (catalog filter and column) as in the entity's own status (tab and card), for every entity", async () => {
     await quiet();
     const mapped = entities.filter(
@@ -609,18 +621,6 @@ describe('flux backend against the simulated example cluster', () => {
     // the example's shared Kustomizations make this more than one state
     expect(new Set(Object.values(own)).size).toBeGreaterThan(1);
   });
-
-  /** Waits until the simulated controllers finished what earlier tests started. */
-  const quiet = () =>
-    eventually(
-      async () => {
-        const before = sim.resourceVersion;
-        await new Promise(r => setTimeout(r, 500));
-        return sim.resourceVersion === before;
-      },
-      30000,
-      'the simulated cluster settled',
-    );
 
   it('reuses a computed status until an object it was built from changes', async () => {
     await quiet();
