@@ -140,6 +140,12 @@ describe(
         .getByText('Checks passed')
         .first()
         .waitFor({ timeout: 10_000 });
+      // the rendered diff is a code block drawn by a lazily loaded highlighter
+      await page
+        .getByTestId('text-output-box')
+        .getByText(/added\s+apps\/v1 Deployment invoices\/invoices/)
+        .first()
+        .waitFor({ timeout: 30_000 });
       const preview = await page.getByTestId('text-output-box').innerText();
       plannedFiles = [...preview.matchAll(/^(\S+) \((?:new|edited)\)$/gm)]
         .map(m => m[1])

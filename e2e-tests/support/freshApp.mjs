@@ -30,11 +30,14 @@ export const CREATE_APP_VERSION = '0.9.2';
 
 function run(command, args, options = {}) {
   const started = Date.now();
+  const env = { ...process.env, ...options.env };
+  // yarn treats CI as "never change the lockfile": the fresh app's must change
+  if (options.notCI) delete env.CI;
   const res = spawnSync(command, args, {
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
     ...options,
-    env: { ...process.env, ...options.env },
+    env,
   });
   if (res.status !== 0) {
     throw new Error(
@@ -105,7 +108,7 @@ export function freshApp(dir) {
     // What Backstage asks after create-app, so every @backstage package is of
     // one release (without it the signals plugin fails to start); kept as a
     // commit, the state each later run resets to.
-    run('yarn', ['up', '@backstage/*'], { cwd: dir });
+    run('yarn', ['up', '@backstage/*'], { cwd: dir, notCI: true });
     run(
       'git',
       [
