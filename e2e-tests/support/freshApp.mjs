@@ -25,6 +25,14 @@ import {
 import { join } from 'node:path';
 import { repoRoot } from './portal.mjs';
 
+/** The fresh app's own commits (no user git config needed). */
+const COMMITTER = [
+  '-c',
+  'user.name=flux-portal test',
+  '-c',
+  'user.email=test@flux-portal.invalid',
+];
+
 /** Pinned, so the test does not change under us; bump deliberately. */
 export const CREATE_APP_VERSION = '0.9.2';
 
@@ -91,7 +99,9 @@ export function packAll(outDir) {
  * node_modules) between runs; its files are reset to the generated commit.
  */
 export function freshApp(dir) {
-  if (!existsSync(join(dir, '.git'))) {
+  // written once the app is made and upgraded: a half-made app is made again
+  const ready = join(dir, '.fresh-app-ready');
+  if (!existsSync(ready)) {
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(join(dir, '..'), { recursive: true });
     run(
@@ -105,28 +115,39 @@ export function freshApp(dir) {
       ],
       { input: 'fresh-app\n' },
     );
+    // create-app makes no git repository inside another one (this checkout):
+    // the fresh app gets its own, to reset to between runs
+    if (!existsSync(join(dir, '.git'))) {
+      run('git', ['init', '-q'], { cwd: dir });
+      run('git', ['add', '-A'], { cwd: dir });
+      run('git', [...COMMITTER, 'commit', '-qm', 'create-app'], { cwd: dir });
+    }
     // What Backstage asks after create-app, so every @backstage package is of
     // one release (without it the signals plugin fails to start); kept as a
     // commit, the state each later run resets to.
     run('yarn', ['up', '@backstage/*'], { cwd: dir, notCI: true });
+    run('git', [...COMMITTER, 'commit', '-qam', "yarn up '@backstage/*'"], {
+      cwd: dir,
+    });
+    writeFileSync(ready, `${CREATE_APP_VERSION}\n`);
+  } else {
+    run('git', ['checkout', '--', '.'], { cwd: dir });
     run(
       'git',
       [
-        '-c',
-        'user.name=flux-portal test',
-        '-c',
-        'user.email=test@flux-portal.invalid',
-        'commit',
-        '-qam',
-        "yarn up '@backstage/*'",
+        'clean',
+        '-fdq',
+        '-e',
+        'node_modules',
+        '-e',
+        'dist',
+        '-e',
+        '.fresh-app-ready',
       ],
-      { cwd: dir },
+      {
+        cwd: dir,
+      },
     );
-  } else {
-    run('git', ['checkout', '--', '.'], { cwd: dir });
-    run('git', ['clean', '-fdq', '-e', 'node_modules', '-e', 'dist'], {
-      cwd: dir,
-    });
   }
   return dir;
 }
