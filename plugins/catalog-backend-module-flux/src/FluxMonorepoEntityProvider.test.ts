@@ -82,6 +82,44 @@ const names = (m: Mutation) =>
   m.entities.map(e => `${e.entity.kind}:${e.entity.metadata.name}`);
 
 describe('FluxMonorepoEntityProvider', () => {
+  it('never overlaps refreshes: calls during a run share one follow-up run', async () => {
+    let active = 0;
+    let maxActive = 0;
+    let reads = 0;
+    const folder = folderUrlReader(EXAMPLE_MONOREPO);
+    const urlReader = mockServices.urlReader.mock({
+      async readTree(url, options) {
+        reads += 1;
+        active += 1;
+        maxActive = Math.max(maxActive, active);
+        await new Promise(r => setTimeout(r, 50));
+        active -= 1;
+        // always a fresh read: no ETag, so each run reads and applies
+        return folder.urlReader.readTree(url, { ...options, etag: undefined });
+      },
+    });
+    const { provider: p } = provider(
+      'https://github.com/acme/platform/tree/main/',
+      urlReader,
+    );
+    const { connection, mutations } = recordingConnection();
+    await p.connect(connection);
+    const outcomes = await Promise.all([
+      p.refresh(),
+      p.refresh(),
+      p.refresh(),
+      p.refresh(),
+    ]);
+    expect(outcomes.map(o => o.status)).toEqual(Array(4).fill('applied'));
+    expect(maxActive).toBe(1);
+    // the first run, then one run for the three calls made during it
+    expect(reads).toBe(2);
+    expect(mutations).toHaveLength(2);
+    // and once idle, a call runs again
+    await p.refresh();
+    expect(reads).toBe(3);
+  });
+
   it('applies the whole monorepo as one full mutation under its location key', async () => {
     const { provider: p } = provider(EXAMPLE_MONOREPO);
     const { connection, mutations } = recordingConnection();

@@ -49,6 +49,9 @@ export class FluxMonorepoEntityProvider implements EntityProvider {
   private connection?: EntityProviderConnection;
   private etag?: string;
   private readonly lastGood: LastGoodStore;
+  /** the refresh in progress, and whether another was asked for meanwhile */
+  private running?: Promise<RefreshOutcome>;
+  private again?: Promise<RefreshOutcome>;
 
   static fromConfig(
     config: Config,
@@ -109,8 +112,38 @@ export class FluxMonorepoEntityProvider implements EntityProvider {
     });
   }
 
-  /** Reads the monorepo and applies what changed; never throws for a bad read or ingestion. */
-  async refresh(): Promise<RefreshOutcome> {
+  /** The repository target this provider reads (a URL or a local folder). */
+  getTarget(): string {
+    return this.options.config.target;
+  }
+
+  /**
+   * Reads the monorepo and applies what changed; never throws for a bad read
+   * or ingestion. The scheduled task and push events both call it; runs never
+   * overlap: a call during a run waits for it and then runs once more (calls
+   * meanwhile share that one run), so a push during a read is not missed.
+   */
+  refresh(): Promise<RefreshOutcome> {
+    if (!this.running) {
+      const run = this.refreshOnce().finally(() => {
+        if (this.running === run) this.running = undefined;
+      });
+      this.running = run;
+      return run;
+    }
+    if (!this.again) {
+      const current = this.running;
+      this.again = current
+        .catch(() => undefined)
+        .then(() => {
+          this.again = undefined;
+          return this.refresh();
+        });
+    }
+    return this.again;
+  }
+
+  private async refreshOnce(): Promise<RefreshOutcome> {
     const connection = this.connection;
     if (!connection)
       return { status: 'failed', reason: 'not connected to the catalog yet' };
