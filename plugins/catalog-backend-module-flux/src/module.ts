@@ -7,6 +7,8 @@ import {
   catalogLocationsExtensionPoint,
   catalogProcessingExtensionPoint,
 } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { subscribePushRefresh } from './events/subscribePushRefresh';
 import { FluxMonorepoEntityProvider } from './FluxMonorepoEntityProvider';
 import {
   FLUX_MONOREPO_LOCATION_TYPE,
@@ -15,7 +17,9 @@ import {
 
 /**
  * Catalog module: ingests the Flux monorepos of `catalog.providers.fluxMonorepo`
- * and handles `flux-monorepo` locations.
+ * and handles `flux-monorepo` locations. Refreshes a provider on a GitHub or
+ * GitLab push to its repository and branch (topics `github.push` and
+ * `gitlab.push` of the events service).
  *
  * @public
  */
@@ -32,6 +36,7 @@ export const catalogModuleFluxMonorepo = createBackendModule({
         logger: coreServices.logger,
         scheduler: coreServices.scheduler,
         urlReader: coreServices.urlReader,
+        events: eventsServiceRef,
       },
       async init({
         catalog,
@@ -41,18 +46,19 @@ export const catalogModuleFluxMonorepo = createBackendModule({
         logger,
         scheduler,
         urlReader,
+        events,
       }) {
         // The catalog API only registers locations of allowed types (default
         // just 'url'); the extension point replaces the list, so keep 'url'.
         locations.setAllowedLocationTypes(['url', FLUX_MONOREPO_LOCATION_TYPE]);
-        catalog.addEntityProvider(
-          FluxMonorepoEntityProvider.fromConfig(config, {
-            logger,
-            scheduler,
-            urlReader,
-            database,
-          }),
-        );
+        const providers = FluxMonorepoEntityProvider.fromConfig(config, {
+          logger,
+          scheduler,
+          urlReader,
+          database,
+        });
+        catalog.addEntityProvider(providers);
+        await subscribePushRefresh({ events, providers, logger });
         catalog.addProcessor(
           new FluxMonorepoLocationProcessor({
             urlReader,
