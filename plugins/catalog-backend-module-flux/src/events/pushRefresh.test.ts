@@ -44,6 +44,15 @@ function githubPush(fullName: string, ref: string) {
   };
 }
 
+/** The refresh runs after the event is handled: poll for what it does. */
+async function waitFor(condition: () => boolean, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise(r => setTimeout(r, 50));
+  }
+}
+
 describe('refresh on push', () => {
   if (availablePostgres.length === 0) {
     // eslint-disable-next-line jest/no-disabled-tests, jest/expect-expect
@@ -59,6 +68,8 @@ describe('refresh on push', () => {
       const urlReader = mockServices.urlReader.mock({
         async readTree(url, options) {
           reads.push(url);
+          // B's read fails at once (logged, nothing applied): no refresh outlives the test
+          if (url === B) throw new Error('B is not served in this test');
           return folder.urlReader.readTree(url, options);
         },
       });
@@ -136,6 +147,7 @@ describe('refresh on push', () => {
             default_branch: 'main',
           },
         });
+        await waitFor(() => reads.length === 2);
         expect(reads).toEqual([A, B]);
       } finally {
         await backend.stop();

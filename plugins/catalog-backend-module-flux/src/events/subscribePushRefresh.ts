@@ -32,15 +32,21 @@ export async function subscribePushRefresh(options: {
       const matching = providers.filter(p =>
         pushMatchesTarget(p.getTarget(), pushed),
       );
+      // Not awaited: a webhook's delivery (GitHub waits 10 s) must not wait for a large read.
       for (const provider of matching) {
         logger.info(
           `${topic} to ${pushed.repository} ${
             pushed.branch
           }: refreshing ${provider.getProviderName()}`,
         );
+        provider
+          .refresh()
+          .catch(error =>
+            logger.error(
+              `Refresh of ${provider.getProviderName()} on push failed: ${error}`,
+            ),
+          );
       }
-      // The refresh never throws; a push event should not wait for a slow read.
-      await Promise.all(matching.map(p => p.refresh()));
     },
   });
 }
