@@ -1,88 +1,107 @@
-import { pushedBranchOf, pushMatchesTarget } from './pushMatch';
+import { PUSH_TOPICS, pushedBranchesOf, pushMatchesTarget } from './pushMatch';
+import {
+  githubPush,
+  gitlabPush,
+  matches,
+  NULL_SHA,
+} from './__testUtils__/pushPayloads';
 
-/** The fields of a GitHub push webhook payload (topic `github.push`) the matcher reads. */
-function githubPush(fullName: string, ref: string, extra: object = {}) {
-  return {
-    ref,
-    before: 'a'.repeat(40),
-    after: 'b'.repeat(40),
-    deleted: false,
-    repository: {
-      full_name: fullName,
-      html_url: `https://github.com/${fullName}`,
-      clone_url: `https://github.com/${fullName}.git`,
-      default_branch: 'main',
-    },
-    ...extra,
-  };
-}
+describe('PUSH_TOPICS', () => {
+  it('names the push topic of every forge once', () => {
+    expect(PUSH_TOPICS).toEqual([
+      'github.push',
+      'gitlab.push',
+      'gitea',
+      'bitbucketCloud.repo:push',
+      'bitbucketServer.repo:refs_changed',
+      'azureDevOps.git.push',
+    ]);
+  });
+});
 
-/** The fields of a GitLab push webhook payload (topic `gitlab.push`). */
-function gitlabPush(
-  pathWithNamespace: string,
-  ref: string,
-  extra: object = {},
-) {
-  return {
-    object_kind: 'push',
-    ref,
-    before: 'a'.repeat(40),
-    after: 'b'.repeat(40),
-    project: {
-      path_with_namespace: pathWithNamespace,
-      web_url: `https://gitlab.com/${pathWithNamespace}`,
-      default_branch: 'main',
-    },
-    repository: { homepage: `https://gitlab.com/${pathWithNamespace}` },
-    ...extra,
-  };
-}
-
-function matches(target: string, payload: unknown): boolean {
-  const pushed = pushedBranchOf(payload);
-  return pushed !== undefined && pushMatchesTarget(target, pushed);
-}
-
-describe('pushedBranchOf', () => {
+describe('pushedBranchesOf', () => {
   it('reads a GitHub push', () => {
     expect(
-      pushedBranchOf(githubPush('Acme/Platform', 'refs/heads/main')),
-    ).toEqual({
-      repository: 'github.com/acme/platform',
-      branch: 'main',
-      defaultBranch: 'main',
-    });
+      pushedBranchesOf(githubPush('Acme/Platform', 'refs/heads/main')),
+    ).toEqual([
+      {
+        forge: 'github',
+        repository: 'github.com/acme/platform',
+        branch: 'main',
+        defaultBranch: 'main',
+      },
+    ]);
+  });
+
+  it('reads a GitHub Enterprise push on its own host', () => {
+    expect(
+      pushedBranchesOf(
+        githubPush(
+          'acme/platform',
+          'refs/heads/main',
+          {},
+          'https://GHE.acme.io',
+        ),
+      ),
+    ).toEqual([
+      expect.objectContaining({ repository: 'ghe.acme.io/acme/platform' }),
+    ]);
   });
 
   it('reads a GitLab push in a subgroup', () => {
     expect(
-      pushedBranchOf(gitlabPush('acme/infra/platform', 'refs/heads/release/1')),
-    ).toEqual({
-      repository: 'gitlab.com/acme/infra/platform',
-      branch: 'release/1',
-      defaultBranch: 'main',
-    });
+      pushedBranchesOf(
+        gitlabPush('acme/infra/platform', 'refs/heads/release/1'),
+      ),
+    ).toEqual([
+      {
+        forge: 'gitlab',
+        repository: 'gitlab.com/acme/infra/platform',
+        branch: 'release/1',
+        defaultBranch: 'main',
+      },
+    ]);
   });
 
   it('ignores tag pushes, deleted branches and other payloads', () => {
+    const none = (event: Parameters<typeof pushedBranchesOf>[0]) =>
+      expect(pushedBranchesOf(event)).toEqual([]);
+    none(githubPush('acme/platform', 'refs/tags/v1.0.0'));
+    none(githubPush('acme/platform', 'refs/heads/main', { deleted: true }));
+    none(gitlabPush('acme/platform', 'refs/heads/main', { after: NULL_SHA }));
+    none(gitlabPush('acme/platform', 'refs/tags/v1.0.0'));
+    none({ topic: 'github.push', eventPayload: undefined });
+    none({ topic: 'github.push', eventPayload: { ref: 'refs/heads/main' } });
+    none({ topic: 'github.push', eventPayload: 'push' });
+    none({
+      topic: 'github.push',
+      eventPayload: { ref: 'refs/heads/main', repository: { html_url: 7 } },
+    });
+    // a repository URL that is no web URL
+    none({
+      topic: 'github.push',
+      eventPayload: {
+        ref: 'refs/heads/main',
+        repository: { html_url: 'git@github.com:acme/platform.git' },
+      },
+    });
+  });
+
+  it('ignores topics of no forge and never throws on a hostile payload', () => {
+    const payload = githubPush('acme/platform', 'refs/heads/main').eventPayload;
     expect(
-      pushedBranchOf(githubPush('acme/platform', 'refs/tags/v1.0.0')),
-    ).toBeUndefined();
-    expect(
-      pushedBranchOf(
-        githubPush('acme/platform', 'refs/heads/main', { deleted: true }),
-      ),
-    ).toBeUndefined();
-    expect(
-      pushedBranchOf(
-        gitlabPush('acme/platform', 'refs/heads/main', {
-          after: '0'.repeat(40),
-        }),
-      ),
-    ).toBeUndefined();
-    expect(pushedBranchOf(undefined)).toBeUndefined();
-    expect(pushedBranchOf({ ref: 'refs/heads/main' })).toBeUndefined();
-    expect(pushedBranchOf('push')).toBeUndefined();
+      pushedBranchesOf({ topic: 'github.pull_request', eventPayload: payload }),
+    ).toEqual([]);
+    const hostile = {
+      get ref(): string {
+        throw new Error('no ref');
+      },
+    };
+    for (const topic of PUSH_TOPICS) {
+      expect(pushedBranchesOf({ topic, eventPayload: hostile })).toEqual([]);
+      expect(pushedBranchesOf({ topic, eventPayload: null })).toEqual([]);
+      expect(pushedBranchesOf({ topic, eventPayload: [] })).toEqual([]);
+    }
   });
 });
 
@@ -106,9 +125,48 @@ describe('pushMatchesTarget', () => {
     ).toBe(true);
   });
 
+  it('matches GitHub Enterprise and self-hosted GitLab on their hosts only', () => {
+    const ghe = githubPush(
+      'acme/platform',
+      'refs/heads/main',
+      {},
+      'https://ghe.acme.io',
+    );
+    expect(
+      matches('https://ghe.acme.io/acme/platform/tree/main/clusters', ghe),
+    ).toBe(true);
+    expect(matches(github, ghe)).toBe(false);
+    const selfHosted = gitlabPush(
+      'acme/platform',
+      'refs/heads/main',
+      {},
+      'https://gitlab.acme.io:8443',
+    );
+    expect(
+      matches(
+        'https://gitlab.acme.io:8443/acme/platform/-/tree/main/clusters',
+        selfHosted,
+      ),
+    ).toBe(true);
+    // another port is another server
+    expect(
+      matches(
+        'https://gitlab.acme.io/acme/platform/-/tree/main/clusters',
+        selfHosted,
+      ),
+    ).toBe(false);
+  });
+
   it('matches a GitLab push to the target repository and branch', () => {
     expect(
       matches(gitlab, gitlabPush('acme/infra/platform', 'refs/heads/main')),
+    ).toBe(true);
+    // older GitLab URLs without '-'
+    expect(
+      matches(
+        'https://gitlab.com/acme/infra/platform/tree/main/clusters',
+        gitlabPush('acme/infra/platform', 'refs/heads/main'),
+      ),
     ).toBe(true);
   });
 
@@ -139,6 +197,10 @@ describe('pushMatchesTarget', () => {
     expect(matches(github, githubPush('acme/platform', 'refs/heads/mai'))).toBe(
       false,
     );
+    // branch names are case-sensitive
+    expect(
+      matches(github, githubPush('acme/platform', 'refs/heads/Main')),
+    ).toBe(false);
     expect(
       matches(gitlab, gitlabPush('acme/infra/platform', 'refs/heads/feature')),
     ).toBe(false);
@@ -153,6 +215,13 @@ describe('pushMatchesTarget', () => {
     expect(
       matches(target, githubPush('acme/platform', 'refs/heads/release/20')),
     ).toBe(false);
+    // an encoded slash is the same branch
+    expect(
+      matches(
+        'https://github.com/acme/platform/tree/release%2F2024/clusters',
+        githubPush('acme/platform', 'refs/heads/release/2024'),
+      ),
+    ).toBe(true);
   });
 
   it('does not match a tag push', () => {
@@ -164,6 +233,18 @@ describe('pushMatchesTarget', () => {
     ).toBe(false);
   });
 
+  it('does not match a URL of another shape or of another forge', () => {
+    const push = githubPush('acme/platform', 'refs/heads/main');
+    expect(matches('https://github.com/acme/platform/commits/main', push)).toBe(
+      false,
+    );
+    // a Gitea-shaped URL on github.com is no GitHub target
+    expect(
+      matches('https://github.com/acme/platform/src/branch/main', push),
+    ).toBe(false);
+    expect(matches('not a url', push)).toBe(false);
+  });
+
   it('matches a target without a branch on a push to the default branch only', () => {
     const target = 'https://github.com/acme/platform';
     expect(
@@ -172,9 +253,19 @@ describe('pushMatchesTarget', () => {
     expect(matches(target, githubPush('acme/platform', 'refs/heads/dev'))).toBe(
       false,
     );
-    const unknownDefault = githubPush('acme/platform', 'refs/heads/main');
-    delete (unknownDefault.repository as any).default_branch;
-    expect(matches(target, unknownDefault)).toBe(false);
+  });
+
+  it('matches a target without a branch on any branch when the payload names no default branch', () => {
+    const pushed = {
+      forge: 'github' as const,
+      repository: 'github.com/acme/platform',
+      branch: 'dev',
+    };
+    expect(pushMatchesTarget('https://github.com/acme/platform', pushed)).toBe(
+      true,
+    );
+    // a target naming a branch still needs that branch
+    expect(pushMatchesTarget(github, pushed)).toBe(false);
   });
 
   it('never matches a local folder', () => {

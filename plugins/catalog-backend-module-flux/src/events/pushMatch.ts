@@ -1,70 +1,58 @@
 /**
- * Refresh on push: which providers a GitHub or GitLab push event concerns.
- * Pure: a provider's target URL against the event's payload, as the events
- * backend's webhook modules publish it (topics `github.push`, `gitlab.push`).
+ * Refresh on push: which providers a push event concerns. Pure: a
+ * provider's target URL against the branches the event pushed, as the
+ * events backend's webhook modules (or its HTTP ingress, for Gitea) publish
+ * them. One file per forge under `forges/`: the topic, the payload's
+ * pushed branches, the shape of its target URLs.
  */
 import { isUrlTarget } from '../readMonorepoTree';
+import { FORGES } from './forges';
+import type { EventMetadata, PushedBranch } from './forges';
+import { pathSegments } from './forges/types';
 
-/** The topics this module subscribes to. */
-export const PUSH_TOPICS = ['github.push', 'gitlab.push'];
+export type { ForgeId, PushedBranch } from './forges';
 
-/** A pushed branch of a repository, read from a push event's payload. */
-export interface PushedBranch {
-  /** lower-cased `host/owner/repo` (GitLab: `host/group/sub/repo`), no `.git` */
-  repository: string;
-  branch: string;
-  /** the repository's default branch, when the payload names it */
-  defaultBranch?: string;
-}
+/** The topics this module subscribes to, one per forge. */
+export const PUSH_TOPICS: string[] = FORGES.map(forge => forge.topic);
 
-/** `host/path` of a repository URL, lower-cased, without `.git` or a trailing slash; undefined when not a URL. */
-function repositoryKey(url: unknown): string | undefined {
-  if (typeof url !== 'string') return undefined;
-  try {
-    const parsed = new URL(url);
-    const path = parsed.pathname.replace(/\/+$/, '').replace(/\.git$/, '');
-    if (!path || path === '/') return undefined;
-    return `${parsed.host}${path}`.toLowerCase();
-  } catch {
-    return undefined;
-  }
-}
-
-function str(value: unknown): string | undefined {
-  return typeof value === 'string' && value ? value : undefined;
+/** An event of the events service, as a subscriber receives it. */
+export interface PushEvent {
+  topic: string;
+  eventPayload: unknown;
+  metadata?: EventMetadata;
 }
 
 /**
- * The branch a GitHub (`repository.html_url`) or GitLab (`project.web_url`)
- * push event's payload pushed; undefined for a tag push, a branch deletion
- * or a payload of another shape.
+ * The branches a push event pushed (several for one Bitbucket or Azure
+ * DevOps push): none for another topic, a tag push, a deletion or a
+ * payload of another shape. Never throws.
  */
-export function pushedBranchOf(payload: unknown): PushedBranch | undefined {
-  if (!payload || typeof payload !== 'object') return undefined;
-  const p = payload as Record<string, any>;
-  const ref = str(p.ref);
-  if (!ref?.startsWith('refs/heads/')) return undefined; // tags, notes …
-  if (p.deleted === true) return undefined; // GitHub: a deleted branch has nothing to read
-  if (/^0+$/.test(str(p.after) ?? '')) return undefined; // GitLab: the same
-  const repository =
-    repositoryKey(p.repository?.html_url) ?? // GitHub
-    repositoryKey(p.project?.web_url) ?? // GitLab
-    repositoryKey(p.repository?.homepage); // GitLab, older payloads
-  if (!repository) return undefined;
-  return {
-    repository,
-    branch: ref.slice('refs/heads/'.length),
-    defaultBranch:
-      str(p.repository?.default_branch) ?? str(p.project?.default_branch),
-  };
+export function pushedBranchesOf(event: PushEvent): PushedBranch[] {
+  const forge = FORGES.find(f => f.topic === event.topic);
+  const payload = event.eventPayload;
+  if (!forge || !payload || typeof payload !== 'object') return [];
+  try {
+    return forge.pushedBranches(
+      payload as Record<string, any>,
+      event.metadata ?? {},
+    );
+  } catch {
+    return []; // a payload of a shape no forge sends
+  }
 }
 
 /**
  * Whether a push changed the repository and branch a provider reads. The
- * target is a GitHub (`…/owner/repo/tree/<branch>/path`) or GitLab
- * (`…/group/repo/-/tree/<branch>/path`) URL; a target without a branch reads
- * the default branch. A local folder never matches, nor does another
- * repository, another branch or a URL of another shape.
+ * target is a URL of the push's forge on the same host whose path starts
+ * with the repository's (case-insensitively, `.git` ignored), followed by
+ * that forge's form of a branch: GitHub `tree|blob/<branch>/…`, GitLab
+ * `-/tree/<branch>/…`, Gitea `src/branch/<branch>/…`, Bitbucket Cloud
+ * `src/<branch>/…`, Bitbucket Server `browse/…?at=refs/heads/<branch>`,
+ * Azure DevOps `?path=…&version=GB<branch>`. A branch with slashes must match
+ * whole segments. A target naming no branch reads the default branch: it
+ * matches a push to it, or to any branch when the payload does not name
+ * the default branch (Bitbucket). Never a local folder, another repository
+ * or branch, a tag or commit, a URL of another shape.
  */
 export function pushMatchesTarget(
   target: string,
@@ -77,34 +65,34 @@ export function pushMatchesTarget(
   } catch {
     return false;
   }
-  const segments = url.pathname
-    .split('/')
-    .filter(Boolean)
-    .map(decodeURIComponent);
-  const repoPath = (n: number) =>
-    `${url.host}/${segments.slice(0, n).join('/')}`
-      .toLowerCase()
-      .replace(/\.git$/, '');
-  const [host, ...pushedPath] = pushed.repository.split('/');
+  const [host, ...repository] = pushed.repository.split('/');
   if (host !== url.host.toLowerCase()) return false;
-  const n = pushedPath.length;
-  if (n < 2 || segments.length < n || repoPath(n) !== pushed.repository)
-    return false;
+  const segments = pathSegments(url.pathname);
+  const n = repository.length;
+  if (n < 2 || segments.length < n) return false;
+  const targetRepository = segments
+    .slice(0, n)
+    .join('/')
+    .toLowerCase()
+    .replace(/\.git$/, '');
+  if (targetRepository !== repository.join('/')) return false;
 
-  // What follows the repository: GitLab puts '-' before tree/blob.
-  let rest = segments.slice(n);
-  if (rest[0] === '-') rest = rest.slice(1);
-  if (rest.length === 0)
-    return (
-      pushed.defaultBranch !== undefined &&
-      pushed.branch === pushed.defaultBranch
-    );
-  if (rest[0] !== 'tree' && rest[0] !== 'blob') return false;
-  // A branch may hold slashes: the pushed branch must be the whole ref part or a prefix of whole segments.
-  const refAndPath = rest.slice(1);
-  const branchSegments = pushed.branch.split('/');
-  return (
-    refAndPath.length >= branchSegments.length &&
-    branchSegments.every((s, i) => refAndPath[i] === s)
-  );
+  const forge = FORGES.find(f => f.id === pushed.forge);
+  const ref = forge?.targetRef(segments.slice(n), url.searchParams);
+  switch (ref?.kind) {
+    case 'default':
+      return (
+        pushed.defaultBranch === undefined ||
+        pushed.branch === pushed.defaultBranch
+      );
+    case 'branch':
+      return ref.branch === pushed.branch;
+    case 'refAndPath':
+      return (
+        ref.refAndPath === pushed.branch ||
+        ref.refAndPath.startsWith(`${pushed.branch}/`)
+      );
+    default:
+      return false;
+  }
 }

@@ -1,13 +1,19 @@
 /**
- * Refresh on push: subscribes to the GitHub and GitLab push topics of
- * Backstage's events service and refreshes the providers whose repository
- * and branch the push changed (the same refresh as the scheduled task).
+ * Refresh on push: subscribes to the push topics of Backstage's events
+ * service (GitHub, GitLab, Gitea, Bitbucket Cloud and Server, Azure DevOps:
+ * `PUSH_TOPICS`) and refreshes the providers whose repository and branch
+ * the push changed (the same refresh as the scheduled task).
  */
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { EventsService } from '@backstage/plugin-events-node';
 import type { RefreshOutcome } from '../FluxMonorepoEntityProvider';
 import { isUrlTarget } from '../readMonorepoTree';
-import { PUSH_TOPICS, pushedBranchOf, pushMatchesTarget } from './pushMatch';
+import {
+  PUSH_TOPICS,
+  PushedBranch,
+  pushedBranchesOf,
+  pushMatchesTarget,
+} from './pushMatch';
 
 /** What a provider needs for refresh on push. */
 export interface PushRefreshable {
@@ -26,19 +32,25 @@ export async function subscribePushRefresh(options: {
   await events.subscribe({
     id: 'catalog-flux-monorepo-push-refresh',
     topics: PUSH_TOPICS,
-    async onEvent({ topic, eventPayload }) {
-      const pushed = pushedBranchOf(eventPayload);
-      if (!pushed) return;
-      const matching = providers.filter(p =>
-        pushMatchesTarget(p.getTarget(), pushed),
-      );
-      // Not awaited: a webhook's delivery (GitHub waits 10 s) must not wait for a large read.
-      for (const provider of matching) {
+    async onEvent({ topic, eventPayload, metadata }) {
+      // A malformed payload concerns no provider: it is ignored, never thrown back at the events service.
+      const pushed = pushedBranchesOf({ topic, eventPayload, metadata });
+      if (pushed.length === 0) return;
+      for (const provider of providers) {
+        let match: PushedBranch | undefined;
+        try {
+          match = pushed.find(p => pushMatchesTarget(provider.getTarget(), p));
+        } catch (error) {
+          logger.warn(`Ignoring a ${topic} event: ${error}`);
+          return;
+        }
+        if (!match) continue;
         logger.info(
-          `${topic} to ${pushed.repository} ${
-            pushed.branch
+          `${topic} to ${match.repository} ${
+            match.branch
           }: refreshing ${provider.getProviderName()}`,
         );
+        // Not awaited: a webhook's delivery (GitHub waits 10 s) must not wait for a large read.
         provider
           .refresh()
           .catch(error =>
