@@ -2,7 +2,10 @@
  * Refresh on push inside a real catalog backend (Backstage's test backend)
  * with the events service, on real databases (SQLite always, PostgreSQL when
  * the test command started one): a push to provider A's repository and branch
- * refreshes A and not B; other branches and tags refresh nothing.
+ * refreshes A and not the others; other branches, tags, deletions and
+ * malformed payloads refresh nothing; GitLab, Bitbucket Cloud and Gitea
+ * (through the HTTP ingress's topic and headers) pushes refresh only their
+ * providers.
  */
 import { createBackendModule } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
@@ -16,6 +19,13 @@ import {
   availablePostgres,
   createTestDatabases,
 } from '../__testUtils__/testDatabases';
+import type { PushEvent } from './pushMatch';
+import {
+  bitbucketCloudPush,
+  giteaPush,
+  githubPush,
+  gitlabPush,
+} from './__testUtils__/pushPayloads';
 
 const databases = createTestDatabases();
 
@@ -23,6 +33,8 @@ jest.setTimeout(160_000);
 
 const A = 'https://github.com/acme/platform/tree/main/';
 const B = 'https://gitlab.com/acme/other/-/tree/main/';
+const C = 'https://bitbucket.org/acme/platform/src/main/clusters';
+const D = 'https://gitea.example.com/acme/platform/src/branch/main/';
 
 /** A schedule that never runs during the test: only push events refresh. */
 const idle = {
@@ -30,19 +42,6 @@ const idle = {
   timeout: { minutes: 3 },
   initialDelay: { hours: 24 },
 };
-
-function githubPush(fullName: string, ref: string) {
-  return {
-    ref,
-    after: 'b'.repeat(40),
-    deleted: false,
-    repository: {
-      full_name: fullName,
-      html_url: `https://github.com/${fullName}`,
-      default_branch: 'main',
-    },
-  };
-}
 
 /** The refresh runs after the event is handled: poll for what it does. */
 async function waitFor(condition: () => boolean, timeoutMs = 30_000) {
@@ -60,7 +59,7 @@ describe('refresh on push', () => {
   }
 
   it.each(databases.eachSupportedId())(
-    'a push to A refreshes A and not B on %p',
+    'a push refreshes only the provider of its repository and branch, on every forge, on %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
       const folder = folderUrlReader(EXAMPLE_MONOREPO);
@@ -68,8 +67,8 @@ describe('refresh on push', () => {
       const urlReader = mockServices.urlReader.mock({
         async readTree(url, options) {
           reads.push(url);
-          // B's read fails at once (logged, nothing applied): no refresh outlives the test
-          if (url === B) throw new Error('B is not served in this test');
+          // B's, C's and D's reads fail at once (logged, nothing applied): no refresh outlives the test
+          if (url !== A) throw new Error(`${url} is not served in this test`);
           return folder.urlReader.readTree(url, options);
         },
       });
@@ -102,6 +101,8 @@ describe('refresh on push', () => {
                   fluxMonorepo: {
                     a: { target: A, schedule: idle },
                     b: { target: B, schedule: idle },
+                    c: { target: C, schedule: idle },
+                    d: { target: D, schedule: idle },
                   },
                 },
               },
@@ -110,45 +111,51 @@ describe('refresh on push', () => {
         ],
       });
       try {
-        const publish = (topic: string, eventPayload: unknown) =>
-          events!.publish({ topic, eventPayload });
+        const publish = (event: PushEvent) => events!.publish(event);
 
-        // Another branch, a tag, another repository: nothing is read.
+        // Another branch, a tag, another repository, a deletion, another
+        // Gitea event, malformed payloads: nothing is read.
+        await publish(githubPush('acme/platform', 'refs/heads/dev'));
+        await publish(githubPush('acme/platform', 'refs/tags/v1'));
+        await publish(githubPush('acme/other', 'refs/heads/main'));
         await publish(
-          'github.push',
-          githubPush('acme/platform', 'refs/heads/dev'),
+          bitbucketCloudPush('acme/platform', [['tag', 'main'], null]),
         );
         await publish(
-          'github.push',
-          githubPush('acme/platform', 'refs/tags/v1'),
+          giteaPush('acme/platform', 'refs/heads/main', { event: 'create' }),
         );
-        await publish(
-          'github.push',
-          githubPush('acme/other', 'refs/heads/main'),
-        );
+        await publish({
+          topic: 'bitbucketCloud.repo:push',
+          eventPayload: { push: { changes: [null, 'main', { new: 7 }] } },
+        });
+        await publish({ topic: 'azureDevOps.git.push', eventPayload: 'push' });
+        await publish({ topic: 'gitea', eventPayload: null });
         expect(reads).toEqual([]);
 
-        // A push to A's repository and branch: A reads once and ingests; B never reads.
-        await publish(
-          'github.push',
-          githubPush('Acme/Platform', 'refs/heads/main'),
-        );
+        // A push to A's repository and branch: A reads once and ingests; the others never read.
+        await publish(githubPush('Acme/Platform', 'refs/heads/main'));
         await waitForEntities(backend.server, 'kind=component', 34);
         expect(reads).toEqual([A]);
 
         // A GitLab push to B's repository and branch refreshes B only.
-        await publish('gitlab.push', {
-          object_kind: 'push',
-          ref: 'refs/heads/main',
-          after: 'c'.repeat(40),
-          project: {
-            path_with_namespace: 'acme/other',
-            web_url: 'https://gitlab.com/acme/other',
-            default_branch: 'main',
-          },
-        });
+        await publish(gitlabPush('acme/other', 'refs/heads/main'));
         await waitFor(() => reads.length === 2);
         expect(reads).toEqual([A, B]);
+
+        // A Bitbucket Cloud push of two branches, one of them C's, refreshes C only.
+        await publish(
+          bitbucketCloudPush('acme/platform', [
+            ['branch', 'dev'],
+            ['branch', 'main'],
+          ]),
+        );
+        await waitFor(() => reads.length === 3);
+        expect(reads).toEqual([A, B, C]);
+
+        // A Gitea push (topic gitea, X-Gitea-Event: push) refreshes D only.
+        await publish(giteaPush('acme/platform', 'refs/heads/main'));
+        await waitFor(() => reads.length === 4);
+        expect(reads).toEqual([A, B, C, D]);
       } finally {
         await backend.stop();
       }
