@@ -8,7 +8,8 @@ import {
   type EngineProblem,
   FileTree,
   normaliseTreePath,
-  type ManifestCache,
+  ManifestCache,
+  type ParseCache,
   type RenderedObject,
 } from '@flux-portal/kustomize';
 import { splitApiVersion } from '@flux-portal/plugin-flux-common';
@@ -42,6 +43,11 @@ export interface LoadOptions {
    * GitRepository 'flux-system' unless a mapping here already covers it.
    */
   sources?: SourceMapping[];
+  /**
+   * Parses kept from an earlier load of the same repository (a re-read after
+   * a push): files of `tree` whose content is unchanged are not parsed again.
+   */
+  parseCache?: ParseCache;
 }
 
 function objectId(obj: RenderedObject['object']): string {
@@ -60,9 +66,28 @@ export async function loadMonorepo(
   tree: FileTree,
   options: LoadOptions = {},
 ): Promise<MonorepoModel> {
+  const { parseCache } = options;
+  if (!parseCache) return loadWith(tree, options, new Map());
+  parseCache.beginLoad();
+  try {
+    // Only the repository's own tree: the cache is keyed by path.
+    return await loadWith(
+      tree,
+      options,
+      new Map([[tree, new ManifestCache({ parseCache })]]),
+    );
+  } finally {
+    parseCache.endLoad();
+  }
+}
+
+async function loadWith(
+  tree: FileTree,
+  options: LoadOptions,
+  caches: Map<FileTree, ManifestCache>,
+): Promise<MonorepoModel> {
   const path = normaliseTreePath(options.path ?? '');
   const sources = withSelfSource(tree, options.sources ?? []);
-  const caches = new Map<FileTree, ManifestCache>();
   const model: MonorepoModel = {
     entries: [],
     kustomizations: [],

@@ -6,6 +6,7 @@ import {
   KUSTOMIZATION_FILE_NAMES,
   parseKustomizationFile,
 } from './kustomizationFile';
+import type { ParseCache } from './ParseCache';
 
 /** A file's parse result, or why it could not be read. @public */
 export type CachedFile =
@@ -25,10 +26,13 @@ export type CachedKustomization =
  * Parsed-file cache keyed by tree path. One load renders many overlapping
  * kustomizations (a cluster's tree includes every app); each file is read and
  * parsed once. Cached objects are shared, so the renderer copies each object
- * once when it enters a render and never mutates cached data.
+ * once when it enters a render and never mutates cached data. With a
+ * ParseCache, parses also outlive the load (see ParseCache).
  * @public
  */
 export class ManifestCache {
+  constructor(private readonly options: { parseCache?: ParseCache } = {}) {}
+
   private readonly files = new WeakMap<
     FileTree,
     Map<string, Promise<CachedFile>>
@@ -49,13 +53,15 @@ export class ManifestCache {
 
   /** Reads and parses manifest file `path` of `tree` once; later calls share the result. */
   load(tree: FileTree, path: string): Promise<CachedFile> {
-    return memo(this.files, tree, path, () => readManifests(tree, path));
+    return memo(this.files, tree, path, () =>
+      readManifests(tree, path, this.options.parseCache),
+    );
   }
 
   /** Finds and parses the kustomization file of directory `dir` once. */
   loadKustomization(tree: FileTree, dir: string): Promise<CachedKustomization> {
     return memo(this.kustomizations, tree, dir, () =>
-      readKustomization(tree, dir),
+      readKustomization(tree, dir, this.options.parseCache),
     );
   }
 }
@@ -91,10 +97,14 @@ function asTreeError(e: unknown, path: string): TreeError {
 async function readManifests(
   tree: FileTree,
   path: string,
+  parseCache?: ParseCache,
 ): Promise<CachedFile> {
   try {
     const bytes = await tree.readFile(path);
-    return { ok: true, result: parseManifests(bytes, path) };
+    const result = parseCache
+      ? parseCache.parseManifests(bytes, path)
+      : parseManifests(bytes, path);
+    return { ok: true, result };
   } catch (e) {
     return { ok: false, error: asTreeError(e, path) };
   }
@@ -103,6 +113,7 @@ async function readManifests(
 async function readKustomization(
   tree: FileTree,
   dir: string,
+  parseCache?: ParseCache,
 ): Promise<CachedKustomization> {
   for (const name of KUSTOMIZATION_FILE_NAMES) {
     const file = dir === '' ? name : `${dir}/${name}`;
@@ -119,6 +130,11 @@ async function readKustomization(
         continue;
       return { found: false, error: asTreeError(e, file) };
     }
+    if (parseCache)
+      return {
+        found: true,
+        ...parseCache.parseKustomization(bytes, file, dir),
+      };
     const problems: EngineProblem[] = [];
     const kustomization = parseKustomizationFile(bytes, file, dir, problems);
     return { found: true, kustomization, problems };

@@ -5,6 +5,8 @@ export type {
   UnresolvedReference,
 } from './types';
 export { ManifestCache } from './ManifestCache';
+export { ParseCache } from './ParseCache';
+export type { ParsedKustomization } from './ParseCache';
 export type { CachedFile, CachedKustomization } from './ManifestCache';
 export { renderKustomization } from './renderKustomization';
 export type { RenderOptions } from './renderKustomization';

@@ -5,7 +5,7 @@
  * exactly what the catalog ingests.
  */
 import type { EngineProblem } from '@flux-portal/kustomize';
-import type { FileTree } from '@flux-portal/kustomize';
+import type { FileTree, ParseCache } from '@flux-portal/kustomize';
 import type { SourceMapping } from '@flux-portal/flux-engine';
 import { loadMonorepo } from '@flux-portal/flux-engine';
 import { monorepoToEntities } from './monorepoToEntities';
@@ -33,6 +33,8 @@ export interface IngestOptions {
   rules?: MappingRules;
   /** the cluster name when nothing else gives one (EntityMappingOptions) */
   clusterFallbackName?: string;
+  /** parses kept between ingestions of the same repository (the provider keeps one) */
+  parseCache?: ParseCache;
 }
 
 /** @public */
@@ -57,6 +59,7 @@ export async function ingestMonorepo(
   const model = await loadMonorepo(tree, {
     path: options.path,
     sources: options.sources,
+    parseCache: options.parseCache,
   });
   const mapped = monorepoToEntities(model, {
     clusters: options.clusters,
