@@ -22,7 +22,7 @@ import type {
   EntityProvider,
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
-import { FileTree, formatProblem } from '@flux-portal/kustomize';
+import { FileTree, formatProblem, ParseCache } from '@flux-portal/kustomize';
 import { FluxMonorepoProviderConfig, readProviderConfigs } from './config';
 import { ingestMonorepo, Ingestion } from './mapping';
 import { entityRef } from './mapping/entityRefs';
@@ -35,7 +35,7 @@ import {
 } from './lastGood/LastGoodStore';
 import { MonorepoRead, readMonorepoTree } from './readMonorepoTree';
 import { checkRemoval, RemovalDecision } from './removalGuard';
-import { withSourceCommit } from './sourceCommit';
+import { EntityCommits } from './sourceCommit';
 
 /** @public */
 export type RefreshOutcome =
@@ -48,6 +48,9 @@ export type RefreshOutcome =
 export class FluxMonorepoEntityProvider implements EntityProvider {
   private connection?: EntityProviderConnection;
   private etag?: string;
+  /** a re-read after a push parses only the files that changed */
+  private readonly parseCache = new ParseCache();
+  private readonly commits = new EntityCommits();
   private readonly lastGood: LastGoodStore;
   /** the refresh in progress, and whether another was asked for meanwhile */
   private running?: Promise<RefreshOutcome>;
@@ -156,15 +159,15 @@ export class FluxMonorepoEntityProvider implements EntityProvider {
     const next = new Set(ingestion.entities.map(entityRef));
     const guard = await this.guardRemoval(next);
     if ('status' in guard) return guard;
+    const committed = this.commits.annotate(ingestion.entities, read.commit);
     await connection.applyMutation({
       type: 'full',
-      entities: withSourceCommit(ingestion.entities, read.commit).map(
-        entity => ({
-          entity,
-          locationKey: this.getProviderName(),
-        }),
-      ),
+      entities: committed.entities.map(entity => ({
+        entity,
+        locationKey: this.getProviderName(),
+      })),
     });
+    this.commits.remember(committed);
     this.etag = read.etag;
     await this.recordLastGood(next);
     this.options.logger.info(
@@ -211,6 +214,7 @@ export class FluxMonorepoEntityProvider implements EntityProvider {
         defaultOwner: config.defaultOwner,
         rules: config.mapping,
         clusterFallbackName: config.id,
+        parseCache: this.parseCache,
         locationAnnotations: createLocationAnnotator({
           target: config.target,
           repositoryUrl: config.repositoryUrl,

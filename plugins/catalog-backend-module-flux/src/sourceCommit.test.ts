@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
@@ -16,11 +17,12 @@ jest.setTimeout(60_000);
 
 const COMMIT = '0123456789abcdef0123456789abcdef01234567';
 
-async function ingest(
+/** A provider on `target`; each call of the returned function refreshes it and gives the entities applied. */
+async function provider(
   target: string,
   urlReader: UrlReaderService = mockServices.urlReader.mock(),
-): Promise<Entity[]> {
-  const entities: Entity[] = [];
+): Promise<() => Promise<Entity[]>> {
+  let entities: Entity[] = [];
   const p = new FluxMonorepoEntityProvider({
     config: {
       id: 'test',
@@ -34,12 +36,19 @@ async function ingest(
   });
   await p.connect({
     async applyMutation(m) {
-      if (m.type === 'full') entities.push(...m.entities.map(e => e.entity));
+      if (m.type === 'full') entities = m.entities.map(e => e.entity);
     },
     async refresh() {},
   });
-  await p.refresh();
-  return entities;
+  return async () => {
+    entities = [];
+    await p.refresh();
+    return entities;
+  };
+}
+
+async function ingest(target: string, urlReader?: UrlReaderService) {
+  return (await provider(target, urlReader))();
 }
 
 const commitsOf = (entities: Entity[]) => [
@@ -49,6 +58,43 @@ const commitsOf = (entities: Entity[]) => [
 ];
 
 describe('the commit the catalog read, on every entity', () => {
+  it('keeps an unchanged entity at the commit its content was first read at; a changed one gets the new commit', async () => {
+    const dir = copyExampleMonorepo();
+    const NEXT = 'fedcba9876543210fedcba9876543210fedcba98';
+    let reader = folderUrlReader(dir, COMMIT).urlReader;
+    const refresh = await provider(
+      'https://github.com/acme/platform/tree/main',
+      mockServices.urlReader.mock({
+        readTree: (url, options) => reader.readTree(url, options),
+      }),
+    );
+    expect(commitsOf(await refresh())).toEqual([COMMIT]);
+
+    // one app changes in the next commit
+    const file = `${dir}/apps/django/base/deployment.yaml`;
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace('Core REST API', 'Core API'),
+    );
+    reader = folderUrlReader(dir, NEXT).urlReader;
+    const entities = await refresh();
+    const commitOf = (name: string) =>
+      entities.find(e => e.metadata.name === name)?.metadata.annotations?.[
+        ANNOTATION_SOURCE_COMMIT
+      ];
+    expect(entities.length).toBeGreaterThan(50);
+    expect(
+      entities.find(e => e.metadata.name === 'django')?.metadata.description,
+    ).toMatch(/^Core API/);
+    expect(commitOf('django')).toBe(NEXT);
+    expect(
+      entities.filter(
+        e => e.metadata.annotations?.[ANNOTATION_SOURCE_COMMIT] === NEXT,
+      ),
+    ).toHaveLength(1);
+    expect(commitOf('keycloak')).toBe(COMMIT);
+  });
+
   it("records a URL target's ETag when the reader gives the commit (GitHub, GitLab, Gitea, Bitbucket)", async () => {
     const entities = await ingest(
       'https://github.com/acme/platform/tree/main',
