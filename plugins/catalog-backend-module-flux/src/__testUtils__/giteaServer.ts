@@ -3,7 +3,8 @@
  * GiteaUrlReader makes for `readTree`: the branch's latest commit (its ETag)
  * and the branch archive (a real tar.gz made with the system's tar). One
  * repository, `owner/name` on branch `main`; everything else is a 404, and
- * `owner/broken` answers 500, for the error paths.
+ * `owner/broken` answers 500, for the error paths. `push()` replaces the
+ * branch's content and commit, as a push to the repository would.
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
@@ -19,23 +20,36 @@ export interface GiteaServer {
   /** the browse URL of `repo` on branch main, the form UrlReader targets take */
   treeUrl(repo: string): string;
   requests: string[];
+  /** the branch's commit now */
+  commit(): string;
+  /** Makes `folder` the branch's content at commit `sha`. */
+  push(folder: string, sha: string): void;
   close(): Promise<void>;
+}
+
+/** A Gitea-style archive of `folder`: one top folder, as `git archive --prefix` makes. */
+function archiveOf(folder: string): Buffer {
+  const work = mkdtempSync(join(tmpdir(), 'flux-gitea-'));
+  try {
+    cpSync(folder, join(work, 'archive-main'), { recursive: true });
+    return execFileSync(
+      'tar',
+      ['-czf', '-', '-C', work, 'archive-main'],
+      // a 10,000-app repository's archive is tens of megabytes
+      { maxBuffer: 1 << 30 },
+    );
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 }
 
 export async function startGiteaServer(
   repo: string,
   folder: string,
+  commit = 'c0ffee',
 ): Promise<GiteaServer> {
-  const work = mkdtempSync(join(tmpdir(), 'flux-gitea-'));
-  // Gitea archives hold one top folder, as `git archive --prefix` makes them.
-  cpSync(folder, join(work, 'archive-main'), { recursive: true });
-  const archive = execFileSync('tar', [
-    '-czf',
-    '-',
-    '-C',
-    work,
-    'archive-main',
-  ]);
+  let archive = archiveOf(folder);
+  let sha = commit;
   const requests: string[] = [];
 
   const server: Server = createServer((req, res) => {
@@ -46,7 +60,7 @@ export async function startGiteaServer(
     } else if (req.url === `${prefix}/git/commits/main`) {
       res
         .writeHead(200, { 'Content-Type': 'application/json' })
-        .end(JSON.stringify({ sha: 'c0ffee' }));
+        .end(JSON.stringify({ sha }));
     } else if (req.url === `${prefix}/archive/main.tar.gz`) {
       res.writeHead(200, { 'Content-Type': 'application/gzip' }).end(archive);
     } else {
@@ -61,10 +75,15 @@ export async function startGiteaServer(
     integration: { host: `127.0.0.1:${port}`, baseUrl },
     treeUrl: name => `${baseUrl}/${name}/src/branch/main`,
     requests,
+    commit: () => sha,
+    push(next, nextSha) {
+      archive = archiveOf(next);
+      sha = nextSha;
+    },
     close: () =>
       new Promise<void>(resolve => {
+        server.closeAllConnections();
         server.close(() => resolve());
-        rmSync(work, { recursive: true, force: true });
       }),
   };
 }
