@@ -1,6 +1,7 @@
 /**
  * A System per group of units (`app.kubernetes.io/part-of`, the system
- * annotation, else the top folder), owned by its members' most common owner.
+ * annotation, else the group folder of systemFolder.ts), owned by its members'
+ * most common owner.
  */
 import type { MonorepoModel } from '@flux-portal/flux-engine';
 import type { MappingContext } from './mappingContext';

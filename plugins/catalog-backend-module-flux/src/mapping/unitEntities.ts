@@ -2,6 +2,7 @@
  * A Component (type `service`) per app unit and a Resource per
  * infrastructure unit, with owner, system and lifecycle from the manifests.
  */
+import { systemFolderOf } from './systemFolder';
 import {
   APP_PART_OF_LABEL,
   ANNOTATION_DESCRIPTION,
@@ -75,7 +76,10 @@ function unitEntity(
   const system =
     explicitSystem ??
     unitLabel(unit, APP_PART_OF_LABEL) ??
-    unit.folder.split('/')[0];
+    systemFolderOf({ folder: unit.folder, inFile: unit.key !== unit.folder }, [
+      ...context.rules.appsRoots,
+      ...context.rules.infrastructureRoots,
+    ]);
   const chart = unit.helmReleases[0]?.chart;
   const entity: CatalogEntity = {
     apiVersion: 'backstage.io/v1alpha1',

@@ -2,7 +2,7 @@
 import { basename, dirname, stripLeading } from './paths';
 
 /** Folders of an overlay layout that name a variant, not the component. */
-const TRIM_SEGMENT = /^(base|app|patches|overlays?)$/;
+export const TRIM_SEGMENT = /^(base|app|patches|overlays?)$/;
 
 /** The unit folder of an object file applied by a Kustomization with path `ksPath`. */
 export function unitFolder(
