@@ -22,6 +22,9 @@ export { formatEntityRefs, parseEntityRefs } from './entityRefs';
 export { formatSharedBy, parseSharedBy } from './sharedBy';
 export {
   ANNOTATION_SOURCE_COMMIT,
+  ANNOTATION_SOURCE_COMMIT_READ_AT,
   formatSourceCommit,
+  formatSourceCommitReadAt,
   parseSourceCommit,
+  parseSourceCommitReadAt,
 } from './sourceCommit';

@@ -108,8 +108,10 @@ export interface FluxMergeDeployedObject extends FluxObjectName {
 export interface FluxMergeDeployed {
   /** Rolled up over the Kustomizations: not-yet, then unknown, then deployed. */
   state: MergeDeployedState;
-  /** The commit the catalog read, when recorded. */
+  /** The commit the entity's current content was first read at, when recorded. */
   catalogCommit?: string;
+  /** When the catalog read it (ISO 8601 UTC), when recorded. */
+  catalogReadAt?: string;
   objects: FluxMergeDeployedObject[];
 }
 
