@@ -5,8 +5,12 @@ import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
 import type { UrlReaderService } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
-import { ANNOTATION_SOURCE_COMMIT } from '@flux-portal/plugin-flux-common';
+import {
+  ANNOTATION_SOURCE_COMMIT,
+  ANNOTATION_SOURCE_COMMIT_READ_AT,
+} from '@flux-portal/plugin-flux-common';
 import { FluxMonorepoEntityProvider } from './FluxMonorepoEntityProvider';
+import { EntityCommits } from './sourceCommit';
 import {
   copyExampleMonorepo,
   EXAMPLE_MONOREPO,
@@ -68,7 +72,22 @@ describe('the commit the catalog read, on every entity', () => {
         readTree: (url, options) => reader.readTree(url, options),
       }),
     );
-    expect(commitsOf(await refresh())).toEqual([COMMIT]);
+    const first = await refresh();
+    expect(commitsOf(first)).toEqual([COMMIT]);
+    const readAtOf = (entities: Entity[], name: string) =>
+      entities.find(e => e.metadata.name === name)?.metadata.annotations?.[
+        ANNOTATION_SOURCE_COMMIT_READ_AT
+      ];
+    const firstReadAt = readAtOf(first, 'keycloak')!;
+    expect(firstReadAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    expect(
+      new Set(
+        first.map(
+          e => e.metadata.annotations?.[ANNOTATION_SOURCE_COMMIT_READ_AT],
+        ),
+      ),
+    ).toEqual(new Set([firstReadAt]));
+    await new Promise(resolve => setTimeout(resolve, 5));
 
     // one app changes in the next commit
     const file = `${dir}/apps/django/base/deployment.yaml`;
@@ -93,6 +112,9 @@ describe('the commit the catalog read, on every entity', () => {
       ),
     ).toHaveLength(1);
     expect(commitOf('keycloak')).toBe(COMMIT);
+    // the read time goes with the commit: kept while unchanged, the new read's when changed
+    expect(readAtOf(entities, 'keycloak')).toBe(firstReadAt);
+    expect(readAtOf(entities, 'django')! > firstReadAt).toBe(true);
   });
 
   it("records a URL target's ETag when the reader gives the commit (GitHub, GitLab, Gitea, Bitbucket)", async () => {
@@ -130,5 +152,112 @@ describe('the commit the catalog read, on every entity', () => {
       'monorepo',
     );
     expect(commitsOf(await ingest(dir))).toEqual([git('rev-parse', 'HEAD')]);
+  });
+});
+
+describe('EntityCommits', () => {
+  const entity = (name: string, description: string): Entity => ({
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name, description },
+    spec: { type: 'service', owner: 'team-a' },
+  });
+  const annotationsOf = (entities: Entity[]) =>
+    Object.fromEntries(
+      entities.map(e => [
+        e.metadata.name,
+        [
+          e.metadata.annotations?.[ANNOTATION_SOURCE_COMMIT],
+          e.metadata.annotations?.[ANNOTATION_SOURCE_COMMIT_READ_AT],
+        ],
+      ]),
+    );
+  const NEXT = 'fedcba9876543210fedcba9876543210fedcba98';
+  const LAST = '89abcdef0123456789abcdef0123456789abcdef';
+
+  function clocked() {
+    let time = new Date('2026-12-06T07:30:00.000Z');
+    const commits = new EntityCommits(() => time);
+    return {
+      at: (iso: string) => {
+        time = new Date(iso);
+      },
+      refresh: (entities: Entity[], commit: string | undefined) => {
+        const committed = commits.annotate(entities, commit);
+        commits.remember(committed);
+        return annotationsOf(committed.entities);
+      },
+    };
+  }
+
+  it('records the commit with the read time, keeps both while the content is unchanged, sets both when it changes', () => {
+    const { at, refresh } = clocked();
+    expect(
+      refresh([entity('shop', 'v1'), entity('cart', 'v1')], COMMIT),
+    ).toEqual({
+      shop: [COMMIT, '2026-12-06T07:30:00.000Z'],
+      cart: [COMMIT, '2026-12-06T07:30:00.000Z'],
+    });
+    at('2026-12-06T07:35:12.345Z');
+    expect(refresh([entity('shop', 'v2'), entity('cart', 'v1')], NEXT)).toEqual(
+      {
+        shop: [NEXT, '2026-12-06T07:35:12.345Z'],
+        cart: [COMMIT, '2026-12-06T07:30:00.000Z'],
+      },
+    );
+    // a new entity gets this read; an unchanged one keeps its first read
+    at('2026-12-06T07:40:00.000Z');
+    expect(
+      refresh(
+        [entity('shop', 'v2'), entity('cart', 'v1'), entity('pay', 'v1')],
+        LAST,
+      ),
+    ).toEqual({
+      shop: [NEXT, '2026-12-06T07:35:12.345Z'],
+      cart: [COMMIT, '2026-12-06T07:30:00.000Z'],
+      pay: [LAST, '2026-12-06T07:40:00.000Z'],
+    });
+  });
+
+  it('hashes the content only: the entities given stay without the annotations, so the next read compares content with content', () => {
+    const { refresh } = clocked();
+    const given = [entity('shop', 'v1')];
+    refresh(given, COMMIT);
+    expect(given[0].metadata.annotations).toBeUndefined();
+    expect(refresh(given, NEXT)).toEqual({
+      shop: [COMMIT, '2026-12-06T07:30:00.000Z'],
+    });
+  });
+
+  it('after a restart (a new EntityCommits) records the commit it read, and now, on every entity', () => {
+    const before = clocked();
+    before.refresh([entity('shop', 'v1')], COMMIT);
+    const after = clocked();
+    after.at('2026-12-06T08:00:00.000Z');
+    expect(after.refresh([entity('shop', 'v1')], NEXT)).toEqual({
+      shop: [NEXT, '2026-12-06T08:00:00.000Z'],
+    });
+  });
+
+  it('records nothing without a commit, and forgets what it recorded', () => {
+    const { at, refresh } = clocked();
+    refresh([entity('shop', 'v1')], COMMIT);
+    expect(refresh([entity('shop', 'v1')], undefined)).toEqual({
+      shop: [undefined, undefined],
+    });
+    at('2026-12-06T07:45:00.000Z');
+    expect(refresh([entity('shop', 'v1')], NEXT)).toEqual({
+      shop: [NEXT, '2026-12-06T07:45:00.000Z'],
+    });
+  });
+
+  it('keeps only the entities of the last applied refresh', () => {
+    const { at, refresh } = clocked();
+    refresh([entity('shop', 'v1')], COMMIT);
+    refresh([], NEXT);
+    at('2026-12-06T07:50:00.000Z');
+    expect(refresh([entity('shop', 'v1')], LAST)).toEqual({
+      shop: [LAST, '2026-12-06T07:50:00.000Z'],
+    });
   });
 });

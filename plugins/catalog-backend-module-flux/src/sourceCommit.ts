@@ -1,21 +1,27 @@
 /**
  * The commit the provider read the monorepo at, recorded on every entity
- * (`flux-portal.io/source-commit`) so the status backend can say whether a
- * cluster applied it ("is my merge deployed"). A URL target's ETag is the
- * commit for the Git forges' readers (GitHub, GitLab, Gitea, Bitbucket); a
- * local folder's is its Git checkout's HEAD. Anything else records nothing.
+ * (`flux-portal.io/source-commit`) with when it read it
+ * (`flux-portal.io/source-commit-read-at`), so the status backend can say
+ * whether a cluster applied it ("is my merge deployed"). A URL target's ETag
+ * is the commit for the Git forges' readers (GitHub, GitLab, Gitea,
+ * Bitbucket); a local folder's is its Git checkout's HEAD. Anything else
+ * records nothing.
  *
- * An entity keeps the commit its current content was first read at: a push
- * that changes one app rewrites that app's entity only. Writing every push's
- * commit on every entity would make the catalog process all of them again on
- * each push (minutes of work at 10,000 apps, and the changed app waits in
- * that queue).
+ * An entity keeps the commit its current content was first read at, and the
+ * time of that read: a push that changes one app rewrites that app's entity
+ * only. Writing every push's commit on every entity would make the catalog
+ * process all of them again on each push (minutes of work at 10,000 apps,
+ * and the changed app waits in that queue). The read time lets the status
+ * backend tell that a cluster at a newer commit, fetched after that read,
+ * has the entity's content.
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { type Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   ANNOTATION_SOURCE_COMMIT,
+  ANNOTATION_SOURCE_COMMIT_READ_AT,
+  formatSourceCommitReadAt,
   parseSourceCommit,
 } from '@flux-portal/plugin-flux-common';
 
@@ -37,22 +43,26 @@ export function commitOfEtag(etag: string | undefined): string | undefined {
   return parseSourceCommit(etag);
 }
 
-function withCommit(entity: Entity, commit: string): Entity {
+function withCommit(entity: Entity, recorded: Recorded): Entity {
   return {
     ...entity,
     metadata: {
       ...entity.metadata,
       annotations: {
         ...entity.metadata.annotations,
-        [ANNOTATION_SOURCE_COMMIT]: commit,
+        [ANNOTATION_SOURCE_COMMIT]: recorded.commit,
+        [ANNOTATION_SOURCE_COMMIT_READ_AT]: recorded.readAt,
       },
     },
   };
 }
 
 interface Recorded {
+  /** Of the entity without these annotations. */
   digest: string;
   commit: string;
+  /** ISO 8601 UTC. */
+  readAt: string;
 }
 
 /** Annotated entities, and what `EntityCommits.remember` keeps once they are applied. */
@@ -62,25 +72,34 @@ export interface CommittedEntities {
 }
 
 /**
- * The commit each entity's current content was first read at, across a
- * provider's refreshes (in memory: after a restart the first refresh records
- * the commit it read on every entity).
+ * The commit each entity's current content was first read at, and when,
+ * across a provider's refreshes (in memory: after a restart the first
+ * refresh records the commit it read, and its time, on every entity).
  */
 export class EntityCommits {
   private recorded = new Map<string, Recorded>();
 
-  /** The entities with their commit: the previous one when unchanged, else `commit` (nothing without one). */
+  /** @param now - the clock of the read times (tests inject one) */
+  constructor(private readonly now: () => Date = () => new Date()) {}
+
+  /**
+   * The entities with their commit and read time: the previous ones when
+   * the entity is unchanged, else `commit` and now (nothing without a
+   * commit). Called right after the read, so the time is at or after it.
+   */
   annotate(entities: Entity[], commit: string | undefined): CommittedEntities {
     const recorded = new Map<string, Recorded>();
     if (!commit) return { entities, recorded };
+    const readAt = formatSourceCommitReadAt(this.now());
     const annotated = entities.map(entity => {
       const ref = stringifyEntityRef(entity);
       const digest = createHash('sha1')
         .update(JSON.stringify(entity))
         .digest('base64');
       const previous = this.recorded.get(ref);
-      const kept = previous?.digest === digest ? previous.commit : commit;
-      recorded.set(ref, { digest, commit: kept });
+      const kept =
+        previous?.digest === digest ? previous : { digest, commit, readAt };
+      recorded.set(ref, kept);
       return withCommit(entity, kept);
     });
     return { entities: annotated, recorded };
