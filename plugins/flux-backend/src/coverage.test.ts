@@ -2,8 +2,9 @@
  * An entity's coverage against the simulated example cluster over real
  * HTTP: source signature verification, image updates (latest vs deployed),
  * the Alerts and Receivers covering its Flux objects, and whether the
- * commit the catalog read is applied; and a cluster without image or
- * notification controllers, whose kinds are simply absent.
+ * commit the entity's content was read at is applied (the same commit, or a
+ * later one fetched after the catalog read it); and a cluster without image
+ * or notification controllers, whose kinds are simply absent.
  */
 import { Entity } from '@backstage/catalog-model';
 import {
@@ -11,6 +12,7 @@ import {
   ANNOTATION_HELM_RELEASE,
   ANNOTATION_KUSTOMIZATION,
   ANNOTATION_SOURCE_COMMIT,
+  ANNOTATION_SOURCE_COMMIT_READ_AT,
   ANNOTATION_WORKLOADS,
   EntityFluxStatus,
   fluxApiVersionOf,
@@ -42,6 +44,16 @@ jest.setTimeout(60000);
 /** The commit the cluster's GitRepository is at, and the newer one the catalog read (a merge). */
 const CLUSTER_COMMIT = '1111111111111111111111111111111111111111';
 const MERGED_COMMIT = '2222222222222222222222222222222222222222';
+/** A later push that changes other apps: the entities keep MERGED_COMMIT. */
+const LATER_COMMIT = '3333333333333333333333333333333333333333';
+/**
+ * When the catalog read MERGED_COMMIT: after the seeded fetch (at least a
+ * minute before NOW), before any fetch the test makes.
+ */
+const MERGED_READ_AT = new Date(NOW.getTime() - 30_000).toISOString();
+/** A time as the reasons print it. */
+const printed = (iso: string) =>
+  new Date(iso).toISOString().replace('.000Z', 'Z');
 
 const failedVerification =
   'failed to verify the signature using provider cosign: no matching signatures were found for ghcr.io/stefanprodan/manifests/podinfo:6.7.0';
@@ -151,6 +163,7 @@ describe('entity coverage against the simulated example cluster', () => {
         annotations: {
           ...e.metadata.annotations,
           [ANNOTATION_SOURCE_COMMIT]: MERGED_COMMIT,
+          [ANNOTATION_SOURCE_COMMIT_READ_AT]: MERGED_READ_AT,
         },
       },
     }));
@@ -305,22 +318,33 @@ describe('entity coverage against the simulated example cluster', () => {
     expect(text).not.toContain('-token');
   });
 
-  it('answers "is my merge deployed" per Kustomization: not yet until the cluster fetched and applied the commit the catalog read, then deployed', async () => {
-    // the cluster entity: every Kustomization of contour, all from the monorepo's GitRepository
-    const clusterEntity = entities.find(
-      e => (e.spec as any)?.type === 'kubernetes-cluster',
-    )!;
-    const before = (await contourOf(clusterEntity)).coverage!.merge!;
+  // the cluster entity: every Kustomization of contour, all from the monorepo's GitRepository
+  const clusterEntity = () =>
+    entities.find(e => (e.spec as any)?.type === 'kubernetes-cluster')!;
+  const mergeOf = async () =>
+    (await contourOf(clusterEntity())).coverage!.merge!;
+  const fluxSystem = (merge: Awaited<ReturnType<typeof mergeOf>>) =>
+    merge.objects.find(o => o.name === 'flux-system')!;
+  const gitRepository = () =>
+    seeded.objects.find(o => o.kind === 'GitRepository') as any;
+  const revisionOf = (commit: string) =>
+    `${gitRepository().spec.ref?.branch ?? 'main'}@sha1:${commit}`;
+
+  it('answers "is my merge deployed" per Kustomization: not yet while the cluster last fetched before the catalog read the commit, deployed once it applies that commit', async () => {
+    const before = await mergeOf();
     expect(before).toMatchObject({
       state: 'not-yet',
       catalogCommit: MERGED_COMMIT,
+      catalogReadAt: MERGED_READ_AT,
     });
-    const fluxSystem = (merge: typeof before) =>
-      merge.objects.find(o => o.name === 'flux-system')!;
+    const fetchedAt = gitRepository().status.artifact.lastUpdateTime;
+    expect(Date.parse(fetchedAt)).toBeLessThan(Date.parse(MERGED_READ_AT));
     expect(fluxSystem(before)).toMatchObject({
       kind: 'Kustomization',
       state: 'not-yet',
-      reason: 'applied 1111111, the catalog read 2222222',
+      reason: `the cluster last fetched 1111111 at ${fetchedAt}, before the catalog read this entity's last change 2222222 at ${printed(
+        MERGED_READ_AT,
+      )}`,
     });
     expect(before.objects.map(o => o.name).sort()).toEqual(
       seeded.states
@@ -329,29 +353,86 @@ describe('entity coverage against the simulated example cluster', () => {
         .sort(),
     );
 
-    const git: any = seeded.objects.find(o => o.kind === 'GitRepository');
-    const revision = `${git.spec.ref?.branch ?? 'main'}@sha1:${MERGED_COMMIT}`;
+    const revision = revisionOf(MERGED_COMMIT);
     sim.newArtifact(
       'GitRepository',
       'flux-system',
-      git.metadata.name,
+      gitRepository().metadata.name,
       revision,
     );
     const after = await eventually(
       async () => {
-        const merge = (await contourOf(clusterEntity)).coverage!.merge!;
+        const merge = await mergeOf();
         return fluxSystem(merge).state === 'deployed' && merge;
       },
       15000,
       'the merge applied by flux-system',
     );
     expect(fluxSystem(after)).toMatchObject({
-      reason: 'applied 2222222, the commit the catalog read',
+      reason: 'applied 2222222, the commit the catalog read this entity at',
       appliedRevision: revision,
     });
     // rolled up: deployed only once every Kustomization applied it
     expect(after.state).toBe(
       after.objects.every(o => o.state === 'deployed') ? 'deployed' : 'not-yet',
+    );
+  });
+
+  it('stays deployed when the cluster applies a later push fetched after the catalog read the entity (the entity keeps its commit)', async () => {
+    const revision = revisionOf(LATER_COMMIT);
+    const fetched = sim.newArtifact(
+      'GitRepository',
+      'flux-system',
+      gitRepository().metadata.name,
+      revision,
+    );
+    const fetchedAt = (fetched as any).status.artifact.lastUpdateTime;
+    expect(Date.parse(fetchedAt)).toBeGreaterThanOrEqual(
+      Date.parse(MERGED_READ_AT),
+    );
+    const after = await eventually(
+      async () => {
+        const merge = await mergeOf();
+        return fluxSystem(merge).appliedRevision === revision && merge;
+      },
+      15000,
+      'the later push applied by flux-system',
+    );
+    expect(after.catalogCommit).toBe(MERGED_COMMIT);
+    expect(fluxSystem(after)).toEqual({
+      kind: 'Kustomization',
+      namespace: 'flux-system',
+      name: 'flux-system',
+      state: 'deployed',
+      reason: `applied 3333333, fetched at ${fetchedAt}, at or after the catalog read 2222222 at ${printed(
+        MERGED_READ_AT,
+      )}: 3333333 contains 2222222`,
+      appliedRevision: revision,
+    });
+  });
+
+  it('counts only the same commit when the GitRepository is pinned to a tag', async () => {
+    const name = gitRepository().metadata.name;
+    const current = sim.get(
+      fluxApiVersionOf('GitRepository'),
+      'GitRepository',
+      'flux-system',
+      name,
+    )!;
+    sim.upsert({
+      ...current,
+      spec: { ...(current as any).spec, ref: { tag: 'v1.0.0' } },
+    } as typeof current);
+    const pinned = await eventually(
+      async () => {
+        const merge = await mergeOf();
+        return fluxSystem(merge).state === 'not-yet' && merge;
+      },
+      15000,
+      'the pinned source read',
+    );
+    expect(fluxSystem(pinned).reason).toBe(
+      'applied 3333333, the catalog read 2222222; the GitRepository is pinned to a tag or commit, so only 2222222 itself counts',
     );
   });
 });

@@ -132,6 +132,7 @@ function clusterEntityStatus(
   const coverage = entityCoverage(cluster, {
     objects,
     catalogCommit: mapped.catalogCommit,
+    catalogReadAt: mapped.catalogReadAt,
     allKustomizations: mapped.allKustomizations,
     options,
   });

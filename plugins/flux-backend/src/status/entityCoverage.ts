@@ -2,7 +2,7 @@
  * What concerns an entity beyond its appliers, in one cluster: the
  * ImagePolicies for images its workloads run (latest vs deployed), the
  * Alerts and Receivers covering its Flux objects, and whether the commit
- * the catalog read is applied. The rules are flux-common's (entityCoverage/);
+ * the entity's content was read at is applied. The rules are flux-common's (entityCoverage/);
  * this only gathers the cluster's objects. Kinds the cluster does not
  * serve leave their list out; nothing here ever reports an error.
  */
@@ -40,8 +40,10 @@ const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet'];
 export interface CoverageInput {
   /** The entity's appliers in this cluster, inventories narrowed to the entity. */
   objects: FluxObjectSummary[];
-  /** The commit the catalog read the monorepo at (flux-portal.io/source-commit). */
+  /** The commit the entity's current content was first read at (flux-portal.io/source-commit). */
   catalogCommit?: string;
+  /** When the catalog read it (flux-portal.io/source-commit-read-at). */
+  catalogReadAt?: string;
   /** A cluster entity: every Kustomization, no images of its own. */
   allKustomizations: boolean;
   options: SummaryOptions;
@@ -306,28 +308,57 @@ function imagesOf(
   return result.sort((a, b) => byName(a.policy, b.policy));
 }
 
+/**
+ * Whether a GitRepository follows a branch (its default one without a ref):
+ * then a revision it fetched later contains every commit pushed before.
+ * A tag, semver range, commit or other ref name pins it.
+ */
+function followsBranch(repository: any): boolean {
+  const ref = repository?.spec?.ref;
+  if (!ref) return true;
+  if (ref.commit || ref.semver || ref.tag) return false;
+  if (ref.name) return String(ref.name).startsWith('refs/heads/');
+  return true;
+}
+
 function mergeOf(
+  cluster: ClusterSnapshot,
   objects: FluxObjectSummary[],
   catalogCommit: string | undefined,
+  catalogReadAt: string | undefined,
 ): FluxMergeDeployed | undefined {
   const fromGit = objects.filter(
     o => o.kind === KUSTOMIZATION_KIND && o.source?.kind === 'GitRepository',
   );
   if (fromGit.length === 0) return undefined;
-  const decided = fromGit.map(o => ({
-    kind: o.kind,
-    namespace: o.namespace,
-    name: o.name,
-    ...mergeDeployedOf({
-      catalogCommit,
-      appliedRevision: o.appliedRevision,
-      sourceRevision: o.source?.revision,
-    }),
-    ...(o.appliedRevision ? { appliedRevision: o.appliedRevision } : {}),
-  }));
+  const decided = fromGit.map(o => {
+    const repository: any =
+      o.source &&
+      cluster.view.get('GitRepository', o.source.namespace, o.source.name);
+    const fetchedAt = repository?.status?.artifact?.lastUpdateTime;
+    return {
+      kind: o.kind,
+      namespace: o.namespace,
+      name: o.name,
+      ...mergeDeployedOf({
+        catalogCommit,
+        catalogReadAt,
+        appliedRevision: o.appliedRevision,
+        sourceRevision: o.source?.revision,
+        ...(typeof fetchedAt === 'string'
+          ? { sourceFetchedAt: fetchedAt }
+          : {}),
+        ...(repository
+          ? { sourceFollowsBranch: followsBranch(repository) }
+          : {}),
+      }),
+      ...(o.appliedRevision ? { appliedRevision: o.appliedRevision } : {}),
+    };
+  });
   return {
     state: rollUpMergeDeployed(decided.map(d => d.state)),
     ...(catalogCommit ? { catalogCommit } : {}),
+    ...(catalogCommit && catalogReadAt ? { catalogReadAt } : {}),
     objects: decided,
   };
 }
@@ -351,7 +382,12 @@ export function entityCoverage(
     if (serves('Receiver'))
       coverage.receivers = receiversOf(cluster, fluxObjects, options);
   }
-  const merge = mergeOf(objects, input.catalogCommit);
+  const merge = mergeOf(
+    cluster,
+    objects,
+    input.catalogCommit,
+    input.catalogReadAt,
+  );
   if (merge) coverage.merge = merge;
   return Object.keys(coverage).length > 0 ? coverage : undefined;
 }

@@ -13,12 +13,14 @@ import {
   ANNOTATION_KUBERNETES_ID,
   ANNOTATION_KUBERNETES_NAMESPACE,
   ANNOTATION_SOURCE_COMMIT,
+  ANNOTATION_SOURCE_COMMIT_READ_AT,
   HELM_RELEASE_KIND,
   KUSTOMIZATION_KIND,
   parseClusters,
   parseNamespacedName,
   parseSharedBy,
   parseSourceCommit,
+  parseSourceCommitReadAt,
   parseWorkloads,
   WorkloadRef,
 } from '@flux-portal/plugin-flux-common';
@@ -38,8 +40,10 @@ export interface EntityFluxObjects {
    * (the catalog's shared-by count above 1), else undefined.
    */
   sharedKustomization?: { key: ObjectKey; sharedBy: number };
-  /** The commit the catalog read the monorepo at, when it recorded one. */
+  /** The commit the entity's current content was first read at, when the catalog recorded one. */
   catalogCommit?: string;
+  /** When the catalog read it (ISO 8601 UTC), when recorded. */
+  catalogReadAt?: string;
 }
 
 export function entityFluxObjects(entity: Entity): EntityFluxObjects {
@@ -82,6 +86,9 @@ export function entityFluxObjects(entity: Entity): EntityFluxObjects {
     workloads,
     namespaces,
     catalogCommit: parseSourceCommit(annotations[ANNOTATION_SOURCE_COMMIT]),
+    catalogReadAt: parseSourceCommitReadAt(
+      annotations[ANNOTATION_SOURCE_COMMIT_READ_AT],
+    ),
     ...(kustomization && sharedBy !== undefined && sharedBy > 1
       ? {
           sharedKustomization: {
