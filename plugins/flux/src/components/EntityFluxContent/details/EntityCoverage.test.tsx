@@ -6,6 +6,8 @@ import { ObjectFacts } from '../ObjectFacts';
 import { fluxObject, NEXT_SHA, SHA } from '../../../__testUtils__/fixtures';
 
 const shop = fluxObject({});
+const READ_AT = '2026-12-06T07:30:47.120Z';
+const WHY = `the cluster last fetched 0123456 at 2026-12-06T07:29:00Z, before the catalog read this entity's last change fedcba9 at ${READ_AT}`;
 
 function cluster(
   coverage: FluxClusterEntityStatus['coverage'],
@@ -40,20 +42,21 @@ const alerts: NonNullable<FluxClusterEntityStatus['coverage']>['alerts'] = [
 ];
 
 describe('EntityCoverage', () => {
-  it('says the merge is not deployed yet, per Kustomization, with the commit the catalog read', async () => {
+  it('says the merge is not deployed yet, per Kustomization with why, with the commit the entity was read at and when', async () => {
     await renderInTestApp(
       <EntityCoverage
         cluster={cluster({
           merge: {
             state: 'not-yet',
             catalogCommit: NEXT_SHA,
+            catalogReadAt: READ_AT,
             objects: [
               {
                 kind: 'Kustomization',
                 namespace: 'flux-system',
                 name: 'shop',
                 state: 'not-yet',
-                reason: 'applied 0123456, the catalog read fedcba9',
+                reason: WHY,
                 appliedRevision: `main@sha1:${SHA}`,
               },
             ],
@@ -75,7 +78,13 @@ describe('EntityCoverage', () => {
     const row = within(table).getAllByRole('row')[1];
     expect(row).toHaveTextContent('flux-system/shop');
     expect(row).toHaveTextContent('Not yet');
-    expect(row).toHaveTextContent('applied 0123456, the catalog read fedcba9');
+    expect(row).toHaveTextContent(WHY);
+    expect(
+      screen.getByText(/first read this entity's current content at commit/),
+    ).toBeInTheDocument();
+    expect(
+      document.querySelector(`time[datetime="${READ_AT}"]`),
+    ).not.toBeNull();
   });
 
   it('flags an image policy whose latest image differs from the deployed one, and names the automation', async () => {

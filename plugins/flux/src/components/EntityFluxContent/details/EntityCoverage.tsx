@@ -19,6 +19,7 @@ import type {
 import { StateChip } from '../../StateChip';
 import { ColumnHeads } from '../../ColumnHeads';
 import { Revision } from '../../Revision';
+import { RelativeTime } from '../../RelativeTime';
 
 const MERGE = {
   deployed: { state: 'Ready', label: 'Deployed' },
@@ -65,7 +66,10 @@ function Part(props: { title: string; children: React.ReactNode }) {
   );
 }
 
-/** "Is my merge deployed": the catalog's commit against what each Kustomization applied. */
+/**
+ * "Is my merge deployed": the commit the entity's current content was first
+ * read at against what each Kustomization applied; each row says why.
+ */
 function MergeDeployed(props: {
   merge: FluxMergeDeployed;
   cluster: FluxClusterEntityStatus;
@@ -83,11 +87,16 @@ function MergeDeployed(props: {
         <Typography variant="body2">
           {merge.catalogCommit ? (
             <>
-              The catalog read commit{' '}
+              The catalog first read this entity's current content at commit{' '}
               <Revision
                 revision={`sha1:${merge.catalogCommit}`}
                 sourceUrl={sourceUrlOf(merge.objects[0])}
               />
+              {merge.catalogReadAt && (
+                <>
+                  , <RelativeTime iso={merge.catalogReadAt} />
+                </>
+              )}
             </>
           ) : (
             'The catalog has not recorded which commit it read.'
@@ -269,7 +278,7 @@ function Receivers(props: { receivers: FluxReceiverCoverage[] }) {
 
 /**
  * What concerns the entity in one cluster beyond its appliers: whether the
- * commit the catalog read is applied, image updates (latest vs deployed)
+ * commit its content was read at is applied, image updates (latest vs deployed)
  * and who is notified. A part the cluster cannot tell (its controller is
  * not installed) is left out.
  */
