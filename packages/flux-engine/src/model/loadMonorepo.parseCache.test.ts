@@ -68,4 +68,31 @@ describe('loadMonorepo with a ParseCache', () => {
         values: { redis: { tag: '7.2.0' } },
       });
   });
+
+  it('a changed patch is parsed again and applied; an unchanged one is reused', async () => {
+    const files = filesOf('kustomize-helm');
+    const cache = new ParseCache();
+    const path = 'apps/production/podinfo-values.yaml';
+    const replicas = async (text: string) => {
+      const model = await loadMonorepo(
+        createMemoryTree({ ...files, [path]: Buffer.from(text) }),
+        { parseCache: cache },
+      );
+      return model.helmReleases
+        .filter(h => h.name === 'podinfo')
+        .map(h => [h.cluster, (h.values as any).replicaCount]);
+    };
+    const original = files[path].toString('utf8');
+    expect(await replicas(original)).toEqual(
+      expect.arrayContaining([['production', 3]]),
+    );
+    expect(
+      await replicas(original.replace('replicaCount: 3', 'replicaCount: 7')),
+    ).toEqual(expect.arrayContaining([['production', 7]]));
+    // the patch file alone was parsed again
+    expect(cache.stats().misses).toBe(1);
+    expect(await replicas(original)).toEqual(
+      expect.arrayContaining([['production', 3]]),
+    );
+  });
 });

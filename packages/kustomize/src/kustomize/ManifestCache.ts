@@ -46,6 +46,13 @@ export class ManifestCache {
     Map<string, Promise<TreeEntryType | undefined>>
   >();
 
+  /** A patch's parse: kept across loads by the ParseCache, else parsed for each use. */
+  parsePatch<T>(key: string, text: string, parse: () => T): T {
+    return this.options.parseCache
+      ? this.options.parseCache.parsePatch(key, text, parse)
+      : parse();
+  }
+
   /** The entry type of `path`, looked up once per cache (one load). */
   stat(tree: FileTree, path: string): Promise<TreeEntryType | undefined> {
     return memo(this.stats, tree, path, () => tree.stat(path));

@@ -35,6 +35,7 @@ export class ParseCache {
     string,
     Entry<ParsedKustomization>
   >();
+  private readonly patches = new Map<string, Entry<unknown>>();
   private load = 0;
   private hits = 0;
   private misses = 0;
@@ -48,10 +49,11 @@ export class ParseCache {
 
   /** Ends a load: drops what it did not use. */
   endLoad(): void {
-    for (const store of [this.manifests, this.kustomizations] as Map<
-      string,
-      Entry<unknown>
-    >[]) {
+    for (const store of [
+      this.manifests,
+      this.kustomizations,
+      this.patches,
+    ] as Map<string, Entry<unknown>>[]) {
       for (const [path, entry] of store)
         if (entry.load !== this.load) store.delete(path);
     }
@@ -62,7 +64,8 @@ export class ParseCache {
     return {
       hits: this.hits,
       misses: this.misses,
-      entries: this.manifests.size + this.kustomizations.size,
+      entries:
+        this.manifests.size + this.kustomizations.size + this.patches.size,
     };
   }
 
@@ -86,9 +89,14 @@ export class ParseCache {
     });
   }
 
+  /** A patch's parse (`key`: its file, line and kind), reused when its text is unchanged. */
+  parsePatch<T>(key: string, text: string, parse: () => T): T {
+    return this.lookup(this.patches, text, key, parse) as T;
+  }
+
   private lookup<T>(
     store: Map<string, Entry<T>>,
-    bytes: Buffer,
+    bytes: Buffer | string,
     path: string,
     parse: () => T,
   ): T {

@@ -62,7 +62,12 @@ async function transform(
   k: Kustomization,
   resMap: ResMap,
 ): Promise<void> {
-  const source = { tree: ctx.tree, file: k.file, dir: k.dir };
+  const source = {
+    tree: ctx.tree,
+    file: k.file,
+    dir: k.dir,
+    parser: ctx.cache,
+  };
   await applyPatches(
     resMap,
     k.patches.filter(p => p.value.legacy !== 'json6902'),

@@ -9,3 +9,4 @@ export { resolveTreePath, normaliseTreePath } from './resolveTreePath';
 export { createLocalTree } from './localTree';
 export { createMemoryTree } from './memoryTree';
 export { compareNames } from './compareNames';
+export { readTarArchive } from './tarArchive';

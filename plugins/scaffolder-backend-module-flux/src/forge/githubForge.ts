@@ -1,5 +1,5 @@
 import { ForgeHttp } from './forgeHttp';
-import { readTarGz } from './tarball';
+import { readTarArchive } from '@flux-portal/kustomize';
 import type {
   BranchHead,
   CommitSpec,
@@ -87,7 +87,7 @@ export class GithubForge implements ForgeClient {
       'GET',
       `${this.base}/tarball/${head.sha}`,
     );
-    return readTarGz(Buffer.from(await response.arrayBuffer()));
+    return readTarArchive(Buffer.from(await response.arrayBuffer()));
   }
 
   async findPullRequest(

@@ -1,5 +1,5 @@
 import { ForgeHttp } from './forgeHttp';
-import { readTarGz } from './tarball';
+import { readTarArchive } from '@flux-portal/kustomize';
 import type {
   BranchHead,
   CommitSpec,
@@ -75,7 +75,7 @@ export class GitlabForge implements ForgeClient {
         head.sha,
       )}`,
     );
-    return readTarGz(Buffer.from(await response.arrayBuffer()));
+    return readTarArchive(Buffer.from(await response.arrayBuffer()));
   }
 
   async findPullRequest(

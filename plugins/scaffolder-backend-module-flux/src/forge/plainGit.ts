@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { InputError, NotFoundError } from '@backstage/errors';
-import { readTarGz } from './tarball';
+import { readTarArchive } from '@flux-portal/kustomize';
 import type { BranchHead, CommitSpec, GitRepository } from './types';
 
 /**
@@ -223,7 +223,7 @@ export class PlainGitRepository implements GitRepository {
       '--prefix=repo/',
       head.sha,
     ]);
-    return readTarGz(archive);
+    return readTarArchive(archive);
   }
 
   /** Head commit of `branch` on the server, or undefined. */

@@ -6,7 +6,7 @@ import { splitApiVersion } from '../resId';
 import { ResMap } from '../ResMap';
 import { Resource } from '../Resource';
 import { applyJsonPatch, JsonPatchError } from './json6902';
-import { loadPatch, LoadedPatch } from './loadPatch';
+import { loadPatch, LoadedPatch, PatchParser } from './loadPatch';
 import { compileSelector } from './selector';
 import { isBuiltinGroup, strategicMerge } from './strategicMerge';
 
@@ -15,6 +15,8 @@ export interface PatchSource {
   tree: FileTree;
   file: string;
   dir: string;
+  /** parses patches once per content (the load's ManifestCache) */
+  parser?: PatchParser;
 }
 
 /** Applies patch entries in order to the resources of `resMap`. */
@@ -34,6 +36,7 @@ export async function applyPatches(
       source.dir,
       line,
       problems,
+      source.parser,
     );
     if (!patch) continue;
     let targets: Resource[] | undefined;

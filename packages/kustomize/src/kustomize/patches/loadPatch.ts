@@ -18,10 +18,22 @@ export type LoadedPatch =
       line?: number;
     };
 
+/** Parses a patch's text once per content when given a ParseCache. */
+export interface PatchParser {
+  parsePatch(key: string, text: string, parse: () => ParsedPatch): ParsedPatch;
+}
+
+/** A patch's parse: the patch, or the problems that stopped it. */
+export interface ParsedPatch {
+  patch?: LoadedPatch;
+  problems: EngineProblem[];
+}
+
 /**
  * Reads a patch (inline or from a file next to the kustomization) and tells
  * strategic-merge patches (mappings) from JSON 6902 patches (lists), as
- * kustomize does. Returns undefined after recording a problem.
+ * kustomize does. Returns undefined after recording a problem. Parsed patches
+ * are shared through `parser` and never mutated: applying one copies from it.
  */
 export async function loadPatch(
   tree: FileTree,
@@ -30,6 +42,7 @@ export async function loadPatch(
   kustomizationDir: string,
   line: number | undefined,
   problems: EngineProblem[],
+  parser?: PatchParser,
 ): Promise<LoadedPatch | undefined> {
   let text: string;
   let file = kustomizationFile;
@@ -53,6 +66,38 @@ export async function loadPatch(
       return undefined;
     }
   }
+  const parse = () => parsePatch(text, file, baseLine, entry.legacy);
+  const parsed = parser
+    ? parser.parsePatch(
+        `${file}|${baseLine ?? ''}|${entry.legacy ?? ''}`,
+        text,
+        parse,
+      )
+    : parse();
+  problems.push(...parsed.problems);
+  return parsed.patch;
+}
+
+function parsePatch(
+  text: string,
+  file: string,
+  baseLine: number | undefined,
+  legacy: PatchEntry['legacy'],
+): ParsedPatch {
+  const problems: EngineProblem[] = [];
+  return {
+    patch: parsePatchText(text, file, baseLine, legacy, problems),
+    problems,
+  };
+}
+
+function parsePatchText(
+  text: string,
+  file: string,
+  baseLine: number | undefined,
+  legacy: PatchEntry['legacy'],
+  problems: EngineProblem[],
+): LoadedPatch | undefined {
   const docs: unknown[] = [];
   let parsedDocs: any[];
   try {
@@ -107,7 +152,7 @@ export async function loadPatch(
     });
     return undefined;
   }
-  if (entry.legacy === 'json6902' || Array.isArray(docs[0])) {
+  if (legacy === 'json6902' || Array.isArray(docs[0])) {
     const ops = docs[0];
     if (
       !Array.isArray(ops) ||
