@@ -153,8 +153,10 @@ export class FluxMonorepoEntityProvider implements EntityProvider {
     const started = Date.now();
     const read = await this.readTarget();
     if (read.status !== 'read') return read;
+    const readMs = Date.now() - started;
     const ingestion = await this.ingest(read.tree);
     if ('status' in ingestion) return ingestion;
+    const mapped = Date.now();
 
     const next = new Set(ingestion.entities.map(entityRef));
     const guard = await this.guardRemoval(next);
@@ -174,7 +176,9 @@ export class FluxMonorepoEntityProvider implements EntityProvider {
       `Ingested ${ingestion.entities.length} entities from ${
         this.options.config.target
       } in ${Date.now() - started} ms` +
-        ` (${ingestion.problems.length} problems, ${guard.removed} removed)`,
+        ` (read ${readMs} ms, mapped ${mapped - started - readMs} ms, applied ${
+          Date.now() - mapped
+        } ms; ${ingestion.problems.length} problems, ${guard.removed} removed)`,
     );
     return {
       status: 'applied',
@@ -192,7 +196,9 @@ export class FluxMonorepoEntityProvider implements EntityProvider {
   private async readTarget(): Promise<MonorepoRead | RefreshOutcome> {
     const { config, logger, urlReader } = this.options;
     try {
-      const read = await readMonorepoTree(config.target, urlReader, this.etag);
+      const read = await readMonorepoTree(config.target, urlReader, this.etag, {
+        integrations: this.options.integrations,
+      });
       if (read.status === 'not-modified')
         logger.debug(`${config.target} is unchanged (ETag ${this.etag})`);
       return read;

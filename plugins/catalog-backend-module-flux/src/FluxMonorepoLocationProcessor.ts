@@ -92,6 +92,7 @@ export class FluxMonorepoLocationProcessor implements CatalogProcessor {
       target,
       this.options.urlReader,
       cached?.etag,
+      { integrations: this.options.integrations },
     );
     if (read.status === 'not-modified') return cached?.entities ?? [];
     const entities = await this.ingest(target, read.tree);

@@ -6,8 +6,10 @@ import { ScmIntegrations } from '@backstage/integration';
 import {
   catalogLocationsExtensionPoint,
   catalogProcessingExtensionPoint,
+  catalogServiceRef,
 } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { createLocationPushRefresher } from './events/locationPushRefresh';
 import { subscribePushRefresh } from './events/subscribePushRefresh';
 import { FluxMonorepoEntityProvider } from './FluxMonorepoEntityProvider';
 import {
@@ -17,9 +19,10 @@ import {
 
 /**
  * Catalog module: ingests the Flux monorepos of `catalog.providers.fluxMonorepo`
- * and handles `flux-monorepo` locations. Refreshes a provider on a GitHub or
- * GitLab push to its repository and branch (topics `github.push` and
- * `gitlab.push` of the events service).
+ * and handles `flux-monorepo` locations. Refreshes a provider, or a
+ * registered `flux-monorepo` Location, on a push to its repository and branch
+ * (GitHub, GitLab, Gitea, Bitbucket Cloud and Server, Azure DevOps push
+ * topics of the events service: src/events).
  *
  * @public
  */
@@ -37,6 +40,8 @@ export const catalogModuleFluxMonorepo = createBackendModule({
         scheduler: coreServices.scheduler,
         urlReader: coreServices.urlReader,
         events: eventsServiceRef,
+        catalogService: catalogServiceRef,
+        auth: coreServices.auth,
       },
       async init({
         catalog,
@@ -47,6 +52,8 @@ export const catalogModuleFluxMonorepo = createBackendModule({
         scheduler,
         urlReader,
         events,
+        catalogService,
+        auth,
       }) {
         // The catalog API only registers locations of allowed types (default
         // just 'url'); the extension point replaces the list, so keep 'url'.
@@ -58,7 +65,16 @@ export const catalogModuleFluxMonorepo = createBackendModule({
           database,
         });
         catalog.addEntityProvider(providers);
-        await subscribePushRefresh({ events, providers, logger });
+        await subscribePushRefresh({
+          events,
+          providers,
+          logger,
+          refreshLocations: createLocationPushRefresher({
+            catalog: catalogService,
+            auth,
+            logger,
+          }),
+        });
         catalog.addProcessor(
           new FluxMonorepoLocationProcessor({
             urlReader,

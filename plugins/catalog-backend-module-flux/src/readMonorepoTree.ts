@@ -2,14 +2,22 @@
  * Reads a monorepo target into the engine's FileTree: a URL through
  * Backstage's UrlReader (`readTree` with the last ETag, so an unchanged
  * repository costs one request), or a local folder confined to its root.
+ *
+ * The forges whose readers serve tar archives (GitHub, GitLab, Gitea,
+ * Bitbucket Cloud) are read from `archive()` in one pass (readTarArchive):
+ * `files()` parses the archive entry by entry through streams, 6 s for a
+ * 10,000-app repository's 50,000 files against well under one.
  */
 import { isAbsolute, resolve } from 'node:path';
 import type { UrlReaderService } from '@backstage/backend-plugin-api';
 import { NotModifiedError } from '@backstage/errors';
+import type { UrlReaderServiceReadTreeResponse as ReadTreeResponse } from '@backstage/backend-plugin-api';
+import type { ScmIntegrationRegistry } from '@backstage/integration';
 import {
   createLocalTree,
   createMemoryTree,
   FileTree,
+  readTarArchive,
 } from '@flux-portal/kustomize';
 import { commitOfEtag, gitHeadOf } from './sourceCommit';
 
@@ -34,10 +42,55 @@ export function localTargetPath(target: string): string {
   return isAbsolute(path) ? path : resolve(process.cwd(), path);
 }
 
+/** Integration types (`@backstage/integration`) whose readers answer readTree with a tar archive. */
+export const TAR_ARCHIVE_INTEGRATIONS: ReadonlyArray<string> = [
+  'github',
+  'gitlab',
+  'gitea',
+  'bitbucketCloud',
+];
+
+async function bufferOf(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk));
+  return Buffer.concat(chunks);
+}
+
+/**
+ * The files of a tar-archive response: the forge's gzipped archive as served
+ * (one top folder), or, for a target below the repository root, the plain
+ * tar the reader makes of that folder.
+ */
+async function filesOfArchive(
+  response: ReadTreeResponse,
+  target: string,
+): Promise<Record<string, Buffer>> {
+  const archive = await bufferOf(await response.archive());
+  if (archive[0] === 0x1f && archive[1] === 0x8b)
+    return readTarArchive(archive);
+  if (archive.subarray(257, 262).toString('latin1') === 'ustar')
+    return readTarArchive(archive, { stripTopFolder: false });
+  throw new Error(`the reader of ${target} answered no tar archive`);
+}
+
+async function filesOfResponse(
+  response: ReadTreeResponse,
+): Promise<Record<string, Buffer>> {
+  const files: Record<string, Buffer> = {};
+  for (const file of await response.files()) {
+    files[file.path.replace(/^\/+/, '')] = await file.content();
+  }
+  return files;
+}
+
 export async function readMonorepoTree(
   target: string,
   reader: UrlReaderService,
   etag?: string,
+  options: {
+    /** the integrations, to tell the forges that serve tar archives */
+    integrations?: ScmIntegrationRegistry;
+  } = {},
 ): Promise<MonorepoRead> {
   if (!isUrlTarget(target)) {
     const path = localTargetPath(target);
@@ -49,10 +102,10 @@ export async function readMonorepoTree(
   }
   try {
     const response = await reader.readTree(target, { etag });
-    const files: Record<string, Buffer> = {};
-    for (const file of await response.files()) {
-      files[file.path.replace(/^\/+/, '')] = await file.content();
-    }
+    const type = options.integrations?.byUrl(target)?.type;
+    const files = TAR_ARCHIVE_INTEGRATIONS.includes(type ?? '')
+      ? await filesOfArchive(response, target)
+      : await filesOfResponse(response);
     return {
       status: 'read',
       tree: createMemoryTree(files),

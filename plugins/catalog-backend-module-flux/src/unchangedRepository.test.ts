@@ -5,16 +5,20 @@
  * test command started one): a push that finds the repository unchanged costs
  * one request (the branch's commit, the ETag) and reads no archive; a push
  * with a new commit reads the archive once and the catalog shows the change.
+ * The same for a registered `flux-monorepo` Location, which without the push
+ * would wait for the catalog's next processing (an hour here).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { createBackendModule } from '@backstage/backend-plugin-api';
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import catalogPlugin from '@backstage/plugin-catalog-backend';
-import { EventsService, eventsServiceRef } from '@backstage/plugin-events-node';
-import { catalogModuleFluxMonorepo } from './module';
-import { copyExampleMonorepo } from './__testUtils__/exampleMonorepo';
-import { query, waitForEntities } from './__testUtils__/catalogApi';
-import { startGiteaServer } from './__testUtils__/giteaServer';
+import {
+  catalogRequest,
+  query,
+  waitForEntities,
+} from './__testUtils__/catalogApi';
+import { waitFor } from './__testUtils__/captureEvents';
+import {
+  FIRST_COMMIT,
+  GITEA_REPO,
+  startGiteaCatalog,
+} from './__testUtils__/giteaCatalog';
 import {
   availablePostgres,
   createTestDatabases,
@@ -24,9 +28,9 @@ const databases = createTestDatabases();
 
 jest.setTimeout(160_000);
 
-const REPO = 'acme/platform';
-const FIRST = '1111111111111111111111111111111111111111';
 const SECOND = '2222222222222222222222222222222222222222';
+const COMMIT = `/api/v1/repos/${GITEA_REPO}/git/commits/main`;
+const ARCHIVE = `/api/v1/repos/${GITEA_REPO}/archive/main.tar.gz`;
 
 /** A schedule that never runs during the test: only push events refresh. */
 const idle = {
@@ -35,33 +39,20 @@ const idle = {
   initialDelay: { hours: 24 },
 };
 
-/** A Gitea push webhook as the events backend's HTTP ingress publishes it. */
-function giteaPush(baseUrl: string, after: string) {
-  return {
-    topic: 'gitea',
-    eventPayload: {
-      ref: 'refs/heads/main',
-      after,
-      repository: {
-        full_name: REPO,
-        html_url: `${baseUrl}/${REPO}`,
-        default_branch: 'main',
-      },
-    },
-    metadata: { 'x-gitea-event': 'push' },
-  };
-}
+type Started = Awaited<ReturnType<typeof startGiteaCatalog>>;
 
-async function waitFor(condition: () => boolean, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise(r => setTimeout(r, 50));
-  }
+/** Waits until django's description starts with `prefix`; returns django. */
+async function djangoWith(started: Started, prefix: string) {
+  let django: any;
+  await waitFor(async () => {
+    django = await query(
+      started.backend.server,
+      '/entities/by-name/component/default/django',
+    );
+    return django.metadata.description.startsWith(prefix);
+  });
+  return django;
 }
-
-const COMMIT = '/api/v1/repos/acme/platform/git/commits/main';
-const ARCHIVE = '/api/v1/repos/acme/platform/archive/main.tar.gz';
 
 describe('refresh cost at the Git host', () => {
   if (availablePostgres.length === 0) {
@@ -70,80 +61,33 @@ describe('refresh cost at the Git host', () => {
   }
 
   it.each(databases.eachSupportedId())(
-    'an unchanged repository costs one request; a new commit one archive, on %p',
+    'a provider: an unchanged repository costs one request, a new commit one archive, on %p',
     async databaseId => {
-      const knex = await databases.init(databaseId);
-      const dir = copyExampleMonorepo();
-      const gitea = await startGiteaServer(REPO, dir, FIRST);
-      let events: EventsService | undefined;
-      const grabEvents = createBackendModule({
-        pluginId: 'catalog',
-        moduleId: 'test-events',
-        register(env) {
-          env.registerInit({
-            deps: { e: eventsServiceRef },
-            async init({ e }) {
-              events = e;
-            },
-          });
-        },
-      });
-      const backend = await startTestBackend({
-        features: [
-          catalogPlugin,
-          catalogModuleFluxMonorepo,
-          grabEvents,
-          // the real UrlReader: no urlReader mock
-          mockServices.events.factory(),
-          mockServices.database.factory({ knex }),
-          mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
-          mockServices.rootConfig.factory({
-            data: {
-              integrations: { gitea: [gitea.integration] },
-              catalog: {
-                providers: {
-                  fluxMonorepo: {
-                    platform: { target: gitea.treeUrl(REPO), schedule: idle },
-                  },
-                },
-              },
-            },
-          }),
-        ],
-      });
+      const started = await startGiteaCatalog(
+        await databases.init(databaseId),
+        target => ({
+          providers: { fluxMonorepo: { platform: { target, schedule: idle } } },
+        }),
+      );
+      const { gitea, backend } = started;
       try {
         // First push: the commit, then the archive; the catalog fills.
-        await events!.publish(giteaPush(gitea.baseUrl, FIRST));
+        await started.push();
         await waitForEntities(backend.server, 'kind=component', 34);
         expect(gitea.requests).toEqual([COMMIT, ARCHIVE]);
 
         // The same commit pushed again (a re-delivered webhook): one request, no archive.
-        await events!.publish(giteaPush(gitea.baseUrl, FIRST));
+        await started.push();
         await waitFor(() => gitea.requests.length === 3);
         await new Promise(r => setTimeout(r, 1000));
         expect(gitea.requests).toEqual([COMMIT, ARCHIVE, COMMIT]);
 
         // A new commit that changes one app: one commit request and one archive.
-        const file = `${dir}/apps/django/base/deployment.yaml`;
-        writeFileSync(
-          file,
-          readFileSync(file, 'utf8').replace('Core REST API', 'Core API v2'),
-        );
-        gitea.push(dir, SECOND);
-        await events!.publish(giteaPush(gitea.baseUrl, SECOND));
+        started.changeDjango('Core API v2', SECOND);
+        await started.push();
         await waitFor(() => gitea.requests.length === 5);
         expect(gitea.requests.slice(3)).toEqual([COMMIT, ARCHIVE]);
-        let django: any;
-        const deadline = Date.now() + 60_000;
-        do {
-          django = await query(
-            backend.server,
-            '/entities/by-name/component/default/django',
-          );
-          if (django.metadata.description?.startsWith('Core API v2')) break;
-          await new Promise(r => setTimeout(r, 200));
-        } while (Date.now() < deadline);
-        expect(django.metadata.description).toMatch(/^Core API v2/);
+        const django = await djangoWith(started, 'Core API v2');
         expect(
           django.metadata.annotations['flux-portal.io/source-commit'],
         ).toBe(SECOND);
@@ -153,10 +97,48 @@ describe('refresh cost at the Git host', () => {
         );
         expect(
           keycloak.metadata.annotations['flux-portal.io/source-commit'],
-        ).toBe(FIRST);
+        ).toBe(FIRST_COMMIT);
       } finally {
-        await backend.stop();
-        await gitea.close();
+        await started.stop();
+      }
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'a registered flux-monorepo Location is read again on a push to its target, on %p',
+    async databaseId => {
+      const started = await startGiteaCatalog(
+        await databases.init(databaseId),
+        () => ({
+          // never again by itself during the test: only a push refreshes
+          processingInterval: { minutes: 60 },
+          rules: [
+            { allow: ['Component', 'System', 'API', 'Resource', 'Location'] },
+          ],
+        }),
+      );
+      const { gitea, backend } = started;
+      try {
+        const registered = await catalogRequest(backend.server, '/locations', {
+          method: 'POST',
+          body: { type: 'flux-monorepo', target: gitea.treeUrl(GITEA_REPO) },
+        });
+        expect(registered.status).toBe(201);
+        await waitForEntities(backend.server, 'kind=component', 34);
+        const reads = gitea.requests.length;
+
+        // A push to another repository: nothing is read.
+        await started.push('acme/other');
+        await new Promise(r => setTimeout(r, 1500));
+        expect(gitea.requests).toHaveLength(reads);
+
+        // One app changes in a new commit; the push makes the catalog read it.
+        started.changeDjango('Core API v2', SECOND);
+        await started.push();
+        await djangoWith(started, 'Core API v2');
+        expect(gitea.requests.slice(reads)).toContain(ARCHIVE);
+      } finally {
+        await started.stop();
       }
     },
   );

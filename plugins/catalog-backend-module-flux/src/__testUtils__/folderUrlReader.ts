@@ -2,9 +2,11 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { NotModifiedError } from '@backstage/errors';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { Readable } from 'node:stream';
+import { archiveOf } from './giteaServer';
 
 /**
- * A UrlReader whose readTree serves `folder` with ETag `etag`, and answers
+ * A UrlReader whose readTree serves `folder` (files, or the archive) with ETag `etag`, and answers
  * NotModified when called with that ETag; records the ETag of every call.
  */
 export function folderUrlReader(folder: string, etag = 'etag-1') {
@@ -23,9 +25,8 @@ export function folderUrlReader(folder: string, etag = 'etag-1') {
             path: relative(folder, abs),
             content: async () => readFileSync(abs),
           })),
-        archive: async () => {
-          throw new Error('not used');
-        },
+        // as a forge serves it: tar.gz with one top folder
+        archive: async () => Readable.from(archiveOf(folder)),
         dir: async () => {
           throw new Error('not used');
         },

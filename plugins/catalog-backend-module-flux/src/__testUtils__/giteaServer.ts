@@ -27,8 +27,8 @@ export interface GiteaServer {
   close(): Promise<void>;
 }
 
-/** A Gitea-style archive of `folder`: one top folder, as `git archive --prefix` makes. */
-function archiveOf(folder: string): Buffer {
+/** A forge's archive of `folder` (tar.gz): one top folder, as `git archive --prefix` makes. */
+export function archiveOf(folder: string): Buffer {
   const work = mkdtempSync(join(tmpdir(), 'flux-gitea-'));
   try {
     cpSync(folder, join(work, 'archive-main'), { recursive: true });
@@ -54,6 +54,9 @@ export async function startGiteaServer(
 
   const server: Server = createServer((req, res) => {
     requests.push(req.url ?? '');
+    // no keep-alive: push() blocks this process while it archives, and a
+    // client reusing a connection the server is closing meanwhile gets a reset
+    res.setHeader('Connection', 'close');
     const prefix = `/api/v1/repos/${repo}`;
     if (req.url?.startsWith('/api/v1/repos/owner/broken/')) {
       res.writeHead(500).end('internal error');

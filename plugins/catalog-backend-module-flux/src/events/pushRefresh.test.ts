@@ -7,14 +7,13 @@
  * (through the HTTP ingress's topic and headers) pushes refresh only their
  * providers.
  */
-import { createBackendModule } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
-import { EventsService, eventsServiceRef } from '@backstage/plugin-events-node';
 import { catalogModuleFluxMonorepo } from '../module';
 import { EXAMPLE_MONOREPO } from '../__testUtils__/exampleMonorepo';
 import { folderUrlReader } from '../__testUtils__/folderUrlReader';
 import { waitForEntities } from '../__testUtils__/catalogApi';
+import { captureEvents, waitFor } from '../__testUtils__/captureEvents';
 import {
   availablePostgres,
   createTestDatabases,
@@ -44,13 +43,6 @@ const idle = {
 };
 
 /** The refresh runs after the event is handled: poll for what it does. */
-async function waitFor(condition: () => boolean, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise(r => setTimeout(r, 50));
-  }
-}
 
 describe('refresh on push', () => {
   if (availablePostgres.length === 0) {
@@ -72,24 +64,12 @@ describe('refresh on push', () => {
           return folder.urlReader.readTree(url, options);
         },
       });
-      let events: EventsService | undefined;
-      const grabEvents = createBackendModule({
-        pluginId: 'catalog',
-        moduleId: 'test-events',
-        register(env) {
-          env.registerInit({
-            deps: { e: eventsServiceRef },
-            async init({ e }) {
-              events = e;
-            },
-          });
-        },
-      });
+      const captured = captureEvents();
       const backend = await startTestBackend({
         features: [
           catalogPlugin,
           catalogModuleFluxMonorepo,
-          grabEvents,
+          captured.module,
           urlReader.factory,
           mockServices.events.factory(),
           mockServices.database.factory({ knex }),
@@ -111,7 +91,7 @@ describe('refresh on push', () => {
         ],
       });
       try {
-        const publish = (event: PushEvent) => events!.publish(event);
+        const publish = (event: PushEvent) => captured.events().publish(event);
 
         // Another branch, a tag, another repository, a deletion, another
         // Gitea event, malformed payloads: nothing is read.

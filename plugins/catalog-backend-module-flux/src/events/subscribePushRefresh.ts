@@ -2,7 +2,8 @@
  * Refresh on push: subscribes to the push topics of Backstage's events
  * service (GitHub, GitLab, Gitea, Bitbucket Cloud and Server, Azure DevOps:
  * `PUSH_TOPICS`) and refreshes the providers whose repository and branch
- * the push changed (the same refresh as the scheduled task).
+ * the push changed (the same refresh as the scheduled task), and the
+ * `flux-monorepo` Locations it concerns (`refreshLocations`).
  */
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { EventsService } from '@backstage/plugin-events-node';
@@ -26,9 +27,13 @@ export async function subscribePushRefresh(options: {
   events: EventsService;
   providers: PushRefreshable[];
   logger: LoggerService;
+  /** refreshes the registered Locations a push concerns (locationPushRefresh.ts) */
+  refreshLocations?: (pushed: PushedBranch[]) => Promise<unknown>;
 }): Promise<void> {
-  const { events, providers, logger } = options;
-  if (!providers.some(p => isUrlTarget(p.getTarget()))) return; // only local folders: no push can concern them
+  const { events, providers, logger, refreshLocations } = options;
+  // only local folders and no Locations to look for: no push can concern them
+  if (!refreshLocations && !providers.some(p => isUrlTarget(p.getTarget())))
+    return;
   await events.subscribe({
     id: 'catalog-flux-monorepo-push-refresh',
     topics: PUSH_TOPICS,
@@ -36,6 +41,12 @@ export async function subscribePushRefresh(options: {
       // A malformed payload concerns no provider: it is ignored, never thrown back at the events service.
       const pushed = pushedBranchesOf({ topic, eventPayload, metadata });
       if (pushed.length === 0) return;
+      // Not awaited either: a catalog query and a refresh request per match.
+      refreshLocations?.(pushed).catch(error =>
+        logger.error(
+          `Refresh of flux-monorepo locations on push failed: ${error}`,
+        ),
+      );
       for (const provider of providers) {
         let match: PushedBranch | undefined;
         try {
