@@ -13,7 +13,14 @@ export const storageClassUse: UnitRule = (unit, lookups, add) => {
     );
 };
 
-/** Storage classes a unit's PVCs, StatefulSets and Helm values ask for. */
+/** Objects that define storage classes rather than ask for one. */
+const PROVIDING_KINDS = new Set(['StorageClass', 'VolumeSnapshotClass']);
+
+/**
+ * Storage classes a unit's objects (PVCs, StatefulSets, custom resources such
+ * as a CloudNativePG Cluster's `spec.storage.storageClass`) and Helm values
+ * ask for.
+ */
 function storageClassesUsed(unit: Unit): string[] {
   const out = new Set<string>();
   const visit = (value: unknown, depth: number) => {
@@ -32,11 +39,7 @@ function storageClassesUsed(unit: Unit): string[] {
     }
   };
   for (const { object } of unit.objects) {
-    if (
-      object.kind === 'PersistentVolumeClaim' ||
-      object.kind === 'StatefulSet'
-    )
-      visit(object.spec, 0);
+    if (!PROVIDING_KINDS.has(object.kind ?? '')) visit(object.spec, 0);
   }
   for (const hr of unit.helmReleases) visit(hr.values, 0);
   return [...out];
