@@ -28,12 +28,23 @@ export function createMemoryTree(
       path,
       typeof content === 'string' ? Buffer.from(content, 'utf8') : content,
     );
-    const parts = path.split('/');
-    for (let i = 0; i < parts.length; i++) {
-      const parent = parts.slice(0, i).join('/');
-      const type: TreeEntryType = i === parts.length - 1 ? 'file' : 'dir';
-      if (!dirs.has(parent)) dirs.set(parent, new Map());
-      dirs.get(parent)!.set(parts[i], type);
+    // Link the entry into its parent, and each new parent into its own,
+    // up to the first parent that was already linked.
+    let child = path;
+    let type: TreeEntryType = 'file';
+    for (;;) {
+      const slash = child.lastIndexOf('/');
+      const parent = slash < 0 ? '' : child.slice(0, slash);
+      let entries = dirs.get(parent);
+      const known = entries !== undefined;
+      if (!entries) {
+        entries = new Map();
+        dirs.set(parent, entries);
+      }
+      entries.set(child.slice(slash + 1), type);
+      if (known || parent === '') break;
+      child = parent;
+      type = 'dir';
     }
   }
 

@@ -1,5 +1,8 @@
 import { TreeError } from './FileTree';
 
+/** Anything but plain `a/b/c`: `.`/`..` segments, empty segments, absolute or drive paths, backslashes. */
+const NEEDS_WALK = /(^|\/)\.{1,2}(\/|$)|\/\/|^\/|\/$|\\|^[A-Za-z]:/;
+
 /**
  * Joins `relative` onto the tree-relative `baseDir` and normalises the result
  * ('' = root). Absolute paths and '..' segments climbing above the root are
@@ -8,6 +11,9 @@ import { TreeError } from './FileTree';
  * @public
  */
 export function resolveTreePath(baseDir: string, relative: string): string {
+  // The common case — a plain relative path — needs no segment walk.
+  if (relative !== '' && !NEEDS_WALK.test(relative))
+    return baseDir === '' ? relative : `${baseDir}/${relative}`;
   if (
     relative.startsWith('/') ||
     /^[A-Za-z]:[\\/]/.test(relative) ||

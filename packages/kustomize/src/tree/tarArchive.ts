@@ -34,7 +34,8 @@ function isEnd(header: Buffer): boolean {
  * here unless `stripTopFolder` is false. Understands ustar prefixes, pax and
  * GNU long names; ignores directories, links and pax global headers (the
  * commit id). One pass over the bytes: a 10,000-app repository's archive
- * (50,000 files) reads in well under a second.
+ * (50,000 files) reads in well under a second. The contents are views into
+ * the (unzipped) archive: it stays in memory while any of them does.
  * @public
  */
 export function readTarArchive(
@@ -73,7 +74,8 @@ export function readTarArchive(
       if (slash < 0) continue;
       path = path.slice(slash + 1);
     }
-    if (path) files[path] = Buffer.from(data);
+    // views into the archive, not copies: 50,000 small allocations less
+    if (path) files[path] = data;
   }
   return files;
 }
