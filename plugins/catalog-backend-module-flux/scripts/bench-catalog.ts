@@ -1,26 +1,32 @@
 /*
  * Catalog benchmark: generates a seed-shaped monorepo (`generateMonorepo` of
- * @flux-portal/test-utils, as the engine benchmark: clusters/contour, 21 infrastructure
- * components, N apps with base/ + patches/) in a temp folder and measures,
- * each in a child process of its own so its peak RSS (maxRSS) is its alone:
+ * @flux-portal/test-utils, as the engine benchmark: clusters/contour, 21
+ * infrastructure components, N apps with base/ + patches/) in a temp folder
+ * and measures, each in a child process of its own so its peak RSS (maxRSS)
+ * is its alone:
  *
  * - engine: ingestMonorepo() = loadMonorepo + CODEOWNERS + monorepoToEntities,
  *   i.e. what the provider computes before handing entities to the catalog;
- * - catalog: a real catalog backend (Backstage's test backend with the
- *   catalog plugin and this module, SQLite in a file) with one provider
- *   pointed at the folder, from backend start until the catalog API counts
- *   every entity as processed (final entities = the engine's entity count),
- *   with a breakdown of where the catalog spent its time (catalogBreakdown.ts).
+ * - floor: the catalog's own floor — a real catalog backend (Backstage's test
+ *   backend, the same database kind) where a trivial provider applies the
+ *   same entities, finished beforehand, as one full mutation; from backend
+ *   start until the catalog API counts every entity as processed;
+ * - flux: the same with this module reading the repository through
+ *   Backstage's real UrlReader from a loopback Gitea (tar.gz archive and
+ *   commit), then refresh on push: the requests an unchanged push costs, and
+ *   --changes one-app changes (a new env var naming redis's Service: a new
+ *   dependsOn), each timed from the push event to the catalog API serving it.
  *
  * --db: sqlite-file (default; better-sqlite3 files, a file sync per catalog
  * transaction), sqlite-memory (the usual local-dev setup), or a
  * postgresql:// URL (production's database; a fresh database per run).
- * The catalog child is bench-catalog-backend.ts.
+ * The catalog children are bench-catalog-backend.ts.
  *
  * Usage: yarn bench:catalog [--apps 10000] [--db sqlite-file|sqlite-memory|postgresql://…]
- *        [--processing-interval SECONDS] [--keep]
+ *        [--processing-interval SECONDS] [--changes 3] [--keep]
  *        (--apps 1000 for a quick check)
- * Target: catalog time within 2x the engine time. Printed, never asserted.
+ * Targets: flux within 1.2x the floor; a one-app change in the catalog under
+ * 5 s after the push event. Printed, never asserted.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -76,28 +82,81 @@ interface CatalogResult {
   firstMs?: number;
   entities: number;
   maxRssMb: number;
+  /** the provider's log line of the first ingestion (flux run) */
+  provider?: string;
   breakdown: {
     timings: Record<string, { calls: number; ms: number }>;
     stitchedEntities: number;
     mostStitched: unknown;
   };
+  pushes?: {
+    unchangedRequests: string[];
+    timings: Array<{
+      app: string;
+      provider?: string;
+      visibleMs: number;
+    }>;
+  };
 }
 
 const seconds = (ms: number, digits = 2) => (ms / 1000).toFixed(digits);
 
-/** The printed report: both measurements, their ratio and the catalog's breakdown. */
+function catalogLine(label: string, run: CatalogResult): string {
+  return `${label} (backend start to all entities processed): ${seconds(
+    run.ms,
+  )} s (first entity after ${seconds(
+    run.firstMs ?? 0,
+  )} s), peak RSS ${run.maxRssMb.toFixed(0)} MB`;
+}
+
+function breakdownLines(run: CatalogResult): string[] {
+  return [
+    ...Object.entries(run.breakdown.timings).map(
+      ([label, t]) => `  ${label}: ${t.calls} calls, ${seconds(t.ms, 1)} s`,
+    ),
+    `  stitched ${
+      run.breakdown.stitchedEntities
+    } entities; most stitched: ${JSON.stringify(run.breakdown.mostStitched)}`,
+  ];
+}
+
+function pushLines(pushes: CatalogResult['pushes']): string[] {
+  if (!pushes) return [];
+  const visible = pushes.timings.map(t => t.visibleMs).sort((a, b) => a - b);
+  return [
+    `unchanged push: ${
+      pushes.unchangedRequests.length
+    } request(s) to the Git host (${pushes.unchangedRequests.join(', ')})`,
+    ...pushes.timings.map(
+      t =>
+        `one-app change (${t.app}): in the catalog API ${seconds(
+          t.visibleMs,
+        )} s after the push event; ${t.provider ?? 'no provider log line'}`,
+    ),
+    ...(visible.length
+      ? [
+          `one-app change, push event to catalog: median ${seconds(
+            visible[Math.floor(visible.length / 2)],
+          )} s, max ${seconds(visible[visible.length - 1])} s (target < 5 s)`,
+        ]
+      : []),
+  ];
+}
+
+/** The printed report: the three measurements, the ratios and the catalog's breakdowns. */
 function report(run: {
   apps: number;
   root?: string;
   db: string;
   interval?: string;
   engine: EngineResult;
-  catalog: CatalogResult;
+  floor: CatalogResult;
+  flux: CatalogResult;
 }): string[] {
-  const { engine, catalog } = run;
+  const { engine, floor, flux } = run;
   return [
     `apps: ${run.apps}${run.root ? ` (repository kept in ${run.root})` : ''}`,
-    `entities: ${engine.entities} (engine problems: ${engine.problems}); processed by the catalog: ${catalog.entities}`,
+    `entities: ${engine.entities} (engine problems: ${engine.problems}); processed by the catalog: floor ${floor.entities}, flux ${flux.entities}`,
     `engine (ingestMonorepo): ${seconds(
       engine.ms,
     )} s, peak RSS ${engine.maxRssMb.toFixed(0)} MB`,
@@ -108,22 +167,15 @@ function report(run: {
     )}; processingInterval: ${
       run.interval ? `${run.interval} s` : 'default (100-150 s)'
     }`,
-    `catalog (backend start to all entities processed): ${seconds(
-      catalog.ms,
-    )} s` +
-      ` (first entity after ${seconds(
-        catalog.firstMs ?? 0,
-      )} s), peak RSS ${catalog.maxRssMb.toFixed(0)} MB`,
-    `catalog / engine: ${(catalog.ms / engine.ms).toFixed(2)}x (target <= 2)`,
-    'where the catalog spent its time (summed wall time of concurrent calls):',
-    ...Object.entries(catalog.breakdown.timings).map(
-      ([label, t]) => `  ${label}: ${t.calls} calls, ${seconds(t.ms, 1)} s`,
-    ),
-    `  stitched ${
-      catalog.breakdown.stitchedEntities
-    } entities; most stitched: ${JSON.stringify(
-      catalog.breakdown.mostStitched,
-    )}`,
+    catalogLine('floor: trivial provider', floor),
+    catalogLine('flux: this module via UrlReader', flux),
+    `  provider, first ingestion: ${flux.provider ?? 'no log line'}`,
+    `flux / floor: ${(flux.ms / floor.ms).toFixed(2)}x (target <= 1.2)`,
+    ...pushLines(flux.pushes),
+    'where the catalog spent its time, flux run, first ingestion (summed wall time of concurrent calls):',
+    ...breakdownLines(flux),
+    'floor run:',
+    ...breakdownLines(floor),
   ];
 }
 
@@ -140,6 +192,7 @@ async function main() {
   const keep = process.argv.includes('--keep');
   const db = arg('--db') ?? 'sqlite-file';
   const interval = arg('--processing-interval');
+  const changes = arg('--changes') ?? '3';
   const root = mkdtempSync(nodePath.join(tmpdir(), `bench-catalog-${apps}-`));
   try {
     generateMonorepo(root, apps);
@@ -147,16 +200,30 @@ async function main() {
       '--child',
       root,
     ]);
-    process.stderr.write(
-      `engine: ${engine.entities} entities in ${seconds(
-        engine.ms,
-      )} s; starting the catalog\n`,
-    );
-    const catalog: CatalogResult = runChild('bench-catalog-backend.ts', [
+    const say = (line: string) => process.stderr.write(`${line}\n`);
+    say(`engine: ${engine.entities} entities in ${seconds(engine.ms)} s`);
+    const common = [
+      '--root',
       root,
+      '--expected',
       String(engine.entities),
+      '--db',
       db,
-      ...(interval ? [interval] : []),
+      ...(interval ? ['--interval', interval] : []),
+    ];
+    // the floor first: the flux run changes apps in the folder
+    const floor: CatalogResult = runChild('bench-catalog-backend.ts', [
+      '--mode',
+      'floor',
+      ...common,
+    ]);
+    say(`floor: ${seconds(floor.ms)} s`);
+    const flux: CatalogResult = runChild('bench-catalog-backend.ts', [
+      '--mode',
+      'flux',
+      '--changes',
+      changes,
+      ...common,
     ]);
     const lines = report({
       apps,
@@ -164,7 +231,8 @@ async function main() {
       db,
       interval,
       engine,
-      catalog,
+      floor,
+      flux,
     });
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {
