@@ -43,6 +43,7 @@ import catalogPlugin from '@backstage/plugin-catalog-backend';
 import {
   catalogProcessingExtensionPoint,
   type EntityProvider,
+  type EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
 import type { EventsService } from '@backstage/plugin-events-node';
 import { createLocalTree } from '@flux-portal/kustomize';
@@ -124,19 +125,23 @@ async function waitForEntities(port: number, expected: number, start: number) {
 
 /** The catalog's floor: a provider that only hands over finished entities. */
 function floorModule(entities: Entity[]) {
+  let connection: EntityProviderConnection | undefined;
+  const apply = () =>
+    connection!.applyMutation({
+      type: 'full',
+      entities: entities.map(entity => ({
+        entity,
+        locationKey: PROVIDER_NAME,
+      })),
+    });
   const provider: EntityProvider = {
     getProviderName: () => PROVIDER_NAME,
-    async connect(connection) {
-      await connection.applyMutation({
-        type: 'full',
-        entities: entities.map(entity => ({
-          entity,
-          locationKey: PROVIDER_NAME,
-        })),
-      });
+    async connect(c) {
+      connection = c;
+      await apply();
     },
   };
-  return createBackendModule({
+  const module = createBackendModule({
     pluginId: 'catalog',
     moduleId: 'bench-floor',
     register(env) {
@@ -148,6 +153,49 @@ function floorModule(entities: Entity[]) {
       });
     },
   });
+  return { module, entities, apply };
+}
+
+/**
+ * The catalog's own latency for a one-entity change: the floor provider
+ * applies the same full mutation with one app's description changed, timed
+ * until the catalog API serves it.
+ */
+async function measureFloorChanges(
+  port: number,
+  floor: ReturnType<typeof floorModule>,
+  changes: number,
+): Promise<ChangeTiming[]> {
+  await sleep(5000);
+  const apps = floor.entities.filter(e => e.kind === 'Component');
+  const timings: ChangeTiming[] = [];
+  for (let i = 0; i < changes; i++) {
+    const entity = apps[Math.floor(((i + 0.5) * apps.length) / changes)];
+    const description = `changed ${i}`;
+    entity.metadata.description = description;
+    const start = performance.now();
+    await floor.apply();
+    for (;;) {
+      const res = await catalogFetch(
+        port,
+        `/entities/by-name/component/default/${entity.metadata.name}`,
+      );
+      if (
+        res.ok &&
+        ((await res.json()) as Entity).metadata.description === description
+      )
+        break;
+      if (performance.now() - start > 10 * 60_000)
+        throw new Error(`${entity.metadata.name}: change not visible`);
+      await sleep(50);
+    }
+    timings.push({
+      app: entity.metadata.name,
+      visibleMs: performance.now() - start,
+    });
+    await sleep(3000);
+  }
+  return timings;
 }
 
 /** The entities this module's provider applies for ROOT read at `commit` from `target`. */
@@ -280,10 +328,13 @@ async function main() {
   const target =
     gitea?.treeUrl(REPO) ?? `http://127.0.0.1:1/${REPO}/src/branch/main`;
   const captured = captureEvents();
-  const features =
+  const floor =
     mode === 'floor'
-      ? [floorModule(await providerEntities(root, target, commitId(1)))]
-      : [catalogModuleFluxMonorepo, captured.module];
+      ? floorModule(await providerEntities(root, target, commitId(1)))
+      : undefined;
+  const features = floor
+    ? [floor.module]
+    : [catalogModuleFluxMonorepo, captured.module];
   const config = {
     backend: { database: databaseConfig(db, dbDir) },
     integrations: gitea ? { gitea: [gitea.integration] } : {},
@@ -328,12 +379,17 @@ async function main() {
       gitea && changes > 0
         ? await measurePushes(port, root, gitea, captured.events(), changes)
         : undefined;
+    const floorChanges =
+      floor && changes > 0
+        ? await measureFloorChanges(port, floor, changes)
+        : undefined;
     return {
       ms,
       firstMs,
       entities,
       breakdown,
       pushes,
+      floorChanges,
       provider: ingestedLines[0]?.line.replace(/^.*?Ingested/, 'Ingested'),
     };
   } finally {

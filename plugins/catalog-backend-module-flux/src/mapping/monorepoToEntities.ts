@@ -20,6 +20,9 @@ import type {
 import { unitEntities } from './unitEntities';
 import { groupUnits } from './units/groupUnits';
 
+// One collator for the sort: String.prototype.localeCompare builds one per call.
+const collator = new Intl.Collator();
+
 /** @public */
 export interface EntityMappingResult {
   entities: CatalogEntity[];
@@ -59,8 +62,8 @@ export function monorepoToEntities(
     ...systemEntities(systems, model, context),
   ].sort(
     (a, b) =>
-      a.kind.localeCompare(b.kind) ||
-      a.metadata.name.localeCompare(b.metadata.name),
+      collator.compare(a.kind, b.kind) ||
+      collator.compare(a.metadata.name, b.metadata.name),
   );
   return {
     entities,
