@@ -7,6 +7,9 @@
  * Bitbucket Cloud) are read from `archive()` in one pass (readTarArchive):
  * `files()` parses the archive entry by entry through streams, 6 s for a
  * 10,000-app repository's 50,000 files against well under one.
+ * For a target below the repository root the readers make that archive
+ * from a temporary folder they extract first, which costs more than
+ * `files()` would: point the target at the root and use `path` instead.
  */
 import { isAbsolute, resolve } from 'node:path';
 import type { UrlReaderService } from '@backstage/backend-plugin-api';

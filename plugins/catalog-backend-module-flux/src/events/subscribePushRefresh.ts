@@ -8,7 +8,6 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { EventsService } from '@backstage/plugin-events-node';
 import type { RefreshOutcome } from '../FluxMonorepoEntityProvider';
-import { isUrlTarget } from '../readMonorepoTree';
 import {
   PUSH_TOPICS,
   PushedBranch,
@@ -28,12 +27,10 @@ export async function subscribePushRefresh(options: {
   providers: PushRefreshable[];
   logger: LoggerService;
   /** refreshes the registered Locations a push concerns (locationPushRefresh.ts) */
-  refreshLocations?: (pushed: PushedBranch[]) => Promise<unknown>;
+  refreshLocations: (pushed: PushedBranch[]) => Promise<unknown>;
 }): Promise<void> {
+  // Subscribed even without URL providers: Locations may be registered at any time.
   const { events, providers, logger, refreshLocations } = options;
-  // only local folders and no Locations to look for: no push can concern them
-  if (!refreshLocations && !providers.some(p => isUrlTarget(p.getTarget())))
-    return;
   await events.subscribe({
     id: 'catalog-flux-monorepo-push-refresh',
     topics: PUSH_TOPICS,
@@ -42,7 +39,7 @@ export async function subscribePushRefresh(options: {
       const pushed = pushedBranchesOf({ topic, eventPayload, metadata });
       if (pushed.length === 0) return;
       // Not awaited either: a catalog query and a refresh request per match.
-      refreshLocations?.(pushed).catch(error =>
+      refreshLocations(pushed).catch(error =>
         logger.error(
           `Refresh of flux-monorepo locations on push failed: ${error}`,
         ),
