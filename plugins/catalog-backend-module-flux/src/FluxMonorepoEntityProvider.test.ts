@@ -22,16 +22,32 @@ const databases = createTestDatabases();
 jest.setTimeout(60_000);
 
 type Mutation = Extract<EntityProviderMutation, { type: 'full' }>;
+type Delta = Extract<EntityProviderMutation, { type: 'delta' }>;
 
 function recordingConnection() {
   const mutations: Mutation[] = [];
+  const deltas: Delta[] = [];
   const connection: EntityProviderConnection = {
     async applyMutation(m) {
-      mutations.push(m as Mutation);
+      if (m.type === 'full') mutations.push(m);
+      else deltas.push(m);
     },
     async refresh() {},
   };
-  return { connection, mutations };
+  return { connection, mutations, deltas };
+}
+
+const DJANGO_DEPLOYMENT = 'apps/django/base/deployment.yaml';
+
+function describeDjango(dir: string, description: string) {
+  const file = join(dir, DJANGO_DEPLOYMENT);
+  writeFileSync(
+    file,
+    readFileSync(file, 'utf8').replace(
+      /flux-portal\.io\/description: .*/,
+      `flux-portal.io/description: "${description}"`,
+    ),
+  );
 }
 
 function capturingLogger() {
@@ -231,6 +247,127 @@ describe('FluxMonorepoEntityProvider', () => {
       });
     },
   );
+
+  describe('refresh on push', () => {
+    it('sends only the changed and removed entities as a delta', async () => {
+      const dir = copyExampleMonorepo();
+      const { provider: p, lines } = provider(dir);
+      const { connection, mutations, deltas } = recordingConnection();
+      await p.connect(connection);
+      expect(await p.refresh('push')).toMatchObject({ mutation: 'full' });
+
+      describeDjango(dir, 'Core REST API, second edition');
+      expect(await p.refresh('push')).toMatchObject({
+        status: 'applied',
+        mutation: 'delta',
+        changed: 1,
+        removed: 0,
+      });
+      expect(mutations).toHaveLength(1);
+      expect(deltas).toHaveLength(1);
+      expect(deltas[0].added.map(e => e.entity.metadata.name)).toEqual([
+        'django',
+      ]);
+      expect(deltas[0].added[0].entity.metadata.description).toBe(
+        'Core REST API, second edition',
+      );
+      expect(deltas[0].added[0].locationKey).toBe(p.getProviderName());
+      expect(deltas[0].removed).toEqual([]);
+      expect(
+        lines.some(l => /as a delta mutation; 1 changed, 0 removed/.test(l)),
+      ).toBe(true);
+
+      // Unregistering an app removes it, and changes the apps that shared its Flux Kustomization.
+      const registry = join(dir, 'apps/kustomization.yaml');
+      writeFileSync(
+        registry,
+        readFileSync(registry, 'utf8').replace(/^\s*- notes\s*$/m, ''),
+      );
+      expect(await p.refresh('push')).toMatchObject({
+        mutation: 'delta',
+        changed: 33,
+        removed: 1,
+      });
+      expect(deltas[1].removed).toEqual([
+        {
+          entityRef: 'component:default/notes',
+          locationKey: p.getProviderName(),
+        },
+      ]);
+      expect(
+        new Set(
+          deltas[1].added.map(
+            e =>
+              e.entity.metadata.annotations?.[
+                'flux-portal.io/kustomization-shared-by'
+              ],
+          ),
+        ),
+      ).toEqual(new Set(['33']));
+
+      // a push that changes no entity sends nothing
+      writeFileSync(join(dir, 'README.md'), 'only the docs changed\n');
+      expect(await p.refresh('push')).toMatchObject({
+        mutation: 'delta',
+        changed: 0,
+        removed: 0,
+      });
+      expect(deltas).toHaveLength(2);
+      expect(mutations).toHaveLength(1);
+    });
+
+    it('a scheduled refresh stays a full mutation, and a push refresh sharing its run too', async () => {
+      const dir = copyExampleMonorepo();
+      const { provider: p } = provider(dir);
+      const { connection, mutations, deltas } = recordingConnection();
+      await p.connect(connection);
+      await p.refresh();
+      describeDjango(dir, 'changed on a schedule');
+      expect(await p.refresh()).toMatchObject({ mutation: 'full' });
+      describeDjango(dir, 'changed while a scheduled run waits');
+      const running = p.refresh('push');
+      const [, shared] = await Promise.all([
+        running,
+        Promise.all([p.refresh('push'), p.refresh()]),
+      ]);
+      expect(shared.map(o => o.status === 'applied' && o.mutation)).toEqual([
+        'full',
+        'full',
+      ]);
+      expect(deltas).toHaveLength(1);
+      expect(mutations).toHaveLength(3);
+    });
+
+    it.each(databases.eachSupportedId())(
+      'sends a full mutation when another backend instance applied the last set (%p)',
+      async databaseId => {
+        const knex = await databases.init(databaseId);
+        const dir = copyExampleMonorepo();
+        const store = () => new DatabaseLastGoodStore(async () => knex);
+        const one = provider(dir, undefined, store()).provider;
+        const two = provider(dir, undefined, store()).provider;
+        const { connection, mutations, deltas } = recordingConnection();
+        await one.connect(connection);
+        await two.connect(connection);
+
+        await one.refresh();
+        describeDjango(dir, 'first push');
+        expect(await one.refresh('push')).toMatchObject({ mutation: 'delta' });
+        // the other instance has never applied: it does not know what the catalog holds
+        describeDjango(dir, 'second push');
+        expect(await two.refresh('push')).toMatchObject({ mutation: 'full' });
+        // and now the first one's memory is stale: the stored generation is the other's
+        describeDjango(dir, 'third push');
+        expect(await one.refresh('push')).toMatchObject({ mutation: 'full' });
+        expect(await one.refresh('push')).toMatchObject({
+          mutation: 'delta',
+          changed: 0,
+        });
+        expect(mutations).toHaveLength(3);
+        expect(deltas).toHaveLength(1);
+      },
+    );
+  });
 
   it('keeps the last good set when the target cannot be read', async () => {
     const dir = copyExampleMonorepo();

@@ -1,11 +1,16 @@
 /**
- * Ingests a Flux monorepo on a schedule as a full mutation: every refresh
- * replaces this provider's entities with what the manifests say now. A failed
+ * Ingests a Flux monorepo on a schedule as a full mutation: every scheduled
+ * refresh replaces this provider's entities with what the manifests say now.
+ * A refresh on push sends only what changed (a delta mutation) when this
+ * instance applied the last set: at 10,000 apps a full mutation makes the
+ * catalog hash and compare every entity, a delta costs it one row per
+ * change. The next scheduled full refresh corrects any drift. A failed
  * read, an unchanged repository (ETag) or a suspiciously large removal keeps
  * the last good set. The last good set's entity refs live in a LastGoodStore
  * (the catalog database in the module), so the removal guard still holds
  * right after a backend restart and across backend instances.
  */
+import { randomUUID } from 'node:crypto';
 import type {
   DatabaseService,
   LoggerService,
@@ -33,16 +38,35 @@ import {
   memoryLastGoodStore,
   readLastGood,
 } from './lastGood/LastGoodStore';
+
+type LastGood = Awaited<ReturnType<typeof readLastGood>>;
 import { MonorepoRead, readMonorepoTree } from './readMonorepoTree';
 import { checkRemoval, RemovalDecision } from './removalGuard';
 import { EntityCommits } from './sourceCommit';
 
 /** @public */
 export type RefreshOutcome =
-  | { status: 'applied'; entities: number; problems: number }
+  | {
+      status: 'applied';
+      entities: number;
+      problems: number;
+      /** `delta`: only the changed and removed entities were sent */
+      mutation: 'full' | 'delta';
+      /** entities sent as new or changed (all of them in a full mutation) */
+      changed: number;
+      removed: number;
+    }
   | { status: 'not-modified' }
   | { status: 'refused'; reason: string }
   | { status: 'failed'; reason: string };
+
+/**
+ * What asked for a refresh: the schedule (a full mutation), or a push event
+ * (a delta when this instance applied the last set).
+ *
+ * @public
+ */
+export type RefreshTrigger = 'schedule' | 'push';
 
 /** @public */
 export class FluxMonorepoEntityProvider implements EntityProvider {
@@ -52,6 +76,10 @@ export class FluxMonorepoEntityProvider implements EntityProvider {
   private readonly parseCache = new ParseCache();
   private readonly commits = new EntityCommits();
   private readonly lastGood: LastGoodStore;
+  /** the generation of the last good set this instance wrote, while the store holds it */
+  private generation?: string;
+  /** a scheduled call is waiting: the next run sends a full mutation */
+  private fullWanted = false;
   /** the refresh in progress, and whether another was asked for meanwhile */
   private running?: Promise<RefreshOutcome>;
   private again?: Promise<RefreshOutcome>;
@@ -125,8 +153,14 @@ export class FluxMonorepoEntityProvider implements EntityProvider {
    * or ingestion. The scheduled task and push events both call it; runs never
    * overlap: a call during a run waits for it and then runs once more (calls
    * meanwhile share that one run), so a push during a read is not missed.
+   * A run that serves any scheduled call sends a full mutation.
    */
-  refresh(): Promise<RefreshOutcome> {
+  refresh(trigger: RefreshTrigger = 'schedule'): Promise<RefreshOutcome> {
+    if (trigger === 'schedule') this.fullWanted = true;
+    return this.enqueue();
+  }
+
+  private enqueue(): Promise<RefreshOutcome> {
     if (!this.running) {
       const run = this.refreshOnce().finally(() => {
         if (this.running === run) this.running = undefined;
@@ -140,7 +174,7 @@ export class FluxMonorepoEntityProvider implements EntityProvider {
         .catch(() => undefined)
         .then(() => {
           this.again = undefined;
-          return this.refresh();
+          return this.enqueue();
         });
     }
     return this.again;
@@ -150,6 +184,8 @@ export class FluxMonorepoEntityProvider implements EntityProvider {
     const connection = this.connection;
     if (!connection)
       return { status: 'failed', reason: 'not connected to the catalog yet' };
+    const full = this.fullWanted;
+    this.fullWanted = false;
     const started = Date.now();
     const read = await this.readTarget();
     if (read.status !== 'read') return read;
@@ -162,29 +198,58 @@ export class FluxMonorepoEntityProvider implements EntityProvider {
     const guard = await this.guardRemoval(next);
     if ('status' in guard) return guard;
     const committed = this.commits.annotate(ingestion.entities, read.commit);
-    await connection.applyMutation({
-      type: 'full',
-      entities: committed.entities.map(entity => ({
-        entity,
-        locationKey: this.getProviderName(),
-      })),
-    });
+    const delta = !full && this.holdsLastGood(guard.previous);
+    const locationKey = this.getProviderName();
+    const removed = [...guard.previous.refs].filter(ref => !next.has(ref));
+    if (!delta) {
+      await connection.applyMutation({
+        type: 'full',
+        entities: committed.entities.map(entity => ({ entity, locationKey })),
+      });
+    } else if (committed.changed.length > 0 || removed.length > 0) {
+      await connection.applyMutation({
+        type: 'delta',
+        added: committed.changed.map(entity => ({ entity, locationKey })),
+        removed: removed.map(ref => ({ entityRef: ref, locationKey })),
+      });
+    }
     this.commits.remember(committed);
     this.etag = read.etag;
-    await this.recordLastGood(next);
+    if (!delta || removed.length > 0 || committed.changed.length > 0) {
+      await this.recordLastGood(next);
+    }
+    const changed = delta
+      ? committed.changed.length
+      : committed.entities.length;
     this.options.logger.info(
       `Ingested ${ingestion.entities.length} entities from ${
         this.options.config.target
       } in ${Date.now() - started} ms` +
         ` (read ${readMs} ms, mapped ${mapped - started - readMs} ms, applied ${
           Date.now() - mapped
-        } ms; ${ingestion.problems.length} problems, ${guard.removed} removed)`,
+        } ms as a ${delta ? 'delta' : 'full'} mutation; ${changed} changed, ${
+          removed.length
+        } removed, ${ingestion.problems.length} problems)`,
     );
     return {
       status: 'applied',
       entities: ingestion.entities.length,
       problems: ingestion.problems.length,
+      mutation: delta ? 'delta' : 'full',
+      changed,
+      removed: removed.length,
     };
+  }
+
+  /**
+   * Whether the catalog holds what this instance applied last: the stored
+   * generation is the one it wrote. Another backend instance's refresh writes
+   * its own, and a restart forgets ours; either way the next one is full.
+   */
+  private holdsLastGood(previous: LastGood): boolean {
+    return (
+      this.generation !== undefined && previous.generation === this.generation
+    );
   }
 
   /** A failed refresh keeps what the catalog has: logged, and returned as the outcome. */
@@ -253,15 +318,15 @@ export class FluxMonorepoEntityProvider implements EntityProvider {
   /** The removal guard against the last good set, read on every refresh: another backend instance may have applied the last one. */
   private async guardRemoval(
     next: ReadonlySet<string>,
-  ): Promise<RemovalDecision | RefreshOutcome> {
+  ): Promise<(RemovalDecision & { previous: LastGood }) | RefreshOutcome> {
     const { config, logger } = this.options;
     const previous = await readLastGood(
       this.lastGood,
       this.getProviderName(),
       logger,
     );
-    const decision = checkRemoval(previous, next, config.maxRemovalShare);
-    if (decision.allowed) return decision;
+    const decision = checkRemoval(previous.refs, next, config.maxRemovalShare);
+    if (decision.allowed) return { ...decision, previous };
     logger.warn(
       `Refusing to apply the refresh of ${config.target}: ${decision.reason}; keeping the last ingested entities`,
     );
@@ -269,8 +334,15 @@ export class FluxMonorepoEntityProvider implements EntityProvider {
   }
 
   private async recordLastGood(refs: ReadonlySet<string>): Promise<void> {
+    const generation = randomUUID();
+    // unknown until the write succeeds: a failed write makes the next refresh full
+    this.generation = undefined;
     try {
-      await this.lastGood.write(this.getProviderName(), [...refs]);
+      await this.lastGood.write(this.getProviderName(), {
+        entityRefs: [...refs],
+        generation,
+      });
+      this.generation = generation;
     } catch (error) {
       this.options.logger.warn(
         `Could not record the ingested entities for the removal guard: ${

@@ -10,9 +10,12 @@
  */
 export { catalogModuleFluxMonorepo as default } from './module';
 export { FluxMonorepoEntityProvider } from './FluxMonorepoEntityProvider';
-export type { RefreshOutcome } from './FluxMonorepoEntityProvider';
+export type {
+  RefreshOutcome,
+  RefreshTrigger,
+} from './FluxMonorepoEntityProvider';
 export type { FluxMonorepoProviderConfig } from './config';
-export type { LastGoodStore } from './lastGood/LastGoodStore';
+export type { LastGoodSet, LastGoodStore } from './lastGood/LastGoodStore';
 export {
   FluxMonorepoLocationProcessor,
   FLUX_MONOREPO_LOCATION_TYPE,

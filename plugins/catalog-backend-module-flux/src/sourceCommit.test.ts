@@ -219,6 +219,34 @@ describe('EntityCommits', () => {
     });
   });
 
+  it('lists as changed what differs from the last remembered refresh: new entities, new content, a new commit annotation', () => {
+    const commits = new EntityCommits();
+    const changedNames = (entities: Entity[], commit: string | undefined) => {
+      const committed = commits.annotate(entities, commit);
+      commits.remember(committed);
+      return committed.changed.map(e => e.metadata.name);
+    };
+    expect(
+      changedNames([entity('shop', 'v1'), entity('cart', 'v1')], COMMIT),
+    ).toEqual(['shop', 'cart']);
+    expect(
+      changedNames([entity('shop', 'v1'), entity('cart', 'v1')], NEXT),
+    ).toEqual([]);
+    expect(
+      changedNames([entity('shop', 'v2'), entity('cart', 'v1')], LAST),
+    ).toEqual(['shop']);
+    // a read without a commit drops the annotations: every entity changes, then none
+    expect(
+      changedNames([entity('shop', 'v2'), entity('cart', 'v1')], undefined),
+    ).toEqual(['shop', 'cart']);
+    expect(
+      changedNames([entity('shop', 'v2'), entity('cart', 'v1')], undefined),
+    ).toEqual([]);
+    expect(
+      changedNames([entity('shop', 'v2'), entity('cart', 'v2')], undefined),
+    ).toEqual(['cart']);
+  });
+
   it('hashes the content only: the entities given stay without the annotations, so the next read compares content with content', () => {
     const { refresh } = clocked();
     const given = [entity('shop', 'v1')];

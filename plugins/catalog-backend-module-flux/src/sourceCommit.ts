@@ -14,6 +14,9 @@
  * and the changed app waits in that queue). The read time lets the status
  * backend tell that a cluster at a newer commit, fetched after that read,
  * has the entity's content.
+ *
+ * The same digests tell which entities a refresh changed, the delta a
+ * push-triggered refresh sends (FluxMonorepoEntityProvider).
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -44,6 +47,7 @@ export function commitOfEtag(etag: string | undefined): string | undefined {
 }
 
 function withCommit(entity: Entity, recorded: Recorded): Entity {
+  if (!recorded.commit) return entity;
   return {
     ...entity,
     metadata: {
@@ -51,23 +55,39 @@ function withCommit(entity: Entity, recorded: Recorded): Entity {
       annotations: {
         ...entity.metadata.annotations,
         [ANNOTATION_SOURCE_COMMIT]: recorded.commit,
-        [ANNOTATION_SOURCE_COMMIT_READ_AT]: recorded.readAt,
+        [ANNOTATION_SOURCE_COMMIT_READ_AT]: recorded.readAt!,
       },
     },
   };
 }
 
+function sameRecord(a: Recorded | undefined, b: Recorded): boolean {
+  return (
+    a !== undefined &&
+    a.digest === b.digest &&
+    a.commit === b.commit &&
+    a.readAt === b.readAt
+  );
+}
+
 interface Recorded {
   /** Of the entity without these annotations. */
   digest: string;
-  commit: string;
+  /** None when the read had no commit. */
+  commit?: string;
   /** ISO 8601 UTC. */
-  readAt: string;
+  readAt?: string;
 }
 
 /** Annotated entities, and what `EntityCommits.remember` keeps once they are applied. */
 export interface CommittedEntities {
   entities: Entity[];
+  /**
+   * Those of `entities` that differ from what the last remembered refresh
+   * gave the catalog (new, changed content or a changed annotation): what a
+   * delta mutation has to send.
+   */
+  changed: Entity[];
   recorded: Map<string, Recorded>;
 }
 
@@ -89,20 +109,24 @@ export class EntityCommits {
    */
   annotate(entities: Entity[], commit: string | undefined): CommittedEntities {
     const recorded = new Map<string, Recorded>();
-    if (!commit) return { entities, recorded };
-    const readAt = formatSourceCommitReadAt(this.now());
+    const changed: Entity[] = [];
+    const readAt = commit ? formatSourceCommitReadAt(this.now()) : undefined;
     const annotated = entities.map(entity => {
       const ref = stringifyEntityRef(entity);
       const digest = createHash('sha1')
         .update(JSON.stringify(entity))
         .digest('base64');
       const previous = this.recorded.get(ref);
-      const kept =
-        previous?.digest === digest ? previous : { digest, commit, readAt };
+      const kept: Recorded =
+        commit && previous?.commit && previous.digest === digest
+          ? previous
+          : { digest, commit, readAt };
       recorded.set(ref, kept);
-      return withCommit(entity, kept);
+      const result = withCommit(entity, kept);
+      if (!sameRecord(previous, kept)) changed.push(result);
+      return result;
     });
-    return { entities: annotated, recorded };
+    return { entities: annotated, changed, recorded };
   }
 
   /** Called once the catalog took the annotated entities. */

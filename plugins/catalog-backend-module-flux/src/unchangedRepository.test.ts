@@ -4,7 +4,8 @@
  * serves a real archive, on real databases (SQLite always, PostgreSQL when the
  * test command started one): a push that finds the repository unchanged costs
  * one request (the branch's commit, the ETag) and reads no archive; a push
- * with a new commit reads the archive once and the catalog shows the change.
+ * with a new commit reads the archive once and the catalog shows the change
+ * (sent as a delta mutation: a changed app, then an unregistered one).
  * The same for a registered `flux-monorepo` Location, which without the push
  * would wait for the catalog's next processing (an hour here).
  */
@@ -29,6 +30,7 @@ const databases = createTestDatabases();
 jest.setTimeout(160_000);
 
 const SECOND = '2222222222222222222222222222222222222222';
+const THIRD = '3333333333333333333333333333333333333333';
 const COMMIT = `/api/v1/repos/${GITEA_REPO}/git/commits/main`;
 const ARCHIVE = `/api/v1/repos/${GITEA_REPO}/archive/main.tar.gz`;
 
@@ -98,6 +100,25 @@ describe('refresh cost at the Git host', () => {
         expect(
           keycloak.metadata.annotations['flux-portal.io/source-commit'],
         ).toBe(FIRST_COMMIT);
+
+        // An unregistered app leaves the catalog; every other one stays.
+        started.unregisterApp('notes', THIRD);
+        await started.push();
+        await waitFor(async () => {
+          const res = await catalogRequest(
+            backend.server,
+            '/entities/by-name/component/default/notes',
+          );
+          return res.status === 404;
+        });
+        const components = await query(
+          backend.server,
+          '/entities/by-query?filter=kind=component&limit=500',
+        );
+        expect(components.items).toHaveLength(33);
+        expect((await djangoWith(started, 'Core API v2')).metadata.name).toBe(
+          'django',
+        );
       } finally {
         await started.stop();
       }

@@ -18,7 +18,7 @@ export const FIRST_COMMIT = '1111111111111111111111111111111111111111';
  * the backend's `catalog` config (it may name `target` by calling
  * `treeUrl`). `push` announces the branch on the events service as the
  * events backend's HTTP ingress would; `changeDjango` commits a new
- * description of one app.
+ * description of one app, `unregisterApp` removes one from the apps list.
  */
 export async function startGiteaCatalog(
   knex: Knex,
@@ -55,6 +55,17 @@ export async function startGiteaCatalog(
       writeFileSync(
         file,
         readFileSync(file, 'utf8').replace('Core REST API', description),
+      );
+      gitea.push(dir, commit);
+    },
+    unregisterApp(name: string, commit: string) {
+      const registry = `${dir}/apps/kustomization.yaml`;
+      writeFileSync(
+        registry,
+        readFileSync(registry, 'utf8').replace(
+          new RegExp(`^\\s*- ${name}\\s*$`, 'm'),
+          '',
+        ),
       );
       gitea.push(dir, commit);
     },

@@ -2,12 +2,16 @@
  * Refresh on push: subscribes to the push topics of Backstage's events
  * service (GitHub, GitLab, Gitea, Bitbucket Cloud and Server, Azure DevOps:
  * `PUSH_TOPICS`) and refreshes the providers whose repository and branch
- * the push changed (the same refresh as the scheduled task), and the
+ * the push changed (the same refresh as the scheduled task, applied as a
+ * delta: see FluxMonorepoEntityProvider), and the
  * `flux-monorepo` Locations it concerns (`refreshLocations`).
  */
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { EventsService } from '@backstage/plugin-events-node';
-import type { RefreshOutcome } from '../FluxMonorepoEntityProvider';
+import type {
+  RefreshOutcome,
+  RefreshTrigger,
+} from '../FluxMonorepoEntityProvider';
 import {
   PUSH_TOPICS,
   PushedBranch,
@@ -19,7 +23,7 @@ import {
 export interface PushRefreshable {
   getProviderName(): string;
   getTarget(): string;
-  refresh(): Promise<RefreshOutcome>;
+  refresh(trigger: RefreshTrigger): Promise<RefreshOutcome>;
 }
 
 export async function subscribePushRefresh(options: {
@@ -60,7 +64,7 @@ export async function subscribePushRefresh(options: {
         );
         // Not awaited: a webhook's delivery (GitHub waits 10 s) must not wait for a large read.
         provider
-          .refresh()
+          .refresh('push')
           .catch(error =>
             logger.error(
               `Refresh of ${provider.getProviderName()} on push failed: ${error}`,

@@ -43,12 +43,20 @@ describe('DatabaseLastGoodStore migrations', () => {
       expect(await store.read(PROVIDER)).toBeUndefined();
       expect(await knex.schema.hasTable(LAST_GOOD_TABLE)).toBe(true);
       expect(await migrationNames(knex)).toEqual({
-        completed: ['20261205_init.js'],
+        completed: ['20261205_init.js', '20261206_generation.js'],
         pending: [],
       });
-      await store.write(PROVIDER, REFS);
-      await store.write(PROVIDER, REFS.slice(1));
-      expect(await store.read(PROVIDER)).toEqual(REFS.slice(1));
+      await store.write(PROVIDER, { entityRefs: REFS, generation: 'one' });
+      await store.write(PROVIDER, { entityRefs: REFS.slice(1) });
+      expect(await store.read(PROVIDER)).toEqual({
+        entityRefs: REFS.slice(1),
+        generation: undefined,
+      });
+      await store.write(PROVIDER, { entityRefs: REFS, generation: 'two' });
+      expect(await store.read(PROVIDER)).toEqual({
+        entityRefs: REFS,
+        generation: 'two',
+      });
     },
   );
 
@@ -64,11 +72,18 @@ describe('DatabaseLastGoodStore migrations', () => {
       });
 
       const store = new DatabaseLastGoodStore(async () => knex);
-      expect(await store.read(PROVIDER)).toEqual(REFS);
+      expect(await store.read(PROVIDER)).toEqual({
+        entityRefs: REFS,
+        generation: undefined,
+      });
       expect((await migrationNames(knex)).completed).toEqual([
         '20261205_init.js',
+        '20261206_generation.js',
       ]);
-      await store.write('flux-monorepo-provider:other', REFS);
+      await store.write('flux-monorepo-provider:other', {
+        entityRefs: REFS,
+        generation: 'g',
+      });
       const providers = await knex(LAST_GOOD_TABLE)
         .orderBy('provider')
         .pluck('provider');

@@ -8,10 +8,10 @@
  * catalog database the same way.
  */
 import type { DatabaseService } from '@backstage/backend-plugin-api';
-import type { LastGoodStore } from './LastGoodStore';
+import type { LastGoodSet, LastGoodStore } from './LastGoodStore';
 import { Knex, migrateLastGoodStore } from './migrateLastGoodStore';
 
-/** Created by migrations/20261205_init.js. */
+/** Created by migrations/20261205_init.js; `generation` by 20261206_generation.js. */
 export const LAST_GOOD_TABLE = 'flux_monorepo_provider_state';
 
 export class DatabaseLastGoodStore implements LastGoodStore {
@@ -45,20 +45,25 @@ export class DatabaseLastGoodStore implements LastGoodStore {
     return knex;
   }
 
-  async read(provider: string): Promise<string[] | undefined> {
+  async read(provider: string): Promise<LastGoodSet | undefined> {
     const knex = await this.client();
     const row = await knex(LAST_GOOD_TABLE)
       .where({ provider })
-      .first('entity_refs');
-    return row ? (JSON.parse(row.entity_refs) as string[]) : undefined;
+      .first('entity_refs', 'generation');
+    if (!row) return undefined;
+    return {
+      entityRefs: JSON.parse(row.entity_refs) as string[],
+      generation: row.generation ?? undefined,
+    };
   }
 
-  async write(provider: string, entityRefs: string[]): Promise<void> {
+  async write(provider: string, set: LastGoodSet): Promise<void> {
     const knex = await this.client();
     await knex(LAST_GOOD_TABLE)
       .insert({
         provider,
-        entity_refs: JSON.stringify(entityRefs),
+        entity_refs: JSON.stringify(set.entityRefs),
+        generation: set.generation ?? null,
         updated_at: knex.fn.now(),
       })
       .onConflict('provider')
