@@ -261,6 +261,8 @@ interface ChangeTiming {
   app: string;
   /** the provider's log line for this refresh: read, mapped, applied */
   provider?: string;
+  /** push event published → the provider logged that it applied the change */
+  providerDoneMs?: number;
   /** push event published → the catalog API serves the new relation */
   visibleMs: number;
 }
@@ -302,10 +304,13 @@ async function measurePushes(
         throw new Error(`${app}: change not visible after 10 minutes`);
       await sleep(50);
     }
+    const visibleMs = performance.now() - start;
+    const line = ingestedLines[logged];
     timings.push({
       app,
-      provider: ingestedLines[logged]?.line.replace(/^.*?Ingested/, 'Ingested'),
-      visibleMs: performance.now() - start,
+      provider: line?.line.replace(/^.*?Ingested/, 'Ingested'),
+      providerDoneMs: line && line.at - start,
+      visibleMs,
     });
     await sleep(3000);
   }

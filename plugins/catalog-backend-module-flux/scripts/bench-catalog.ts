@@ -96,6 +96,7 @@ interface CatalogResult {
     timings: Array<{
       app: string;
       provider?: string;
+      providerDoneMs?: number;
       visibleMs: number;
     }>;
   };
@@ -143,7 +144,9 @@ function pushLines(
       t =>
         `one-app change (${t.app}): in the catalog API ${seconds(
           t.visibleMs,
-        )} s after the push event; ${t.provider ?? 'no provider log line'}`,
+        )} s after the push event (the provider done after ${
+          t.providerDoneMs === undefined ? '?' : seconds(t.providerDoneMs)
+        } s); ${t.provider ?? 'no provider log line'}`,
     ),
     ...(pushes.timings.length
       ? [
