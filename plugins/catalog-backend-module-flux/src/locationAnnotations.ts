@@ -27,6 +27,14 @@ export function createLocationAnnotator(options: {
   );
   const browseBase =
     options.repositoryUrl ?? (isUrlTarget(target) ? target : undefined);
+  // Looked up once: every URL built below is on the base's host, and the
+  // registry's own lookup parses the URL once per integration type, which at
+  // 10,000 entities costs a quarter of a second per refresh.
+  const integration = browseBase ? integrations.byUrl(browseBase) : undefined;
+  const resolveUrl = (url: string, base: string) =>
+    integration
+      ? integration.resolveUrl({ url, base })
+      : integrations.resolveUrl({ url, base });
 
   return (folder, file) => {
     if (!browseBase) {
@@ -38,18 +46,17 @@ export function createLocationAnnotator(options: {
       };
     }
     const base = withSlash(browseBase);
-    const folderUrl = integrations.resolveUrl({
-      url: folder ? `./${folder}/` : './',
-      base,
-    });
+    const folderUrl = resolveUrl(folder ? `./${folder}/` : './', base);
     const annotations: Record<string, string> = {
       ...managedBy,
       [ANNOTATION_SOURCE_LOCATION]: `url:${folderUrl}`,
     };
     if (file) {
-      const viewUrl = integrations.resolveUrl({ url: `./${file}`, base });
+      const viewUrl = resolveUrl(`./${file}`, base);
       annotations[ANNOTATION_VIEW_URL] = viewUrl;
-      annotations[ANNOTATION_EDIT_URL] = integrations.resolveEditUrl(viewUrl);
+      // without an integration the registry answers the URL itself
+      annotations[ANNOTATION_EDIT_URL] =
+        integration?.resolveEditUrl(viewUrl) ?? viewUrl;
     }
     return annotations;
   };

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { EngineProblem } from '../problems';
 import { parseManifests, ParseResult } from '../yaml';
 import { Kustomization, parseKustomizationFile } from './kustomizationFile';
@@ -10,7 +9,8 @@ export interface ParsedKustomization {
 }
 
 interface Entry<T> {
-  digest: string;
+  /** the content parsed: compared byte for byte, cheaper than hashing every file of every load */
+  content: Buffer | string;
   value: T;
   /** the load that last used this entry */
   load: number;
@@ -100,16 +100,22 @@ export class ParseCache {
     path: string,
     parse: () => T,
   ): T {
-    const digest = createHash('sha1').update(bytes).digest('base64');
     const entry = store.get(path);
-    if (entry && entry.digest === digest) {
+    if (entry && sameContent(entry.content, bytes)) {
       entry.load = this.load;
+      // the latest load's bytes: an entry never keeps an older tree's buffer alive
+      entry.content = bytes;
       this.hits++;
       return entry.value;
     }
     this.misses++;
     const value = parse();
-    store.set(path, { digest, value, load: this.load });
+    store.set(path, { content: bytes, value, load: this.load });
     return value;
   }
+}
+
+function sameContent(a: Buffer | string, b: Buffer | string): boolean {
+  if (typeof a === 'string' || typeof b === 'string') return a === b;
+  return a.equals(b);
 }
