@@ -29,7 +29,7 @@ import {
 import { tmpdir } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import * as nodePath from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { createBackendModule } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
@@ -263,6 +263,8 @@ interface ChangeTiming {
   provider?: string;
   /** push event published → the provider logged that it applied the change */
   providerDoneMs?: number;
+  /** the backend's longest event-loop stall from the push event until the change was visible */
+  longestStallMs?: number;
   /** push event published → the catalog API serves the new relation */
   visibleMs: number;
 }
@@ -296,6 +298,8 @@ async function measurePushes(
       throw new Error(`${app} already depends on ${target}`);
     gitea.push(root, commitId(2 + i)); // rebuilds the archive: before the clock starts
     const logged = ingestedLines.length;
+    const stalls = monitorEventLoopDelay({ resolution: 10 });
+    stalls.enable();
     const start = performance.now();
     await events.publish(giteaPush(gitea, commitId(2 + i)));
     for (;;) {
@@ -305,11 +309,13 @@ async function measurePushes(
       await sleep(50);
     }
     const visibleMs = performance.now() - start;
+    stalls.disable();
     const line = ingestedLines[logged];
     timings.push({
       app,
       provider: line?.line.replace(/^.*?Ingested/, 'Ingested'),
       providerDoneMs: line && line.at - start,
+      longestStallMs: stalls.max / 1e6,
       visibleMs,
     });
     await sleep(3000);

@@ -97,6 +97,7 @@ interface CatalogResult {
       app: string;
       provider?: string;
       providerDoneMs?: number;
+      longestStallMs?: number;
       visibleMs: number;
     }>;
   };
@@ -146,6 +147,8 @@ function pushLines(
           t.visibleMs,
         )} s after the push event (the provider done after ${
           t.providerDoneMs === undefined ? '?' : seconds(t.providerDoneMs)
+        } s; longest event-loop stall ${
+          t.longestStallMs === undefined ? '?' : seconds(t.longestStallMs)
         } s); ${t.provider ?? 'no provider log line'}`,
     ),
     ...(pushes.timings.length

@@ -18,6 +18,7 @@ import { applyReplacements } from './transformers/applyReplacements';
 import { loadReplacements } from './replacementsFile';
 import { UnresolvedReference } from './types';
 import { treeProblem } from './treeProblem';
+import { yieldWhenSliceUsed } from './eventLoopSlice';
 
 /** State shared by one render. */
 export interface RenderContext {
@@ -209,6 +210,7 @@ async function accumulateDirectory(
   resMap: ResMap,
   asComponent: boolean,
 ): Promise<void> {
+  await yieldWhenSliceUsed();
   if (ctx.stack.includes(path)) {
     ctx.problems.push({
       code: 'include-cycle',
