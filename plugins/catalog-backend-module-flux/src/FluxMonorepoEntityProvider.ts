@@ -42,7 +42,7 @@ import {
 type LastGood = Awaited<ReturnType<typeof readLastGood>>;
 import { MonorepoRead, readMonorepoTree } from './readMonorepoTree';
 import { checkRemoval, RemovalDecision } from './removalGuard';
-import { EntityCommits } from './sourceCommit';
+import { CommittedEntities, EntityCommits } from './sourceCommit';
 
 /** @public */
 export type RefreshOutcome =
@@ -199,25 +199,11 @@ export class FluxMonorepoEntityProvider implements EntityProvider {
     if ('status' in guard) return guard;
     const committed = this.commits.annotate(ingestion.entities, read.commit);
     const delta = !full && this.holdsLastGood(guard.previous);
-    const locationKey = this.getProviderName();
     const removed = [...guard.previous.refs].filter(ref => !next.has(ref));
-    if (!delta) {
-      await connection.applyMutation({
-        type: 'full',
-        entities: committed.entities.map(entity => ({ entity, locationKey })),
-      });
-    } else if (committed.changed.length > 0 || removed.length > 0) {
-      await connection.applyMutation({
-        type: 'delta',
-        added: committed.changed.map(entity => ({ entity, locationKey })),
-        removed: removed.map(ref => ({ entityRef: ref, locationKey })),
-      });
-    }
+    const sent = await this.apply(connection, committed, removed, delta);
     this.commits.remember(committed);
     this.etag = read.etag;
-    if (!delta || removed.length > 0 || committed.changed.length > 0) {
-      await this.recordLastGood(next);
-    }
+    if (sent) await this.recordLastGood(next);
     const changed = delta
       ? committed.changed.length
       : committed.entities.length;
@@ -239,6 +225,33 @@ export class FluxMonorepoEntityProvider implements EntityProvider {
       changed,
       removed: removed.length,
     };
+  }
+
+  /**
+   * Applies the whole set, or only what changed and the removed refs; a
+   * delta with nothing in it is not sent. Returns whether a mutation was sent.
+   */
+  private async apply(
+    connection: EntityProviderConnection,
+    committed: CommittedEntities,
+    removed: string[],
+    delta: boolean,
+  ): Promise<boolean> {
+    const locationKey = this.getProviderName();
+    if (!delta) {
+      await connection.applyMutation({
+        type: 'full',
+        entities: committed.entities.map(entity => ({ entity, locationKey })),
+      });
+      return true;
+    }
+    if (committed.changed.length === 0 && removed.length === 0) return false;
+    await connection.applyMutation({
+      type: 'delta',
+      added: committed.changed.map(entity => ({ entity, locationKey })),
+      removed: removed.map(ref => ({ entityRef: ref, locationKey })),
+    });
+    return true;
   }
 
   /**
