@@ -329,6 +329,7 @@ async function main() {
   const expected = Number(arg('--expected'));
   const db = arg('--db') ?? 'sqlite-file';
   const interval = arg('--interval');
+  const stitchInterval = arg('--stitch-interval');
   const changes = Number(arg('--changes') ?? 0);
   const dbDir = mkdtempSync(nodePath.join(tmpdir(), 'bench-catalog-db-'));
 
@@ -352,6 +353,13 @@ async function main() {
     catalog: {
       ...(interval
         ? { processingInterval: { seconds: Number(interval) } }
+        : {}),
+      ...(stitchInterval
+        ? {
+            stitchingStrategy: {
+              pollingInterval: { milliseconds: Number(stitchInterval) * 1000 },
+            },
+          }
         : {}),
       providers: {
         fluxMonorepo: {

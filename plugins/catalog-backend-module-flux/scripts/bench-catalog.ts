@@ -23,7 +23,7 @@
  * The catalog children are bench-catalog-backend.ts.
  *
  * Usage: yarn bench:catalog [--apps 10000] [--db sqlite-file|sqlite-memory|postgresql://…]
- *        [--processing-interval SECONDS] [--changes 3] [--keep]
+ *        [--processing-interval SECONDS] [--stitch-interval SECONDS] [--changes 3] [--keep]
  *        (--apps 1000 for a quick check)
  * Targets: flux within 1.2x the floor; a one-app change in the catalog under
  * 5 s after the push event. Printed, never asserted.
@@ -174,6 +174,7 @@ function report(run: {
   root?: string;
   db: string;
   interval?: string;
+  stitchInterval?: string;
   engine: EngineResult;
   floor: CatalogResult;
   flux: CatalogResult;
@@ -191,6 +192,8 @@ function report(run: {
       '//',
     )}; processingInterval: ${
       run.interval ? `${run.interval} s` : 'default (100-150 s)'
+    }; stitching poll: ${
+      run.stitchInterval ? `${run.stitchInterval} s` : 'default (1 s)'
     }`,
     catalogLine('floor: trivial provider', floor),
     catalogLine('flux: this module via UrlReader', flux),
@@ -217,6 +220,7 @@ async function main() {
   const keep = process.argv.includes('--keep');
   const db = arg('--db') ?? 'sqlite-file';
   const interval = arg('--processing-interval');
+  const stitchInterval = arg('--stitch-interval');
   const changes = arg('--changes') ?? '3';
   const root = mkdtempSync(nodePath.join(tmpdir(), `bench-catalog-${apps}-`));
   try {
@@ -235,6 +239,7 @@ async function main() {
       '--db',
       db,
       ...(interval ? ['--interval', interval] : []),
+      ...(stitchInterval ? ['--stitch-interval', stitchInterval] : []),
     ];
     // the floor first: the flux run changes apps in the folder
     const floor: CatalogResult = runChild('bench-catalog-backend.ts', [
@@ -257,6 +262,7 @@ async function main() {
       root: keep ? root : undefined,
       db,
       interval,
+      stitchInterval,
       engine,
       floor,
       flux,
