@@ -10,7 +10,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FluxMonorepoEntityProvider } from './FluxMonorepoEntityProvider';
 import { DatabaseLastGoodStore } from './lastGood/DatabaseLastGoodStore';
-import type { LastGoodStore } from './lastGood/LastGoodStore';
+import { LastGoodStore, memoryLastGoodStore } from './lastGood/LastGoodStore';
 import {
   copyExampleMonorepo,
   EXAMPLE_MONOREPO,
@@ -35,6 +35,15 @@ function recordingConnection() {
     async refresh() {},
   };
   return { connection, mutations, deltas };
+}
+
+/** Takes the `notes` app out of the apps list. */
+function unregisterNotes(dir: string) {
+  const registry = join(dir, 'apps/kustomization.yaml');
+  writeFileSync(
+    registry,
+    readFileSync(registry, 'utf8').replace(/^\s*- notes\s*$/m, ''),
+  );
 }
 
 const DJANGO_DEPLOYMENT = 'apps/django/base/deployment.yaml';
@@ -278,11 +287,7 @@ describe('FluxMonorepoEntityProvider', () => {
       ).toBe(true);
 
       // Unregistering an app removes it, and changes the apps that shared its Flux Kustomization.
-      const registry = join(dir, 'apps/kustomization.yaml');
-      writeFileSync(
-        registry,
-        readFileSync(registry, 'utf8').replace(/^\s*- notes\s*$/m, ''),
-      );
+      unregisterNotes(dir);
       expect(await p.refresh('push')).toMatchObject({
         mutation: 'delta',
         changed: 33,
@@ -314,6 +319,40 @@ describe('FluxMonorepoEntityProvider', () => {
       });
       expect(deltas).toHaveLength(2);
       expect(mutations).toHaveLength(1);
+    });
+
+    it('writes the last good set again only when a push changed which entities exist', async () => {
+      const store = memoryLastGoodStore();
+      const written: number[] = [];
+      const counting: LastGoodStore = {
+        read: name => store.read(name),
+        write: async (name, set) => {
+          written.push(set.entityRefs.length);
+          await store.write(name, set);
+        },
+      };
+      const dir = copyExampleMonorepo();
+      const { provider: p } = provider(dir, undefined, counting);
+      await p.connect(recordingConnection().connection);
+      await p.refresh('push');
+      const all = written[0];
+
+      describeDjango(dir, 'content only');
+      expect(await p.refresh('push')).toMatchObject({
+        mutation: 'delta',
+        changed: 1,
+      });
+      expect(written).toEqual([all]);
+
+      unregisterNotes(dir);
+      expect(await p.refresh('push')).toMatchObject({
+        mutation: 'delta',
+        removed: 1,
+      });
+      expect(written).toEqual([all, all - 1]);
+      // the set it kept is still this instance's: the next push is a delta again
+      describeDjango(dir, 'content again');
+      expect(await p.refresh('push')).toMatchObject({ mutation: 'delta' });
     });
 
     it('a scheduled refresh stays a full mutation, and a push refresh sharing its run too', async () => {

@@ -199,11 +199,13 @@ export class FluxMonorepoEntityProvider implements EntityProvider {
     if ('status' in guard) return guard;
     const committed = this.commits.annotate(ingestion.entities, read.commit);
     const delta = !full && this.holdsLastGood(guard.previous);
-    const removed = [...guard.previous.refs].filter(ref => !next.has(ref));
-    const sent = await this.apply(connection, committed, removed, delta);
+    const { removed } = guard;
+    await this.apply(connection, committed, removed, delta);
     this.commits.remember(committed);
     this.etag = read.etag;
-    if (sent) await this.recordLastGood(next);
+    // a delta that added and removed no entity leaves the stored set (and its generation) as it is
+    if (!delta || removed.length > 0 || next.size !== guard.previous.refs.size)
+      await this.recordLastGood(next);
     const changed = delta
       ? committed.changed.length
       : committed.entities.length;
@@ -227,31 +229,26 @@ export class FluxMonorepoEntityProvider implements EntityProvider {
     };
   }
 
-  /**
-   * Applies the whole set, or only what changed and the removed refs; a
-   * delta with nothing in it is not sent. Returns whether a mutation was sent.
-   */
+  /** Applies the whole set, or only what changed and the removed refs; an empty delta is not sent. */
   private async apply(
     connection: EntityProviderConnection,
     committed: CommittedEntities,
     removed: string[],
     delta: boolean,
-  ): Promise<boolean> {
+  ): Promise<void> {
     const locationKey = this.getProviderName();
     if (!delta) {
       await connection.applyMutation({
         type: 'full',
         entities: committed.entities.map(entity => ({ entity, locationKey })),
       });
-      return true;
+    } else if (committed.changed.length > 0 || removed.length > 0) {
+      await connection.applyMutation({
+        type: 'delta',
+        added: committed.changed.map(entity => ({ entity, locationKey })),
+        removed: removed.map(ref => ({ entityRef: ref, locationKey })),
+      });
     }
-    if (committed.changed.length === 0 && removed.length === 0) return false;
-    await connection.applyMutation({
-      type: 'delta',
-      added: committed.changed.map(entity => ({ entity, locationKey })),
-      removed: removed.map(ref => ({ entityRef: ref, locationKey })),
-    });
-    return true;
   }
 
   /**

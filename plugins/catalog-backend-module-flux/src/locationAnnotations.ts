@@ -27,17 +27,18 @@ export function createLocationAnnotator(options: {
   );
   const browseBase =
     options.repositoryUrl ?? (isUrlTarget(target) ? target : undefined);
+  const base = browseBase && withSlash(browseBase);
   // Looked up once: every URL built below is on the base's host, and the
   // registry's own lookup parses the URL once per integration type, which at
   // 10,000 entities costs a quarter of a second per refresh.
-  const integration = browseBase ? integrations.byUrl(browseBase) : undefined;
-  const resolveUrl = (url: string, base: string) =>
+  const integration = base ? integrations.byUrl(base) : undefined;
+  const resolveUrl = (url: string) =>
     integration
-      ? integration.resolveUrl({ url, base })
-      : integrations.resolveUrl({ url, base });
+      ? integration.resolveUrl({ url, base: base! })
+      : integrations.resolveUrl({ url, base: base! });
 
   return (folder, file) => {
-    if (!browseBase) {
+    if (!base) {
       return {
         ...managedBy,
         [ANNOTATION_SOURCE_LOCATION]: `dir:${localTargetPath(
@@ -45,14 +46,13 @@ export function createLocationAnnotator(options: {
         )}/${folder}`,
       };
     }
-    const base = withSlash(browseBase);
-    const folderUrl = resolveUrl(folder ? `./${folder}/` : './', base);
+    const folderUrl = resolveUrl(folder ? `./${folder}/` : './');
     const annotations: Record<string, string> = {
       ...managedBy,
       [ANNOTATION_SOURCE_LOCATION]: `url:${folderUrl}`,
     };
     if (file) {
-      const viewUrl = resolveUrl(`./${file}`, base);
+      const viewUrl = resolveUrl(`./${file}`);
       annotations[ANNOTATION_VIEW_URL] = viewUrl;
       // without an integration the registry answers the URL itself
       annotations[ANNOTATION_EDIT_URL] =

@@ -5,7 +5,8 @@
  */
 export interface RemovalDecision {
   allowed: boolean;
-  removed: number;
+  /** the refs of `previous` that `next` lacks */
+  removed: string[];
   reason?: string;
 }
 
@@ -14,16 +15,18 @@ export function checkRemoval(
   next: ReadonlySet<string>,
   maxRemovalShare: number,
 ): RemovalDecision {
-  let removed = 0;
-  for (const ref of previous) if (!next.has(ref)) removed++;
-  if (previous.size === 0 || removed / previous.size <= maxRemovalShare) {
+  const removed = [...previous].filter(ref => !next.has(ref));
+  if (
+    previous.size === 0 ||
+    removed.length / previous.size <= maxRemovalShare
+  ) {
     return { allowed: true, removed };
   }
-  const share = Math.round((removed / previous.size) * 100);
+  const share = Math.round((removed.length / previous.size) * 100);
   return {
     allowed: false,
     removed,
-    reason: `the refresh would remove ${removed} of ${
+    reason: `the refresh would remove ${removed.length} of ${
       previous.size
     } entities (${share}%, more than the allowed ${Math.round(
       maxRemovalShare * 100,
